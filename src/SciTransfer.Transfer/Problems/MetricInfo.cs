@@ -1,0 +1,8 @@
+namespace SciTransfer.Transfer.Problems;
+
+/// <summary>A named target metric of a problem: "rmse" in "%", lower is better.</summary>
+/// <param name="Name">Column value in results.csv (lower-case, no spaces), e.g. "rmse", "accuracy".</param>
+/// <param name="Unit">Unit for axis titles, e.g. "%", "K", "" for dimensionless.</param>
+/// <param name="LowerIsBetter">True for errors, false for scores such as accuracy.</param>
+/// <param name="Description">One line for reports.</param>
+public sealed record MetricInfo(string Name, string Unit, bool LowerIsBetter, string Description = "");

@@ -1,0 +1,14 @@
+using SciTransfer.Core.Random;
+
+namespace SciTransfer.Transfer.Problems;
+
+/// <summary>What a problem gets to create one repeat's data.</summary>
+/// <param name="Repeat">Repeat index, 0-based.</param>
+/// <param name="Seeds">Seed node for (study seed, problem id, repeat); derive children by purpose.</param>
+/// <param name="Settings">Run-wide settings (quick mode, compute backend).</param>
+public sealed record ProblemContext(int Repeat, SeedTree Seeds, ProblemSettings Settings);
+
+/// <summary>Run-wide settings that problems may read.</summary>
+/// <param name="Quick">True under <c>--quick</c>: shrink epochs, data and grids for a smoke run.</param>
+/// <param name="Backend">Compute backend requested ("managed", "opencl"); problems that have one backend ignore it.</param>
+public sealed record ProblemSettings(bool Quick = false, string Backend = "managed");

@@ -1,0 +1,22 @@
+using SciTransfer.Transfer.Problems;
+
+namespace SciTransfer.Transfer.Summary;
+
+/// <summary>What the report needs to know about a problem of a study (stored in run.json).</summary>
+/// <param name="Id">Id used in results.csv (the problem name, or the config's "id" when one problem runs twice).</param>
+/// <param name="Name">Registered problem name.</param>
+/// <param name="Description">One line.</param>
+/// <param name="ScarcityAxis">X axis label, e.g. "target samples".</param>
+/// <param name="Metrics">Metrics with units and direction.</param>
+/// <param name="Strategies">Strategies run.</param>
+/// <param name="Sizes">n_target values run.</param>
+/// <param name="ComparisonGroup">Problems sharing a group get a joint retention plot (null: none).</param>
+public sealed record ProblemManifest(
+    string Id,
+    string Name,
+    string Description,
+    string ScarcityAxis,
+    IReadOnlyList<MetricInfo> Metrics,
+    IReadOnlyList<string> Strategies,
+    IReadOnlyList<int> Sizes,
+    string? ComparisonGroup);

@@ -25,7 +25,7 @@ public static class DataEfficiency
         if (Reaches(pts[0].Mean))
         {
             // Scratch is already as good at its smallest size: the multiplier is at most this.
-            return ((double)pts[0].N / n, pts[0].N == n ? "exact" : "upper");
+            return ((double)pts[0].N / n, pts[0].Mean == value ? "exact" : "upper");
         }
 
         for (int i = 0; i + 1 < pts.Count; i++)

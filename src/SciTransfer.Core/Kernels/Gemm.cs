@@ -64,7 +64,7 @@ public static class Gemm
             int kc = Math.Min(Kc, k - k0);
             int packLen = panels * kc * Nr;
             double[] pack = s_packB is { } p && p.Length >= packLen ? p : (s_packB = new double[Math.Max(packLen, 4096)]);
-            PackB(b, ldb, transB, k0, kc, n, pack);
+            PackB(b, ldb, transB, k0, kc, n, pack.AsSpan(0, packLen));
             bool acc = accumulate || k0 > 0;
             int aOffset = k0 * aColStride;
             ReadOnlySpan<double> aBlock = a[aOffset..];
@@ -74,6 +74,70 @@ public static class Gemm
             if (threads > 1 && rowBlocks >= 2 * threads && work >= 200_000)
             {
                 // Each task owns a contiguous band of row blocks; spans cannot cross the lambda, so pin via arrays.
+                RunParallel(aBlock, aRowStride, aColStride, pack.AsSpan(0, packLen), c, ldc, m, n, kc, acc, threads, rowBlocks);
+            }
+            else
+            {
+                MultiplyRows(aBlock, aRowStride, aColStride, pack.AsSpan(0, packLen), c, ldc, 0, m, n, kc, acc);
+            }
+        }
+    }
+
+    /// <summary>Doubles needed to hold op(B)[k, n] packed by <see cref="Pack"/>.</summary>
+    public static int PackedLength(int k, int n) => ((n + Nr - 1) / Nr) * Nr * k;
+
+    /// <summary>
+    /// Packs op(B)[k, n] (B stored [k, n], or [n, k] when <paramref name="transB"/>) once, for many
+    /// products with <see cref="MultiplyPacked"/> (e.g. a recurrent weight used at every time step).
+    /// </summary>
+    public static void Pack(ReadOnlySpan<double> b, int ldb, bool transB, int k, int n, Span<double> packed)
+    {
+        CheckExtent(b, transB ? n : k, transB ? k : n, ldb, "B");
+        int panels = (n + Nr - 1) / Nr;
+        if (packed.Length < PackedLength(k, n))
+        {
+            throw new ArgumentException($"Gemm.Pack: destination of {packed.Length} is smaller than {PackedLength(k, n)}.");
+        }
+
+        for (int k0 = 0; k0 < k; k0 += Kc)
+        {
+            int kc = Math.Min(Kc, k - k0);
+            PackB(b, ldb, transB, k0, kc, n, packed.Slice(panels * Nr * k0, panels * Nr * kc));
+        }
+    }
+
+    /// <summary>C[m, n] (+)= op(A)[m, k] * B, with B packed by <see cref="Pack"/> for the same k and n.</summary>
+    public static void MultiplyPacked(
+        ReadOnlySpan<double> a, int lda, bool transA, ReadOnlySpan<double> packed, Span<double> c, int ldc,
+        int m, int n, int k, bool accumulate, int threads = 1)
+    {
+        if (m == 0 || n == 0 || k == 0)
+        {
+            if (!accumulate && k == 0)
+            {
+                for (int i = 0; i < m; i++)
+                {
+                    c.Slice(i * ldc, n).Clear();
+                }
+            }
+
+            return;
+        }
+
+        CheckExtent(a, transA ? k : m, transA ? m : k, lda, "A");
+        CheckExtent(c, m, n, ldc, "C");
+        int panels = (n + Nr - 1) / Nr;
+        int aRowStride = transA ? 1 : lda;
+        int aColStride = transA ? lda : 1;
+        for (int k0 = 0; k0 < k; k0 += Kc)
+        {
+            int kc = Math.Min(Kc, k - k0);
+            ReadOnlySpan<double> pack = packed.Slice(panels * Nr * k0, panels * Nr * kc);
+            bool acc = accumulate || k0 > 0;
+            ReadOnlySpan<double> aBlock = a[(k0 * aColStride)..];
+            int rowBlocks = (m + Mr - 1) / Mr;
+            if (threads > 1 && rowBlocks >= 2 * threads && (long)m * n * kc >= 200_000)
+            {
                 RunParallel(aBlock, aRowStride, aColStride, pack, c, ldc, m, n, kc, acc, threads, rowBlocks);
             }
             else
@@ -84,14 +148,15 @@ public static class Gemm
     }
 
     private static unsafe void RunParallel(
-        ReadOnlySpan<double> a, int ars, int acs, double[] pack, Span<double> c, int ldc,
+        ReadOnlySpan<double> a, int ars, int acs, ReadOnlySpan<double> pack, Span<double> c, int ldc,
         int m, int n, int kc, bool acc, int threads, int rowBlocks)
     {
         fixed (double* pa = a)
         fixed (double* pc = c)
+        fixed (double* pb = pack)
         {
-            nint ia = (nint)pa, ic = (nint)pc;
-            int aLen = a.Length, cLen = c.Length;
+            nint ia = (nint)pa, ic = (nint)pc, ib = (nint)pb;
+            int aLen = a.Length, cLen = c.Length, bLen = pack.Length;
             int bands = Math.Min(threads, rowBlocks);
             Parallel.For(0, bands, new ParallelOptions { MaxDegreeOfParallelism = threads }, band =>
             {
@@ -99,7 +164,8 @@ public static class Gemm
                 int r1 = Math.Min(m, (int)((long)rowBlocks * (band + 1) / bands) * Mr);
                 var aSpan = new ReadOnlySpan<double>((double*)ia, aLen);
                 var cSpan = new Span<double>((double*)ic, cLen);
-                MultiplyRows(aSpan, ars, acs, pack, cSpan, ldc, r0, r1, n, kc, acc);
+                var bSpan = new ReadOnlySpan<double>((double*)ib, bLen);
+                MultiplyRows(aSpan, ars, acs, bSpan, cSpan, ldc, r0, r1, n, kc, acc);
             });
         }
     }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SciTransfer.Quantum.Simulation;
 
 /// <summary>
@@ -51,10 +53,12 @@ public enum GateKind
 public static class GateKinds
 {
     /// <summary>Number of wires the gate acts on (controls not counted).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Arity(GateKind kind) => kind is GateKind.Swap or GateKind.IsingXX or GateKind.IsingYY
         or GateKind.IsingZZ or GateKind.Unitary2 ? 2 : 1;
 
     /// <summary>Number of angles the gate takes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int AngleCount(GateKind kind) => kind switch
     {
         GateKind.RX or GateKind.RY or GateKind.RZ or GateKind.Phase => 1,

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SciTransfer.Quantum.Simulation;
 
 /// <summary>
@@ -9,6 +11,7 @@ public static class GateMatrices
     private const double InvSqrt2 = 0.70710678118654752440;
 
     /// <summary>Fills the matrix of a kind without a stored matrix (angles in radians).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Fill(GateKind kind, ReadOnlySpan<double> angles, Span<double> m)
     {
         int size = GateKinds.Arity(kind) == 1 ? 8 : 32;
@@ -116,6 +119,7 @@ public static class GateMatrices
     /// Fills dU/d(angle <paramref name="which"/>) for a parametric kind. Pauli rotations use
     /// dU/dtheta = U(theta + pi) / 2, exact because U(theta) = cos(theta/2) I - i sin(theta/2) P.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FillDerivative(GateKind kind, ReadOnlySpan<double> angles, int which, Span<double> m)
     {
         switch (kind)
@@ -175,6 +179,7 @@ public static class GateMatrices
     }
 
     /// <summary>Writes the conjugate transpose of a d x d matrix (d = 2 or 4) into <paramref name="destination"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Dagger(ReadOnlySpan<double> m, int d, Span<double> destination)
     {
         for (int r = 0; r < d; r++)

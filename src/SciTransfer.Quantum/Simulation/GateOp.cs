@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SciTransfer.Quantum.Simulation;
 
 /// <summary>
@@ -47,6 +49,7 @@ public sealed class GateOp
     public bool IsTrainable => Angles.Any(a => a.Source == ParamSource.Trainable);
 
     /// <summary>Resolves the gate's angles for one sample into <paramref name="destination"/> (length >= 3).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ResolveAngles(ReadOnlySpan<double> parameters, ReadOnlySpan<double> dataRow, Span<double> destination)
     {
         for (int a = 0; a < Angles.Length; a++)
@@ -56,6 +59,7 @@ public sealed class GateOp
     }
 
     /// <summary>Fills the gate's base matrix (without controls) for the resolved angles: 8 or 32 doubles.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void FillMatrix(ReadOnlySpan<double> angles, Span<double> destination)
     {
         if (Matrix is not null)

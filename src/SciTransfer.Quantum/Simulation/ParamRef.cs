@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SciTransfer.Quantum.Simulation;
 
 /// <summary>Where a gate angle comes from.</summary>
@@ -27,6 +29,7 @@ public readonly record struct ParamRef(ParamSource Source, int Index, double Sca
     public static ParamRef Data(int index, double scale = 1.0, double offset = 0.0) => new(ParamSource.Data, index, scale, offset);
 
     /// <summary>Resolves the angle for one sample.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Resolve(ReadOnlySpan<double> parameters, ReadOnlySpan<double> dataRow) => Source switch
     {
         ParamSource.Trainable => (Scale * parameters[Index]) + Offset,

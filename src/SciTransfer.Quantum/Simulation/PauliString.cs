@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SciTransfer.Quantum.Simulation;
 
 /// <summary>
@@ -47,6 +49,7 @@ public sealed record PauliString(long XMask, long YMask, long ZMask)
     /// <summary>
     /// Writes P|psi> into <paramref name="destination"/> (interleaved complex, same length), scaled by <paramref name="weight"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Apply(ReadOnlySpan<double> psi, double weight, Span<double> destination)
     {
         int dim = psi.Length / 2;
@@ -67,6 +70,7 @@ public sealed record PauliString(long XMask, long YMask, long ZMask)
     }
 
     /// <summary>&lt;psi|P|psi&gt; (real because P is Hermitian).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Expectation(ReadOnlySpan<double> psi)
     {
         int dim = psi.Length / 2;

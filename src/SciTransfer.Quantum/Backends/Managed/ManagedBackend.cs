@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SciTransfer.Quantum.Simulation;
 
 namespace SciTransfer.Quantum.Backends.Managed;
@@ -30,7 +31,7 @@ public sealed class ManagedBackend : QuantumBackend
     protected override void RunCore(CompiledCircuit circuit, ReadOnlySpan<double> parameters, BatchInput input, Span<double> states)
     {
         int len = 2 * circuit.Dimension;
-        double[] p = parameters.ToArray();
+        var plan = new ManagedPlan(circuit, parameters, withAdjoint: false);
         unsafe
         {
             fixed (double* dst = states)
@@ -40,7 +41,7 @@ public sealed class ManagedBackend : QuantumBackend
                 {
                     var psi = new Span<double>((double*)ptr + ((long)b * len), len);
                     Prepare(circuit, input, b, psi);
-                    Forward(circuit, p, input.DataRow(b), psi);
+                    Forward(plan, input.DataRow(b), psi);
                 });
             }
         }
@@ -50,12 +51,12 @@ public sealed class ManagedBackend : QuantumBackend
     protected override void ExpectationsCore(CompiledCircuit circuit, ReadOnlySpan<double> parameters, BatchInput input, PauliString observable, Span<double> values)
     {
         int len = 2 * circuit.Dimension;
-        double[] p = parameters.ToArray();
+        var plan = new ManagedPlan(circuit, parameters, withAdjoint: false);
         var result = new double[input.Count];
         ForSamples(input.Count, () => new double[len], (b, psi) =>
         {
             Prepare(circuit, input, b, psi);
-            Forward(circuit, p, input.DataRow(b), psi);
+            Forward(plan, input.DataRow(b), psi);
             result[b] = observable.Expectation(psi);
         });
         result.CopyTo(values);
@@ -73,7 +74,7 @@ public sealed class ManagedBackend : QuantumBackend
     {
         int len = 2 * circuit.Dimension;
         int pc = circuit.ParameterCount;
-        double[] p = parameters.ToArray();
+        var plan = new ManagedPlan(circuit, parameters, withAdjoint: true);
         double[] w = weights.ToArray();
         var result = new double[input.Count];
         // One gradient row per sample, summed afterwards in sample order: the sum is the same for any thread count.
@@ -83,7 +84,7 @@ public sealed class ManagedBackend : QuantumBackend
             var phi = scratch.AsSpan(0, len);
             var lambda = scratch.AsSpan(len, len);
             Prepare(circuit, input, b, phi);
-            result[b] = AdjointSample(circuit, p, input.DataRow(b), observable, w[b], phi, lambda, rows.AsSpan(b * pc, pc));
+            result[b] = AdjointSample(plan, input.DataRow(b), observable, w[b], phi, lambda, rows.AsSpan(b * pc, pc));
         });
         result.CopyTo(values);
         gradient.Clear();
@@ -138,17 +139,24 @@ public sealed class ManagedBackend : QuantumBackend
         }
     }
 
-    /// <summary>Applies every gate of the circuit to one sample's state.</summary>
-    internal static void Forward(CompiledCircuit circuit, ReadOnlySpan<double> parameters, ReadOnlySpan<double> dataRow, Span<double> psi)
+    /// <summary>Applies every gate of the plan to one sample's state.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Forward(ManagedPlan plan, ReadOnlySpan<double> dataRow, Span<double> psi)
     {
         Span<double> angles = stackalloc double[3];
         Span<double> m = stackalloc double[32];
-        int n = circuit.QubitCount;
-        foreach (var op in circuit.Ops)
+        int n = plan.QubitCount;
+        foreach (var p in plan.Ops)
         {
-            op.ResolveAngles(parameters, dataRow, angles);
-            op.FillMatrix(angles, m);
-            ApplyRange(psi, n, op, m, 0, ManagedKernels.GroupCount(n, op.Arity, op.ControlMask));
+            scoped ReadOnlySpan<double> mat = p.Matrix;
+            if (mat.IsEmpty && !p.IsX)
+            {
+                p.Op.ResolveAngles(plan.Parameters, dataRow, angles);
+                p.Op.FillMatrix(angles, m);
+                mat = m;
+            }
+
+            ApplyRange(psi, n, p.Op, mat, 0, p.Groups);
         }
     }
 
@@ -158,8 +166,7 @@ public sealed class ManagedBackend : QuantumBackend
     /// lambda &lt;- U_j^dagger lambda. Returns &lt;P&gt;; <paramref name="gradRow"/> is overwritten.
     /// </summary>
     internal static double AdjointSample(
-        CompiledCircuit circuit,
-        ReadOnlySpan<double> parameters,
+        ManagedPlan plan,
         ReadOnlySpan<double> dataRow,
         PauliString observable,
         double weight,
@@ -167,24 +174,30 @@ public sealed class ManagedBackend : QuantumBackend
         Span<double> lambda,
         Span<double> gradRow)
     {
-        Forward(circuit, parameters, dataRow, phi);
+        Forward(plan, dataRow, phi);
         double value = observable.Expectation(phi);
         observable.Apply(phi, weight, lambda);
         gradRow.Clear();
         Span<double> angles = stackalloc double[3];
         Span<double> m = stackalloc double[32];
-        Span<double> md = stackalloc double[32];
-        Span<double> dm = stackalloc double[32];
-        int n = circuit.QubitCount;
-        for (int g = circuit.Ops.Count - 1; g >= 0; g--)
+        Span<double> mdBuf = stackalloc double[32];
+        Span<double> dmBuf = stackalloc double[32];
+        int n = plan.QubitCount;
+        for (int g = plan.Ops.Length - 1; g >= 0; g--)
         {
-            var op = circuit.Ops[g];
-            op.ResolveAngles(parameters, dataRow, angles);
-            op.FillMatrix(angles, m);
-            int d = op.Arity == 1 ? 2 : 4;
-            GateMatrices.Dagger(m, d, md);
-            long groups = ManagedKernels.GroupCount(n, op.Arity, op.ControlMask);
-            ApplyMatrix(phi, n, op, md, groups);
+            var p = plan.Ops[g];
+            var op = p.Op;
+            scoped ReadOnlySpan<double> md = p.Dagger;
+            bool sampleDependent = md.IsEmpty;
+            if (sampleDependent)
+            {
+                op.ResolveAngles(plan.Parameters, dataRow, angles);
+                op.FillMatrix(angles, m);
+                GateMatrices.Dagger(m, op.Arity == 1 ? 2 : 4, mdBuf);
+                md = mdBuf;
+            }
+
+            ApplyRange(phi, n, op, md, 0, p.Groups);
             for (int a = 0; a < op.Angles.Length; a++)
             {
                 var pr = op.Angles[a];
@@ -193,14 +206,24 @@ public sealed class ManagedBackend : QuantumBackend
                     continue;
                 }
 
-                GateMatrices.FillDerivative(op.Kind, angles, a, dm);
+                scoped ReadOnlySpan<double> dm;
+                if (sampleDependent)
+                {
+                    GateMatrices.FillDerivative(op.Kind, angles, a, dmBuf);
+                    dm = dmBuf;
+                }
+                else
+                {
+                    dm = p.Derivatives![a];
+                }
+
                 double re = op.Arity == 1
                     ? ManagedKernels.MatrixElement1(lambda, phi, n, op.Target0, op.ControlMask, dm)
                     : ManagedKernels.MatrixElement2(lambda, phi, n, op.Target0, op.Target1, op.ControlMask, dm);
                 gradRow[pr.Index] += 2.0 * pr.Scale * re;
             }
 
-            ApplyMatrix(lambda, n, op, md, groups);
+            ApplyRange(lambda, n, op, md, 0, p.Groups);
         }
 
         return value;
@@ -221,10 +244,6 @@ public sealed class ManagedBackend : QuantumBackend
             ManagedKernels.Apply2(psi, n, op.Target0, op.Target1, op.ControlMask, m, start, end);
         }
     }
-
-    // Applies an explicit matrix (the adjoint sweep's U^dagger), X stays a swap because X^dagger = X.
-    private static void ApplyMatrix(Span<double> psi, int n, GateOp op, ReadOnlySpan<double> m, long groups) =>
-        ApplyRange(psi, n, op, m, 0, groups);
 
     private static void Prepare(CompiledCircuit circuit, BatchInput input, int b, Span<double> psi)
     {

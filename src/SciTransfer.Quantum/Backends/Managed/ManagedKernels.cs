@@ -17,6 +17,7 @@ internal static class ManagedKernels
     public static long GroupCount(int n, int targets, long controlMask) => 1L << (n - targets - (int)long.PopCount(controlMask));
 
     /// <summary>Applies a 2x2 matrix on wire <paramref name="t"/> for pair indices [start, end).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply1(Span<double> s, int n, int t, long ctrl, ReadOnlySpan<double> m, long start, long end)
     {
         bool real = m[1] == 0 && m[3] == 0 && m[5] == 0 && m[7] == 0;
@@ -36,6 +37,12 @@ internal static class ManagedKernels
                 return;
             }
 
+            if (real && Vector512.IsHardwareAccelerated && t < 2 && n >= 3 && (start & 1) == 0 && (end & 1) == 0)
+            {
+                RealAdjacent512(s, t, m, start, end);
+                return;
+            }
+
             if (real && Vector256.IsHardwareAccelerated && t == 0)
             {
                 RealAdjacent256(s, m, start, end);
@@ -47,10 +54,46 @@ internal static class ManagedKernels
     }
 
     /// <summary>Pauli X on wire <paramref name="t"/> (controlled: CNOT, Toffoli): swaps amplitude pairs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ApplyX(Span<double> s, int n, int t, long ctrl, long start, long end)
     {
         long free = FreeMask(n, ctrl | (1L << t));
         long stride = 1L << t;
+        if (Vector512.IsHardwareAccelerated && t >= 2 && (ctrl & 3) == 0 && (start & 3) == 0 && (end & 3) == 0)
+        {
+            // Wires 0 and 1 are free: 4 consecutive amplitudes swap with 4 others, one Vector512 each.
+            ref double r = ref MemoryMarshal.GetReference(s);
+            long freeHigh = free >> 2;
+            for (long g = start >> 2; g < end >> 2; g++)
+            {
+                long i0 = (Deposit(g, freeHigh) << 2) | ctrl;
+                ref double pa = ref Unsafe.Add(ref r, (nint)(2 * i0));
+                ref double pb = ref Unsafe.Add(ref r, (nint)(2 * (i0 + stride)));
+                var a = Vector512.LoadUnsafe(ref pa);
+                Vector512.LoadUnsafe(ref pb).StoreUnsafe(ref pa);
+                a.StoreUnsafe(ref pb);
+            }
+
+            return;
+        }
+
+        if (Vector256.IsHardwareAccelerated && t >= 1 && (ctrl & 1) == 0 && (start & 1) == 0 && (end & 1) == 0)
+        {
+            ref double r = ref MemoryMarshal.GetReference(s);
+            long freeHigh = free >> 1;
+            for (long g = start >> 1; g < end >> 1; g++)
+            {
+                long i0 = (Deposit(g, freeHigh) << 1) | ctrl;
+                ref double pa = ref Unsafe.Add(ref r, (nint)(2 * i0));
+                ref double pb = ref Unsafe.Add(ref r, (nint)(2 * (i0 + stride)));
+                var a = Vector256.LoadUnsafe(ref pa);
+                Vector256.LoadUnsafe(ref pb).StoreUnsafe(ref pa);
+                a.StoreUnsafe(ref pb);
+            }
+
+            return;
+        }
+
         ref var v = ref Unsafe.As<double, Vector128<double>>(ref MemoryMarshal.GetReference(s));
         for (long j = start; j < end; j++)
         {
@@ -62,6 +105,7 @@ internal static class ManagedKernels
     }
 
     /// <summary>Applies a 4x4 matrix on wires (t0, t1) (local basis |a b>, a = t0) for quad indices [start, end).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply2(Span<double> s, int n, int t0, int t1, long ctrl, ReadOnlySpan<double> m, long start, long end)
     {
         long free = FreeMask(n, ctrl | (1L << t0) | (1L << t1));
@@ -99,6 +143,7 @@ internal static class ManagedKernels
     }
 
     /// <summary>Re &lt;lambda| M |phi&gt; over the control subspace for a 2x2 matrix on wire t (M zero elsewhere).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double MatrixElement1(ReadOnlySpan<double> lambda, ReadOnlySpan<double> phi, int n, int t, long ctrl, ReadOnlySpan<double> m)
     {
         long free = FreeMask(n, ctrl | (1L << t));
@@ -120,6 +165,7 @@ internal static class ManagedKernels
     }
 
     /// <summary>Re &lt;lambda| M |phi&gt; over the control subspace for a 4x4 matrix on wires (t0, t1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double MatrixElement2(ReadOnlySpan<double> lambda, ReadOnlySpan<double> phi, int n, int t0, int t1, long ctrl, ReadOnlySpan<double> m)
     {
         long free = FreeMask(n, ctrl | (1L << t0) | (1L << t1));
@@ -260,6 +306,34 @@ internal static class ManagedKernels
 
             oa.StoreUnsafe(ref pa);
             ob.StoreUnsafe(ref pb);
+        }
+    }
+
+    // Real matrix on wire 0 or 1: one Vector512 holds 4 amplitudes = 2 pairs; out = D*v + O*partner(v).
+    private static void RealAdjacent512(Span<double> s, int t, ReadOnlySpan<double> m, long start, long end)
+    {
+        Vector512<double> d, o;
+        Vector512<long> perm;
+        if (t == 0)
+        {
+            d = Vector512.Create(m[0], m[0], m[6], m[6], m[0], m[0], m[6], m[6]);
+            o = Vector512.Create(m[2], m[2], m[4], m[4], m[2], m[2], m[4], m[4]);
+            perm = Vector512.Create(2L, 3, 0, 1, 6, 7, 4, 5);
+        }
+        else
+        {
+            d = Vector512.Create(m[0], m[0], m[0], m[0], m[6], m[6], m[6], m[6]);
+            o = Vector512.Create(m[2], m[2], m[2], m[2], m[4], m[4], m[4], m[4]);
+            perm = Vector512.Create(4L, 5, 6, 7, 0, 1, 2, 3);
+        }
+
+        ref double r = ref MemoryMarshal.GetReference(s);
+        for (long j = start; j < end; j += 2)
+        {
+            ref double p = ref Unsafe.Add(ref r, (nint)(4 * j));
+            var v = Vector512.LoadUnsafe(ref p);
+            var w = Vector512.Shuffle(v, perm);
+            Vector512.FusedMultiplyAdd(d, v, o * w).StoreUnsafe(ref p);
         }
     }
 

@@ -1,4 +1,5 @@
 using SciTransfer.Quantum.Bench;
+using SciTransfer.Quantum.Problems;
 using SciTransfer.Transfer.Bench;
 using SciTransfer.Transfer.Problems;
 
@@ -11,7 +12,7 @@ public sealed class QuantumModule : IDomainModule
     public string Name => "quantum";
 
     /// <inheritdoc/>
-    public IReadOnlyList<IProblemFactory> Problems { get; } = [];
+    public IReadOnlyList<IProblemFactory> Problems { get; } = [new FashionToDigitsFactory(), new IsingToXxzFactory()];
 
     /// <inheritdoc/>
     public IReadOnlyList<IBenchWorkload> Benchmarks { get; } = [new StatevectorBench(), new QcnnBatchBench()];

@@ -41,9 +41,11 @@ public static class CurveChart
                 .Attr("stroke", "#888888").Attr("stroke-dasharray", "5 4").Close();
         }
 
-        foreach (CurveSeries s in spec.Series)
+        // Series at n = 0 share one column: spread them a little so equal values stay visible.
+        double dodge = spec.Series.Count > 1 ? Math.Min(5, 16.0 / (spec.Series.Count - 1)) : 0;
+        for (int i = 0; i < spec.Series.Count; i++)
         {
-            DrawSeries(w, s, x, y, spec.DrawBands);
+            DrawSeries(w, spec.Series[i], x, y, spec.DrawBands, (i - ((spec.Series.Count - 1) / 2.0)) * dodge);
         }
 
         Legend.Draw(w, spec.Series.Select(s => new LegendEntry(s.Label, s.Style)).ToList(), area.Right + 18, area.Top);
@@ -124,7 +126,7 @@ public static class CurveChart
             .Attr("stroke", "#bbbbbb").Attr("stroke-dasharray", "3 3").Close();
     }
 
-    private static void DrawSeries(SvgWriter w, CurveSeries s, ScarcityAxis x, IAxis y, bool bands)
+    private static void DrawSeries(SvgWriter w, CurveSeries s, ScarcityAxis x, IAxis y, bool bands, double zeroOffset)
     {
         var points = s.Points.Where(p => x.CanShow(p.N)).OrderBy(p => p.N).ToList();
         w.Start("g").Attr("class", "series").Attr("data-strategy", s.Strategy);
@@ -136,7 +138,7 @@ public static class CurveChart
         w.Open();
         if (bands)
         {
-            DrawBands(w, s, points, x, y);
+            DrawBands(w, s, points, x, y, zeroOffset);
         }
 
         var line = new PathBuilder();
@@ -176,13 +178,13 @@ public static class CurveChart
 
         foreach (CurvePoint p in points.Where(p => double.IsFinite(p.Mean) && y.CanShow(p.Mean)))
         {
-            Markers.Draw(w, s.Style.Marker, x.Map(p.N), y.Map(p.Mean), 4, s.Style.Color, "marker", ("data-n", p.N.ToString(CultureInfo.InvariantCulture)));
+            Markers.Draw(w, s.Style.Marker, x.Map(p.N) + (p.N == 0 ? zeroOffset : 0), y.Map(p.Mean), 4, s.Style.Color, "marker", ("data-n", p.N.ToString(CultureInfo.InvariantCulture)));
         }
 
         w.End();
     }
 
-    private static void DrawBands(SvgWriter w, CurveSeries s, List<CurvePoint> points, ScarcityAxis x, IAxis y)
+    private static void DrawBands(SvgWriter w, CurveSeries s, List<CurvePoint> points, ScarcityAxis x, IAxis y, double zeroOffset)
     {
         bool HasBand(CurvePoint p) => double.IsFinite(p.Mean) && double.IsFinite(p.Low) && double.IsFinite(p.High);
         double Clamp(double v) => y.Map(Math.Clamp(y.CanShow(v) ? v : y.Min, y.Min, y.Max));
@@ -229,7 +231,7 @@ public static class CurveChart
                 // n = 0 sits across the axis break: never joined to the log part.
                 if (HasBand(p))
                 {
-                    Whisker(w, s, x.Map(0), Clamp(p.Low), Clamp(p.High));
+                    Whisker(w, s, x.Map(0) + zeroOffset, Clamp(p.Low), Clamp(p.High));
                 }
 
                 continue;

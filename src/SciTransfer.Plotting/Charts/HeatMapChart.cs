@@ -13,7 +13,6 @@ namespace SciTransfer.Plotting.Charts;
 public static class HeatMapChart
 {
     private const double Width = 900;
-    private const double Height = 600;
 
     /// <summary>Renders the figure as an SVG document.</summary>
     /// <exception cref="ArgumentException">The grid shape does not match the number of values, or the extents are not increasing.</exception>
@@ -44,9 +43,10 @@ public static class HeatMapChart
         var y = new LinearAxis(figure.YMin, figure.YMax, area.Bottom, area.Top);
         ColorMap map = ColorMap.For(figure.Values, figure.Diverging);
 
-        var w = new SvgWriter(Width, Height);
+        double height = area.Bottom + 64;
+        var w = new SvgWriter(Width, height);
         string subtitle = $"{figure.Nx} x {figure.Ny} grid" + (figure.Values.Any(double.IsNaN) ? "; blank cells: outside the domain" : "");
-        ChartFrame.Header(w, Width, Height, area.Left, figure.Title, subtitle);
+        ChartFrame.Header(w, Width, height, area.Left, figure.Title, subtitle);
 
         w.Start("g").Attr("class", "cells").Attr("shape-rendering", "crispEdges").Open();
         double dx = (figure.XMax - figure.XMin) / figure.Nx;

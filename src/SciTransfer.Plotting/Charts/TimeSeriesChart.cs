@@ -65,7 +65,7 @@ public static class TimeSeriesChart
             DrawSeries(w, figure.Series[i], styles[i], x, y);
         }
 
-        Legend.Draw(w, figure.Series.Select((s, i) => new LegendEntry(s.Name, styles[i], ShowLine: !s.Markers)).ToList(), area.Right + 18, area.Top);
+        Legend.Draw(w, figure.Series.Select((s, i) => new LegendEntry(s.Name, styles[i], ShowLine: !s.Markers, ShowMarker: s.Markers)).ToList(), area.Right + 18, area.Top);
         return w.Finish();
     }
 

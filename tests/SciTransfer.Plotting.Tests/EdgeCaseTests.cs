@@ -57,4 +57,18 @@ public class EdgeCaseTests
         Assert.All(bandYs, y => Assert.InRange(y, top, bottom));
         Assert.Contains(bandYs, y => Math.Abs(y - top) < 0.01);
     }
+
+    [Fact]
+    public void Long_subtitles_and_legend_labels_are_cut_to_fit_the_chart()
+    {
+        string longText = string.Concat(Enumerable.Repeat("a long problem description ", 20));
+        var problem = SampleStudy.Manifest("long/one", ["scratch", "strategy-with-an-extremely-long-name-that-goes-on-and-on"], [4, 8]) with { Description = longText };
+        var rows = problem.Strategies.SelectMany(s => new[] { 4, 8 }.Select(n => new SummaryRow("long/one", s, n, "rmse", 3, 1.0 / n, 0.1, double.NaN, double.NaN, 1, 0, double.NaN, "", false))).ToList();
+        var doc = new SvgDocument(ScarcityPlot.Render(problem, SampleStudy.Rmse, rows, new StrategyPalette(problem.Strategies)));
+        string subtitle = doc.WithClass("subtitle").Single().Value;
+        Assert.EndsWith("\u2026", subtitle, StringComparison.Ordinal);
+        Assert.True(subtitle.Length * 12 * 0.6 <= 900 - 92, $"subtitle of {subtitle.Length} characters overflows");
+        var legend = doc.All("g").Single(g => g.Attribute("data-legend")?.Value == problem.Strategies[1]);
+        Assert.EndsWith("\u2026", legend.Elements().Last().Value, StringComparison.Ordinal);
+    }
 }

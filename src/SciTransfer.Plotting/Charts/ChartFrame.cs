@@ -15,10 +15,10 @@ internal static class ChartFrame
     {
         w.Start("title").Text(title);
         w.Start("rect").Attr("class", "background").Attr("x", 0).Attr("y", 0).Attr("width", width).Attr("height", height).Attr("fill", "#ffffff").Close();
-        w.Start("text").Attr("class", "title").Attr("x", left).Attr("y", 24).Attr("font-size", 16).Attr("font-weight", "bold").Text(title);
+        w.Start("text").Attr("class", "title").Attr("x", left).Attr("y", 24).Attr("font-size", 16).Attr("font-weight", "bold").Text(Fit(title, width - left - 12, 16 * 1.1));
         if (subtitle.Length > 0)
         {
-            w.Start("text").Attr("class", "subtitle").Attr("x", left).Attr("y", 43).Attr("fill", MutedText).Text(subtitle);
+            w.Start("text").Attr("class", "subtitle").Attr("x", left).Attr("y", 43).Attr("fill", MutedText).Text(Fit(subtitle, width - left - 12));
         }
     }
 
@@ -73,6 +73,16 @@ internal static class ChartFrame
     /// <summary>A plain x axis line along the bottom of the plot.</summary>
     public static void XLine(SvgWriter w, PlotArea a) =>
         w.Start("line").Attr("x1", a.Left).Attr("y1", a.Bottom).Attr("x2", a.Right).Attr("y2", a.Bottom).Attr("stroke", AxisColor).Close();
+
+    /// <summary>
+    /// <paramref name="text"/> cut with an ellipsis so that its estimated width stays within
+    /// <paramref name="maxWidth"/> px (the full text stays in the document's title or the report).
+    /// </summary>
+    public static string Fit(string text, double maxWidth, double fontSize = 12)
+    {
+        int maxChars = Math.Max(4, (int)(maxWidth / (fontSize * 0.6)));
+        return text.Length <= maxChars ? text : string.Concat(text.AsSpan(0, maxChars - 1).TrimEnd(), "\u2026");
+    }
 
     /// <summary>Approximate width in px of <paramref name="text"/> at 12 px (DejaVu Sans averages about 7 px a character).</summary>
     public static double TextWidth(string text, double fontSize = 12) => text.Length * fontSize * 0.6;

@@ -15,9 +15,12 @@ internal static class Legend
 {
     public const double Row = 20;
 
+    /// <summary>Widest legend in px; longer labels are cut with an ellipsis.</summary>
+    public const double MaxWidth = 340;
+
     /// <summary>Width the legend needs for its longest label, clamped to [130, 340] px.</summary>
     public static double WidthFor(IEnumerable<string> labels) =>
-        Math.Clamp(labels.Select(l => ChartFrame.TextWidth(l)).DefaultIfEmpty(0).Max() + 48, 130, 340);
+        Math.Clamp(labels.Select(l => ChartFrame.TextWidth(l)).DefaultIfEmpty(0).Max() + 48, 130, MaxWidth);
 
     public static void Draw(SvgWriter w, IReadOnlyList<LegendEntry> entries, double left, double top)
     {
@@ -43,7 +46,7 @@ internal static class Legend
                 Markers.Draw(w, e.Style.Marker, left + 14, cy, 4, e.Style.Color, "legend-marker");
             }
 
-            w.Start("text").Attr("x", left + 36).Attr("y", cy + 4).Text(e.Label);
+            w.Start("text").Attr("x", left + 36).Attr("y", cy + 4).Text(ChartFrame.Fit(e.Label, MaxWidth - 48));
             w.End();
         }
 

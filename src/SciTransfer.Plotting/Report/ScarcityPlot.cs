@@ -31,7 +31,7 @@ public static class ScarcityPlot
         var spec = new CurveChartSpec(
             Title: $"{problem.Id}: {metric.Name}",
             Subtitle: subtitle,
-            XTitle: $"{problem.ScarcityAxis} (log scale)",
+            XTitle: $"{(problem.ScarcityAxis.Length > 0 ? problem.ScarcityAxis : "n_target")} (log scale)",
             YTitle: YTitle(metric),
             Series: series);
         return CurveChart.Render(spec);

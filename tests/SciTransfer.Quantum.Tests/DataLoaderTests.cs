@@ -78,10 +78,13 @@ public sealed class DataLoaderTests
     }
 
     [Fact]
-    public void Fashion_problem_without_the_dataset_fails_with_a_config_error_naming_the_package()
+    public void Fashion_problem_without_the_dataset_lists_but_fails_with_a_config_error_naming_the_package()
     {
         var options = new OptionsReader("study.json", "$.problems[0].options", JsonDocument.Parse("{\"fashion_dir\": \"/nonexistent/fashion\"}").RootElement);
-        var e = Assert.Throws<ConfigException>(() => new FashionToDigitsFactory().Create(options, new ProblemSettings(Quick: true)));
+        var settings = new ProblemSettings(Quick: true);
+        var problem = new FashionToDigitsFactory().Create(options, settings);
+        Assert.Equal("quantum/fashion-to-digits", problem.Name);
+        var e = Assert.Throws<ConfigException>(() => problem.Create(new ProblemContext(0, new Core.Random.SeedTree(1), settings)));
         Assert.Contains("dataset-fashion-mnist", e.Message);
         Assert.Contains("fashion_dir", e.JsonPath);
     }

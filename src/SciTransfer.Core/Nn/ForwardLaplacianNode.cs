@@ -63,14 +63,14 @@ internal static class ForwardLaplacianNode
         }
 
         var y = tape.Rent([rows, fanOut]);
-        Activate(act, zs, y.Span, n, d, fanOut);
+        ForRanges(n * fanOut, threads, (start, end) => Activate(act, z.Data, y.Data, n * fanOut, d, start, end));
         var r = tape.Result(y, grad);
         if (grad)
         {
             tape.Record(r, g =>
             {
                 var gz = tape.Rent([rows, fanOut]);
-                ActivationBackward(act, z.Span, y.Span, g.Span, gz.Span, n, d, fanOut);
+                ForRanges(n * fanOut, threads, (start, end) => ActivationBackward(act, z.Data, y.Data, g.Data, gz.Data, n * fanOut, d, start, end));
                 LinearBackward(tape, s, w, b, gz, n, fanIn, fanOut, rows);
             });
         }
@@ -139,11 +139,32 @@ internal static class ForwardLaplacianNode
         }
     }
 
-    private static void Activate(Activation act, ReadOnlySpan<double> z, Span<double> y, int n, int d, int width)
+    /// <summary>Runs body over [0, count) split into contiguous ranges, in parallel when threads &gt; 1 (elementwise work, so the split cannot change results).</summary>
+    private static void ForRanges(int count, int threads, Action<int, int> body)
     {
-        int block = n * width;
-        ReadOnlySpan<double> zv = z[..block];
-        Span<double> yv = y[..block];
+        const int MinChunk = 16_384;
+        int chunks = Math.Min(threads, Math.Max(1, count / MinChunk));
+        if (chunks <= 1)
+        {
+            body(0, count);
+            return;
+        }
+
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, ci =>
+        {
+            int start = (int)((long)count * ci / chunks) & ~7;
+            int end = ci == chunks - 1 ? count : (int)((long)count * (ci + 1) / chunks) & ~7;
+            body(start, end);
+        });
+    }
+
+    /// <summary>Activation rule for value-block elements [start, end) (block = N x width; other blocks at multiples of block).</summary>
+    private static void Activate(Activation act, double[] zArr, double[] yArr, int block, int d, int start, int end)
+    {
+        ReadOnlySpan<double> z = zArr;
+        Span<double> y = yArr;
+        ReadOnlySpan<double> zv = z[start..end];
+        Span<double> yv = y[start..end];
         switch (act)
         {
             case Activation.Tanh: TensorPrimitives.Tanh(zv, yv); break;
@@ -152,12 +173,12 @@ internal static class ForwardLaplacianNode
         }
 
         int lap = (d + 1) * block;
-        int e0 = 0;
+        int e0 = start;
         if (Vector512.IsHardwareAccelerated)
         {
             ref double rz = ref MemoryMarshal.GetReference(z);
             ref double ry = ref MemoryMarshal.GetReference(y);
-            for (; e0 + 8 <= block; e0 += 8)
+            for (; e0 + 8 <= end; e0 += 8)
             {
                 var (s1, s2, _) = Derivs(act, Vector512.LoadUnsafe(ref rz, (nuint)e0), Vector512.LoadUnsafe(ref ry, (nuint)e0));
                 Vector512<double> sq = Vector512<double>.Zero;
@@ -174,9 +195,9 @@ internal static class ForwardLaplacianNode
             }
         }
 
-        for (int e = e0; e < block; e++)
+        for (int e = e0; e < end; e++)
         {
-            var (s1, s2, _) = Derivs(act, zv[e], yv[e]);
+            var (s1, s2, _) = Derivs(act, z[e], y[e]);
             double sq = 0;
             for (int k = 1; k <= d; k++)
             {
@@ -189,11 +210,12 @@ internal static class ForwardLaplacianNode
         }
     }
 
-    private static void ActivationBackward(Activation act, ReadOnlySpan<double> z, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gz, int n, int d, int width)
+    private static void ActivationBackward(Activation act, double[] zArr, double[] yArr, double[] gArr, double[] gzArr, int block, int d, int start, int end)
     {
-        int block = n * width;
+        ReadOnlySpan<double> z = zArr, y = yArr, g = gArr;
+        Span<double> gz = gzArr;
         int lap = (d + 1) * block;
-        int e0 = 0;
+        int e0 = start;
         if (Vector512.IsHardwareAccelerated)
         {
             ref double rz = ref MemoryMarshal.GetReference(z);
@@ -201,7 +223,7 @@ internal static class ForwardLaplacianNode
             ref double rg = ref MemoryMarshal.GetReference(g);
             ref double rgz = ref MemoryMarshal.GetReference(gz);
             var two = Vector512.Create(2.0);
-            for (; e0 + 8 <= block; e0 += 8)
+            for (; e0 + 8 <= end; e0 += 8)
             {
                 var (s1, s2, s3) = Derivs(act, Vector512.LoadUnsafe(ref rz, (nuint)e0), Vector512.LoadUnsafe(ref ry, (nuint)e0));
                 nuint ol = (nuint)(lap + e0);
@@ -226,7 +248,7 @@ internal static class ForwardLaplacianNode
             }
         }
 
-        for (int e = e0; e < block; e++)
+        for (int e = e0; e < end; e++)
         {
             var (s1, s2, s3) = Derivs(act, z[e], y[e]);
             double gl = g[lap + e];

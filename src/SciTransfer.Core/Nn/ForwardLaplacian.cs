@@ -14,12 +14,21 @@ namespace SciTransfer.Core.Nn;
 /// then applies the activation rule
 ///   h = s(z),  d_k h = s'(z) d_k z,  lap h = s'(z) lap z + s''(z) sum_k (d_k z)^2.
 /// Backward is hand-written from the same rule (it needs s''' for the value block).
+/// <see cref="Mlp.ForwardWithDerivatives"/> chains these; use them directly for other
+/// architectures of dense layers: Stack, then Dense per layer, then Split.
 /// </summary>
-internal static class ForwardLaplacianNode
+public static class ForwardLaplacian
 {
-    /// <summary>Builds the stacked input [x; e_1; ...; e_d; 0] for x [N, d] (x is a constant).</summary>
-    public static Var StackInput(Tape tape, Tensor x)
+    /// <summary>Builds the stacked input [x; e_1; ...; e_d; 0] [(d + 2) N, d] for points x [N, d] (x is a constant).</summary>
+    public static Var Stack(Tape tape, Tensor x)
     {
+        ArgumentNullException.ThrowIfNull(tape);
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Rank != 2)
+        {
+            throw new ArgumentException($"ForwardLaplacian.Stack: points {x.ShapeText} are not [N, d].");
+        }
+
         int n = x.Dim(0), d = x.Dim(1);
         var s = tape.RentZeroed([(d + 2) * n, d]);
         x.Span.CopyTo(s.Span);
@@ -35,8 +44,22 @@ internal static class ForwardLaplacianNode
         return tape.Constant(s);
     }
 
-    public static Var Layer(Tape tape, Var s, Var w, Var b, Activation act, int n, int d)
+    /// <summary>
+    /// One dense layer with activation on a stacked state s [(d + 2) N, in]: weight [in, out],
+    /// bias [out] (added to the value rows only). Returns the stacked state [(d + 2) N, out].
+    /// </summary>
+    public static Var Dense(Var s, Var w, Var b, Activation act, int n, int d)
     {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(b);
+        if (w.Value.Rank != 2 || s.Value.Rank != 2 || s.Value.Dim(0) != (d + 2) * n || s.Value.Dim(1) != w.Value.Dim(0) || b.Value.Length != w.Value.Dim(1))
+        {
+            throw new ArgumentException(
+                $"ForwardLaplacian.Dense: state {s.ShapeText}, weight {w.ShapeText} and bias {b.ShapeText} do not fit {n} points in {d} dimensions.");
+        }
+
+        var tape = s.Tape;
         int rows = (d + 2) * n, fanIn = w.Value.Dim(0), fanOut = w.Value.Dim(1);
         int threads = tape.Threads;
         var z = tape.Rent([rows, fanOut]);
@@ -78,9 +101,15 @@ internal static class ForwardLaplacianNode
         return r;
     }
 
-    /// <summary>Splits the final stacked state into value, gradient and Laplacian blocks.</summary>
+    /// <summary>Splits a stacked state into value, gradient and Laplacian blocks (each [N, width]).</summary>
     public static InputDerivatives Split(Var s, int n, int d)
     {
+        ArgumentNullException.ThrowIfNull(s);
+        if (s.Value.Rank != 2 || s.Value.Dim(0) != (d + 2) * n)
+        {
+            throw new ArgumentException($"ForwardLaplacian.Split: state {s.ShapeText} does not hold {d + 2} blocks of {n} rows.");
+        }
+
         var value = Ops.Slice(s, 0, 0, n);
         var gradient = new Var[d];
         for (int k = 0; k < d; k++)

@@ -8,7 +8,7 @@ namespace SciTransfer.Epidemiology.Forest;
 /// identical whatever the thread count. Also gives out-of-bag error, impurity feature importances and the
 /// forest neighbourhood weights alpha_i(x) = (1/B) sum_b w_bi 1{x_i in leaf_b(x)} / sum_j w_bj 1{x_j in leaf_b(x)}.
 /// </summary>
-public sealed class RandomForest
+public sealed class RandomForest : IRegressor
 {
     private RandomForest(RegressionTree[] trees, int trainingRows, double[] importances, double[] oobPredictions, double oobMse)
     {

@@ -7,7 +7,7 @@ namespace SciTransfer.Epidemiology.Forest;
 /// left when <c>x[Feature] &lt;= Threshold</c>. Leaves have <c>Feature = -1</c>. Optionally keeps the
 /// training rows (and their bootstrap weights) of every leaf, for forest neighbourhood weights.
 /// </summary>
-public sealed class RegressionTree
+public sealed class RegressionTree : IRegressor
 {
     /// <summary>Creates a tree from node arrays of equal length; member arrays may be null.</summary>
     public RegressionTree(
@@ -21,7 +21,8 @@ public sealed class RegressionTree
         int[]? memberStart = null,
         int[]? memberCount = null,
         int[]? memberRows = null,
-        int[]? memberWeights = null)
+        int[]? memberWeights = null,
+        double[]? variance = null)
     {
         ArgumentNullException.ThrowIfNull(feature);
         ArgumentNullException.ThrowIfNull(threshold);
@@ -46,6 +47,7 @@ public sealed class RegressionTree
         MemberCount = memberCount;
         MemberRows = memberRows;
         MemberWeights = memberWeights;
+        Variance = variance ?? new double[n];
     }
 
     /// <summary>Split feature per node; -1 for a leaf.</summary>
@@ -65,6 +67,9 @@ public sealed class RegressionTree
 
     /// <summary>Total training weight (bootstrap count) per node.</summary>
     public double[] Weight { get; }
+
+    /// <summary>Weighted variance of the training targets per node (zeros when unknown).</summary>
+    public double[] Variance { get; }
 
     /// <summary>Number of features the tree was fitted on.</summary>
     public int FeatureCount { get; }

@@ -33,6 +33,7 @@ internal sealed class TreeBuilder
     private int[] _nodeRight = new int[64];
     private double[] _nodeValue = new double[64];
     private double[] _nodeWeight = new double[64];
+    private double[] _nodeVariance = new double[64];
     private int[] _nodeMemberStart = new int[64];
     private int[] _nodeMemberCount = new int[64];
     private int _nodeCount;
@@ -172,6 +173,7 @@ internal sealed class TreeBuilder
             }
 
             double impurity = (sumSq / wsum) - (mean * mean);
+            _nodeVariance[node] = Math.Max(0, impurity);
             bool leaf = job.Depth >= options.MaxDepth || count < 2 || count < 2 * minLeaf
                 || impurity <= 1e-12 * (sumSq / wsum);
 
@@ -382,6 +384,7 @@ internal sealed class TreeBuilder
             Array.Resize(ref _nodeRight, cap);
             Array.Resize(ref _nodeValue, cap);
             Array.Resize(ref _nodeWeight, cap);
+            Array.Resize(ref _nodeVariance, cap);
             Array.Resize(ref _nodeMemberStart, cap);
             Array.Resize(ref _nodeMemberCount, cap);
         }
@@ -428,7 +431,8 @@ internal sealed class TreeBuilder
             _nodeMemberStart.AsSpan(0, c).ToArray(),
             _nodeMemberCount.AsSpan(0, c).ToArray(),
             memberRows,
-            memberWeights);
+            memberWeights,
+            _nodeVariance.AsSpan(0, c).ToArray());
     }
 
     /// <summary>One in-bag row in a feature's sorted segment: its value, y times weight, row and weight.</summary>

@@ -17,6 +17,7 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance
     private readonly SmallAreaGrowthSettings _settings;
     private readonly int[] _origins;
     private readonly GrowthRows[] _sourceRows;
+    private readonly Lazy<double[][]> _oracle;
 
     /// <summary>Simulates the outbreak and picks the target counties from <paramref name="seeds"/>.</summary>
     public SmallAreaGrowthInstance(SmallAreaGrowthSettings settings, SeedTree seeds)
@@ -49,6 +50,12 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance
 
             _sourceRows[k] = rows;
         }
+
+        // The oracle sees every target day, so its forecasts do not depend on N: fit once per repeat, on first use.
+        var oracleSeeds = seeds.Child("oracle");
+        _oracle = new Lazy<double[][]>(
+            () => [.. Enumerable.Range(0, _origins.Length).Select(k => PredictGrowth("tlrf", int.MaxValue / 2, k, null, oracleSeeds.Child("origin").Child(k), fullHistory: true))],
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The simulated outbreak of this repeat.</summary>
@@ -152,12 +159,15 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance
     }
 
     /// <summary>Growth-rate estimates r_hat (per day) of every target county at origin index <paramref name="k"/> (NaN: not forecastable).</summary>
-    public double[] PredictGrowth(string strategy, int historyDays, int k, RandomForest[]? source, SeedTree seeds)
+    public double[] PredictGrowth(string strategy, int historyDays, int k, RandomForest[]? source, SeedTree seeds) =>
+        strategy == "oracle" ? (double[])_oracle.Value[k].Clone() : PredictGrowth(strategy, historyDays, k, source, seeds, fullHistory: false);
+
+    private double[] PredictGrowth(string strategy, int historyDays, int k, RandomForest[]? source, SeedTree seeds, bool fullHistory)
     {
         ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(seeds);
         int t = _origins[k];
-        int firstVisible = strategy == "oracle" ? 0 : t - historyDays + 1;
+        int firstVisible = fullHistory ? 0 : t - historyDays + 1;
         var r = new double[Targets.Count];
         Array.Fill(r, double.NaN);
         var x = new double[Features.FeatureCount];
@@ -198,7 +208,6 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance
                 model = FitOrZero(TargetRows(firstVisible, t), seeds.Child("fit"));
                 break;
             case "tlrf":
-            case "oracle":
                 var all = new GrowthRows(Features.FeatureCount);
                 all.AddAll(_sourceRows[k]);
                 all.AddAll(TargetRows(firstVisible, t));

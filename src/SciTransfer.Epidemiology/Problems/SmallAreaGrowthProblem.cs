@@ -71,14 +71,14 @@ public sealed class SmallAreaGrowthProblem : ITransferProblem
             ArgumentNullException.ThrowIfNull(options);
             ArgumentNullException.ThrowIfNull(settings);
             bool quick = settings.Quick;
-            int counties = options.GetInt("counties", quick ? 50 : 150, 10, 2000);
+            int counties = options.GetInt("counties", quick ? 60 : 150, 10, 2000);
             int days = options.GetInt("days", quick ? 200 : 300, 80, 1200);
             int states = options.GetInt("states", quick ? 5 : 8, 1, 80);
-            int targets = options.GetInt("target-counties", quick ? 8 : 20, 1, counties / 2);
-            int forecastDays = options.GetInt("forecast-days", quick ? 3 : 6, 1, 100);
+            int targets = options.GetInt("target-counties", quick ? 12 : 20, 1, counties / 2);
+            int forecastDays = options.GetInt("forecast-days", quick ? 4 : 6, 1, 100);
             int firstOrigin = options.GetInt("first-origin", quick ? 110 : 120, 30, days - 9);
             int block = options.GetInt("growth-block", 2, 1, 14);
-            int trees = options.GetInt("trees", quick ? 25 : 100, 1, 2000);
+            int trees = options.GetInt("trees", quick ? 30 : 100, 1, 2000);
             double maxFeatures = options.GetDouble("max-features", 0.33, 0.01, 1.0);
             int minLeaf = options.GetInt("min-samples-leaf", 5, 1, 1000);
             double sampleFraction = options.GetDouble("sample-fraction", 0.5, 0.05, 1.0);

@@ -216,6 +216,7 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance
             case "relabel":
             case "ser":
             case "strut":
+            case "mix":
                 var src = RequireSource(source)[k];
                 var target = TargetRows(firstVisible, t);
                 if (target.Count == 0)

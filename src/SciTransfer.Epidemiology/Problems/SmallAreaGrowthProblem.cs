@@ -16,7 +16,7 @@ public sealed class SmallAreaGrowthProblem : ITransferProblem
 
     /// <summary>Every strategy this problem runs.</summary>
     public static readonly IReadOnlyList<string> AllStrategies =
-        ["scratch", "source-only", "tlrf", "oracle", "ols-w2", "ols-w7", "ols-w14", "per-county-rf", "relabel", "ser", "strut"];
+        ["scratch", "source-only", "tlrf", "oracle", "ols-w2", "ols-w7", "ols-w14", "per-county-rf", "relabel", "ser", "strut", "mix"];
 
     /// <summary>Creates the problem with resolved settings.</summary>
     public SmallAreaGrowthProblem(SmallAreaGrowthSettings settings)

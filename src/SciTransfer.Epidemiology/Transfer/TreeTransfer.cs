@@ -13,6 +13,7 @@ namespace SciTransfer.Epidemiology.Transfer;
 /// gain DG = 1 - (n_L/n) H^2(src_L, tgt_L) - (n_R/n) H^2(src_R, tgt_R), with H^2 the squared Hellinger distance between
 /// Gaussians (the regression analogue of the paper's Jensen-Shannon divergence on class distributions), trying both child
 /// orders; then relabel the leaves.</item>
+/// <item>MIX: the union of the SER and STRUT trees (an ensemble of 2B trees).</item>
 /// </list>
 /// </summary>
 public static class TreeTransfer
@@ -100,10 +101,15 @@ public static class TreeTransfer
         return m.Freeze(source.FeatureCount);
     }
 
-    /// <summary>Adapts every tree of a forest with <paramref name="strategy"/> ("relabel", "ser" or "strut").</summary>
+    /// <summary>Adapts every tree of a forest with <paramref name="strategy"/> ("relabel", "ser", "strut" or "mix").</summary>
     public static TreeEnsemble AdaptForest(IReadOnlyList<RegressionTree> trees, string strategy, FeatureMatrix x, ReadOnlySpan<double> y)
     {
         ArgumentNullException.ThrowIfNull(trees);
+        if (strategy == "mix")
+        {
+            return new TreeEnsemble([.. AdaptForest(trees, "ser", x, y).Trees, .. AdaptForest(trees, "strut", x, y).Trees]);
+        }
+
         var adapted = new RegressionTree[trees.Count];
         for (int t = 0; t < trees.Count; t++)
         {

@@ -57,6 +57,23 @@ public class SmallAreaGrowthTests
     }
 
     [Fact]
+    public void Repeat_zero_draws_the_observed_series_and_forecasts_at_seven_days_of_history()
+    {
+        var problem = new SmallAreaGrowthProblem(Study);
+        var first = problem.Create(new ProblemContext(0, new SeedTree(1), new ProblemSettings()));
+        var second = problem.Create(new ProblemContext(1, new SeedTree(1), new ProblemSettings()));
+        var figure = Assert.IsType<SciTransfer.Transfer.Figures.TimeSeriesFigure>(
+            Assert.Single(first.Run(new CellRequest("ols-w7", 7, ReadOnlyMemory<int>.Empty, null, new SeedTree(2), null, default)).Figures));
+        var forecast = Assert.Single(figure.Series);
+        Assert.Equal("ols-w7", forecast.Strategy);
+        Assert.Equal(3 * Study.ForecastDays, forecast.X.Length);
+        var tlrf = first.Run(new CellRequest("tlrf", 7, ReadOnlyMemory<int>.Empty, null, new SeedTree(2), null, default));
+        Assert.Contains(tlrf.Figures.Cast<SciTransfer.Transfer.Figures.TimeSeriesFigure>().Single().Series, s => s.Name == "observed" && s.Markers);
+        Assert.Empty(first.Run(new CellRequest("ols-w7", 8, ReadOnlyMemory<int>.Empty, null, new SeedTree(2), null, default)).Figures);
+        Assert.Empty(second.Run(new CellRequest("ols-w7", 7, ReadOnlyMemory<int>.Empty, null, new SeedTree(2), null, default)).Figures);
+    }
+
+    [Fact]
     public void A_cell_gives_the_same_values_when_run_twice()
     {
         var (instance, source) = Seeded.Value;

@@ -3,6 +3,7 @@ using SciTransfer.Core.Statistics;
 using SciTransfer.Epidemiology.Forest;
 using SciTransfer.Epidemiology.Simulation;
 using SciTransfer.Epidemiology.Transfer;
+using SciTransfer.Transfer.Figures;
 using SciTransfer.Transfer.Problems;
 
 namespace SciTransfer.Epidemiology.Problems;
@@ -18,13 +19,20 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance
     private readonly int[] _origins;
     private readonly GrowthRows[] _sourceRows;
     private readonly Lazy<double[][]> _oracle;
+    private readonly int _repeat;
+
+    /// <summary>History length (days) whose cells of repeat 0 draw the forecast figure.</summary>
+    public const int FigureHistoryDays = 7;
+
+    private static readonly HashSet<string> FigureStrategies = new(StringComparer.Ordinal) { "tlrf", "source-only", "ols-w7", "per-county-rf" };
 
     /// <summary>Simulates the outbreak and picks the target counties from <paramref name="seeds"/>.</summary>
-    public SmallAreaGrowthInstance(SmallAreaGrowthSettings settings, SeedTree seeds)
+    public SmallAreaGrowthInstance(SmallAreaGrowthSettings settings, SeedTree seeds, int repeat = 0)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(seeds);
         _settings = settings;
+        _repeat = repeat;
         Outbreak = OutbreakSimulator.Simulate(settings.Simulator, seeds.Child("simulator"));
         Panel = CasePanel.FromSimulation(Outbreak);
         Features = new GrowthFeatures(Panel, settings.GrowthBlock);
@@ -96,20 +104,64 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance
     public override CellResult Run(CellRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (mae, rmse, growth) = Evaluate(request.Strategy, request.N, request.Source as RandomForest[], request.Seeds, request.CancellationToken);
-        return new CellResult(new Dictionary<string, double>
+        var growth = new double[_origins.Length][];
+        var (mae, rmse, growthError) = Evaluate(request.Strategy, request.N, request.Source as RandomForest[], request.Seeds, request.CancellationToken, growth);
+        var figures = _repeat == 0 && request.N == FigureHistoryDays && FigureStrategies.Contains(request.Strategy)
+            ? new[] { ForecastFigure(request.Strategy, growth) }
+            : null;
+        return new CellResult(
+            new Dictionary<string, double>
+            {
+                ["mae"] = mae,
+                ["rmse"] = rmse,
+                ["growth_error"] = growthError,
+            },
+            figures);
+    }
+
+    /// <summary>
+    /// Observed ln rolled active cases of the first target county and the strategy's 7-day-ahead forecasts from
+    /// each origin (a segment from the origin to its forecast). The observed line comes with the tlrf cell.
+    /// </summary>
+    private TimeSeriesFigure ForecastFigure(string strategy, double[][] growth)
+    {
+        int c = Targets[0];
+        int h = _settings.Horizon;
+        int from = Math.Max(0, _origins[0] - 30);
+        var series = new List<FigureSeries>();
+        if (strategy == "tlrf")
         {
-            ["mae"] = mae,
-            ["rmse"] = rmse,
-            ["growth_error"] = growth,
-        });
+            var days = Enumerable.Range(from, Panel.Days - from).ToArray();
+            series.Add(new FigureSeries("observed", [.. days.Select(d => (double)d)], [.. days.Select(d => Panel.LogAll[(c * Panel.Days) + d])], Markers: true));
+        }
+
+        // Segments origin -> origin + h, separated by NaN so the line breaks between origins.
+        var x = new List<double>();
+        var y = new List<double>();
+        for (int k = 0; k < _origins.Length; k++)
+        {
+            int t = _origins[k];
+            double now = Panel.LogUsable[(c * Panel.Days) + t];
+            double r = growth[k] is { } g ? g[0] : double.NaN;
+            x.AddRange([t, t + h, t + h]);
+            y.AddRange([now, now + (h * r), double.NaN]);
+        }
+
+        series.Add(new FigureSeries(strategy, [.. x], [.. y], Strategy: strategy));
+        return new TimeSeriesFigure(
+            "epidemiology_small-area-growth_forecasts",
+            $"7-day-ahead forecasts of a small county with {FigureHistoryDays} days of history (repeat 0)",
+            "day",
+            "ln rolled active cases",
+            series);
     }
 
     /// <summary>
     /// Runs <paramref name="strategy"/> with <paramref name="historyDays"/> days of target history at every origin;
     /// returns the medians over origins of the per-origin MAE, RMSE and growth-rate MAE.
     /// </summary>
-    public (double Mae, double Rmse, double GrowthError) Evaluate(string strategy, int historyDays, RandomForest[]? source, SeedTree seeds, CancellationToken ct = default)
+    public (double Mae, double Rmse, double GrowthError) Evaluate(
+        string strategy, int historyDays, RandomForest[]? source, SeedTree seeds, CancellationToken ct = default, double[][]? growthPerOrigin = null)
     {
         ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(seeds);
@@ -123,6 +175,10 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance
             ct.ThrowIfCancellationRequested();
             int t = _origins[k];
             double[] r = PredictGrowth(strategy, historyDays, k, source, seeds.Child("origin").Child(k));
+            if (growthPerOrigin is not null)
+            {
+                growthPerOrigin[k] = r;
+            }
             var err = new List<double>();
             var gerr = new List<double>();
             for (int i = 0; i < Targets.Count; i++)

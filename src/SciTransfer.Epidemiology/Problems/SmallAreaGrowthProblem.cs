@@ -56,7 +56,7 @@ public sealed class SmallAreaGrowthProblem : ITransferProblem
     public ProblemInstance Create(ProblemContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new SmallAreaGrowthInstance(Settings, context.Seeds);
+        return new SmallAreaGrowthInstance(Settings, context.Seeds, context.Repeat);
     }
 
     /// <summary>Factory reading the config options.</summary>

@@ -56,6 +56,12 @@ public sealed class SequencePass
     /// <summary>Sequences per batch.</summary>
     public int Batch => _b;
 
+    /// <summary>Hidden states of the last forward pass, [T + 1, B, H] (row 0 is the zero initial state).</summary>
+    public ReadOnlySpan<double> HiddenStates => _hs;
+
+    /// <summary>Cell states of the last forward pass, [T + 1, B, H] (row 0 is the zero initial state).</summary>
+    public ReadOnlySpan<double> CellStates => _c;
+
     /// <summary>Outputs of the last forward pass, [T, B].</summary>
     public ReadOnlySpan<double> Output => _out;
 

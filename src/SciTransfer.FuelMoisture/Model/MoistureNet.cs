@@ -1,139 +1,117 @@
+using SciTransfer.Core.Autodiff;
+using SciTransfer.Core.Nn;
 using SciTransfer.Core.Random;
+using Tensor = SciTransfer.Core.Tensors.Tensor;
 
 namespace SciTransfer.FuelMoisture.Model;
 
 /// <summary>
-/// The published fuel-moisture network: LSTM(Hidden, tanh) -> Dense(32, relu) -> Dense(16, relu)
-/// -> Dropout -> Dense(1), applied at every hour. Parameters live in one flat array (so optimisers,
-/// cloning and freezing are plain span operations); the named spans below are views of it.
-/// LSTM gate order in the weights and bias is [i | f | g | o] (input, forget, cell candidate, output).
+/// The published fuel-moisture network on the Core engine: LSTM(H, tanh) -> Dense(32, relu) ->
+/// Dense(16, relu) -> Dropout -> Dense(1), applied at every hour of a [B, T, I] batch.
 /// Parameter count: 4H(I + H + 1) + (32H + 32) + (16*32 + 16) + (16 + 1).
 /// </summary>
 public sealed class MoistureNet
 {
     /// <summary>Widths of the dense head.</summary>
-    public const int Dense1 = 32, Dense2 = 16;
+    public const int Dense1Width = 32, Dense2Width = 16;
 
-    /// <summary>Creates a zero network with <paramref name="inputs"/> inputs and <paramref name="hidden"/> LSTM units.</summary>
-    public MoistureNet(int inputs, int hidden, double dropout = 0.15)
+    private MoistureNet(Lstm lstm, Linear dense1, Linear dense2, Linear output, double dropout)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(inputs, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(hidden, 1);
-        Inputs = inputs;
-        Hidden = hidden;
+        Lstm = lstm;
+        Dense1 = dense1;
+        Dense2 = dense2;
+        Output = output;
         Dropout = dropout;
-        int g = 4 * hidden;
-        OffsetWih = 0;
-        OffsetWhh = OffsetWih + (g * inputs);
-        OffsetBias = OffsetWhh + (g * hidden);
-        OffsetW1 = OffsetBias + g;
-        OffsetB1 = OffsetW1 + (Dense1 * hidden);
-        OffsetW2 = OffsetB1 + Dense1;
-        OffsetB2 = OffsetW2 + (Dense2 * Dense1);
-        OffsetW3 = OffsetB2 + Dense2;
-        OffsetB3 = OffsetW3 + Dense2;
-        LstmParameterCount = OffsetW1;
-        Parameters = new double[OffsetB3 + 1];
+        HeadParameters = [.. dense1.Parameters, .. dense2.Parameters, .. output.Parameters];
+        Parameters = [.. lstm.Parameters, .. HeadParameters];
     }
 
-    /// <summary>Input features per hour.</summary>
-    public int Inputs { get; }
+    /// <summary>The recurrent layer (gate blocks [i | f | c | o]).</summary>
+    public Lstm Lstm { get; }
 
-    /// <summary>LSTM units.</summary>
-    public int Hidden { get; }
+    /// <summary>Dense(32, relu).</summary>
+    public Linear Dense1 { get; }
 
-    /// <summary>Dropout rate after Dense(16) during training.</summary>
+    /// <summary>Dense(16, relu).</summary>
+    public Linear Dense2 { get; }
+
+    /// <summary>Dense(1), the moisture output in standardised units.</summary>
+    public Linear Output { get; }
+
+    /// <summary>Dropout rate after Dense(16) in training.</summary>
     public double Dropout { get; }
 
-    /// <summary>All parameters, flat: W_ih [4H, I], W_hh [4H, H], b [4H], W1 [32, H], b1, W2 [16, 32], b2, W3 [1, 16], b3.</summary>
-    public double[] Parameters { get; }
+    /// <summary>Inputs per hour.</summary>
+    public int Inputs => Lstm.InputSize;
 
-    /// <summary>Number of parameters.</summary>
-    public int ParameterCount => Parameters.Length;
+    /// <summary>LSTM units.</summary>
+    public int Hidden => Lstm.HiddenSize;
 
-    /// <summary>Parameters of the LSTM (W_ih, W_hh, b): the first this many entries of <see cref="Parameters"/>.</summary>
-    public int LstmParameterCount { get; }
+    /// <summary>Every parameter, LSTM first.</summary>
+    public IReadOnlyList<Parameter> Parameters { get; }
 
-#pragma warning disable CA1707 // offsets mirror the math names
-    /// <summary>Offsets of the blocks in <see cref="Parameters"/>.</summary>
-    public int OffsetWih { get; }
+    /// <summary>The dense head's parameters.</summary>
+    public IReadOnlyList<Parameter> HeadParameters { get; }
 
-    /// <summary>Offset of W_hh.</summary>
-    public int OffsetWhh { get; }
+    /// <summary>Total parameter count.</summary>
+    public int ParameterCount => Parameters.Sum(p => p.Count);
 
-    /// <summary>Offset of the LSTM bias [4H].</summary>
-    public int OffsetBias { get; }
+    /// <summary>Input-gate biases b_i (live view).</summary>
+    public Span<double> InputGateBias => Lstm.GateBias(LstmGate.Input);
 
-    /// <summary>Offset of W1 [32, H].</summary>
-    public int OffsetW1 { get; }
+    /// <summary>Forget-gate biases b_f (live view).</summary>
+    public Span<double> ForgetGateBias => Lstm.GateBias(LstmGate.Forget);
 
-    /// <summary>Offset of b1.</summary>
-    public int OffsetB1 { get; }
-
-    /// <summary>Offset of W2 [16, 32].</summary>
-    public int OffsetW2 { get; }
-
-    /// <summary>Offset of b2.</summary>
-    public int OffsetB2 { get; }
-
-    /// <summary>Offset of W3 [1, 16].</summary>
-    public int OffsetW3 { get; }
-
-    /// <summary>Offset of b3.</summary>
-    public int OffsetB3 { get; }
-#pragma warning restore CA1707
-
-    /// <summary>The LSTM bias, [i | f | g | o], each of length <see cref="Hidden"/>.</summary>
-    public Span<double> LstmBias => Parameters.AsSpan(OffsetBias, 4 * Hidden);
-
-    /// <summary>The input-gate biases b_i.</summary>
-    public Span<double> InputGateBias => Parameters.AsSpan(OffsetBias, Hidden);
-
-    /// <summary>The forget-gate biases b_f.</summary>
-    public Span<double> ForgetGateBias => Parameters.AsSpan(OffsetBias + Hidden, Hidden);
-
-    /// <summary>The expected parameter count for (I, H): 4H(I+H+1) + 32H+32 + 16*32+16 + 16+1.</summary>
+    /// <summary>The parameter count formula for (I, H).</summary>
     public static int CountFor(int inputs, int hidden) =>
-        (4 * hidden * (inputs + hidden + 1)) + ((Dense1 * hidden) + Dense1) + ((Dense2 * Dense1) + Dense2) + (Dense2 + 1);
+        (4 * hidden * (inputs + hidden + 1)) + ((Dense1Width * hidden) + Dense1Width) + ((Dense2Width * Dense1Width) + Dense2Width) + (Dense2Width + 1);
 
     /// <summary>
-    /// A network with Glorot-uniform weights and chrono-initialised LSTM biases (Tallec &amp; Ollivier 2018):
-    /// b_f = ln(u), u ~ U[1, maxTimeScale - 1], b_i = -b_f, so unit j starts as a leaky integrator with
-    /// a time scale near u_j hours; other biases start at 0.
+    /// A network with the engine's default weight initialisation and chrono-initialised LSTM biases
+    /// (Tallec &amp; Ollivier 2018): b_f = ln(u), u ~ U[1, maxTimeScale - 1], b_i = -b_f, so unit j starts as
+    /// a leaky integrator with a time scale near u_j hours; other LSTM biases 0.
     /// </summary>
     public static MoistureNet CreateChrono(int inputs, int hidden, double maxTimeScaleHours, Rng rng, double dropout = 0.15)
     {
         ArgumentNullException.ThrowIfNull(rng);
-        var net = new MoistureNet(inputs, hidden, dropout);
-        var p = net.Parameters;
-        int g = 4 * hidden;
-        Glorot(p.AsSpan(net.OffsetWih, g * inputs), inputs, hidden, rng);
-        Glorot(p.AsSpan(net.OffsetWhh, g * hidden), hidden, hidden, rng);
-        Glorot(p.AsSpan(net.OffsetW1, Dense1 * hidden), hidden, Dense1, rng);
-        Glorot(p.AsSpan(net.OffsetW2, Dense2 * Dense1), Dense1, Dense2, rng);
-        Glorot(p.AsSpan(net.OffsetW3, Dense2), Dense2, 1, rng);
+        var net = new MoistureNet(
+            new Lstm("lstm", inputs, hidden, rng),
+            new Linear("dense1", hidden, Dense1Width, rng, followedBy: Activation.Relu),
+            new Linear("dense2", Dense1Width, Dense2Width, rng, followedBy: Activation.Relu),
+            new Linear("output", Dense2Width, 1, rng),
+            dropout);
+        var bf = net.ForgetGateBias;
+        var bi = net.InputGateBias;
         for (int j = 0; j < hidden; j++)
         {
-            double bf = Math.Log(rng.Uniform(1.0, Math.Max(1.0 + 1e-9, maxTimeScaleHours - 1.0)));
-            net.ForgetGateBias[j] = bf;
-            net.InputGateBias[j] = -bf;
+            bf[j] = Math.Log(rng.Uniform(1.0, Math.Max(1.0 + 1e-9, maxTimeScaleHours - 1.0)));
+            bi[j] = -bf[j];
         }
 
         return net;
     }
 
-    /// <summary>A deep copy.</summary>
+    /// <summary>A deep copy (parameters copied; nothing frozen).</summary>
     public MoistureNet Clone()
     {
-        var c = new MoistureNet(Inputs, Hidden, Dropout);
-        Parameters.CopyTo(c.Parameters, 0);
+        var rng = new Rng(0);
+        var c = new MoistureNet(
+            new Lstm("lstm", Inputs, Hidden, rng),
+            new Linear("dense1", Hidden, Dense1Width, rng),
+            new Linear("dense2", Dense1Width, Dense2Width, rng),
+            new Linear("output", Dense2Width, 1, rng),
+            Dropout);
+        for (int q = 0; q < Parameters.Count; q++)
+        {
+            c.Parameters[q].Value.CopyFrom(Parameters[q].Value);
+        }
+
         return c;
     }
 
     /// <summary>
-    /// The time warp: adds <paramref name="forgetShift"/> to every forget-gate bias and <paramref name="inputShift"/>
-    /// to every input-gate bias, in place. A leaky unit with f = sigmoid(b_f) has e-folding time 1 + e^{b_f} hours,
-    /// so (+ln a, -ln a) slows it by about a while keeping its fixed point.
+    /// The time warp in place: adds <paramref name="forgetShift"/> to every forget-gate bias and
+    /// <paramref name="inputShift"/> to every input-gate bias.
     /// </summary>
     public void ShiftGateBiases(double forgetShift, double inputShift)
     {
@@ -148,9 +126,38 @@ public sealed class MoistureNet
         }
     }
 
-    private static void Glorot(Span<double> w, int fanIn, int fanOut, Rng rng)
+    /// <summary>
+    /// Outputs [B, T, 1] for inputs x [B, T, I] (standardised). With <paramref name="dropoutRng"/> dropout is
+    /// active (training). Optional scalar shifts are added to all input-/forget-gate biases for this call.
+    /// </summary>
+    public Var Forward(Tape tape, Var x, Rng? dropoutRng = null, Var? inputShift = null, Var? forgetShift = null)
     {
-        double limit = Math.Sqrt(6.0 / (fanIn + fanOut));
-        rng.FillUniform(w, -limit, limit);
+        ArgumentNullException.ThrowIfNull(tape);
+        var h = Lstm.Forward(tape, x, inputShift, forgetShift);
+        var z = Ops.Relu(Dense1.Forward(tape, h));
+        z = Ops.Relu(Dense2.Forward(tape, z));
+        if (dropoutRng is not null && Dropout > 0)
+        {
+            var mask = new Tensor(z.Value.Length);
+            double keep = 1.0 - Dropout, scale = 1.0 / keep;
+            var span = mask.Span;
+            for (int q = 0; q < span.Length; q++)
+            {
+                span[q] = dropoutRng.NextDouble() < keep ? scale : 0.0;
+            }
+
+            z = Ops.Mask(z, mask);
+        }
+
+        return Output.Forward(tape, z);
+    }
+
+    /// <summary>Outputs (standardised units) over one whole sequence x [L, I] from a zero state, [L].</summary>
+    public double[] Predict(double[] x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var tape = new Tape();
+        var xt = Tensor.FromArray(x, 1, x.Length / Inputs, Inputs);
+        return Forward(tape, tape.Constant(xt)).Value.Span.ToArray();
     }
 }

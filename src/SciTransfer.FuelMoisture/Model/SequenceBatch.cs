@@ -1,12 +1,14 @@
+using Tensor = SciTransfer.Core.Tensors.Tensor;
+
 namespace SciTransfer.FuelMoisture.Model;
 
 /// <summary>
-/// Equal-length sequences interleaved into one batch for <see cref="SequencePass"/>: X [T, B, I], Y and W [T, B].
-/// Only the hours up to the last weighted one are kept (later hours cannot change the loss).
+/// Equal-length sequences stacked into one batch: X [B, T, I], Y and W [B, T, 1]. Only the hours up to
+/// the last weighted one are kept (later hours cannot change the loss).
 /// </summary>
-public sealed record SequenceBatch(double[] X, double[] Y, double[] W, int Steps, int Count)
+public sealed record SequenceBatch(Tensor X, Tensor Y, Tensor W)
 {
-    /// <summary>Interleaves <paramref name="sequences"/> (all of the same length) into a batch.</summary>
+    /// <summary>Stacks <paramref name="sequences"/> (all of the same length).</summary>
     public static SequenceBatch Create(IReadOnlyList<TrainingSequence> sequences, int inputs)
     {
         ArgumentNullException.ThrowIfNull(sequences);
@@ -24,26 +26,21 @@ public sealed record SequenceBatch(double[] X, double[] Y, double[] W, int Steps
                 throw new ArgumentException($"SequenceBatch.Create: sequences differ in length ({length} and {s.Length} hours).");
             }
 
-            int lw = Array.FindLastIndex(s.W, v => v != 0);
-            last = Math.Max(last, lw + 1);
+            last = Math.Max(last, Array.FindLastIndex(s.W, v => v != 0) + 1);
         }
 
         int t = Math.Max(1, last), b = sequences.Count;
-        var x = new double[t * b * inputs];
-        var y = new double[t * b];
-        var w = new double[t * b];
+        var x = new Tensor(b, t, inputs);
+        var y = new Tensor(b, t, 1);
+        var w = new Tensor(b, t, 1);
         for (int k = 0; k < b; k++)
         {
             var s = sequences[k];
-            for (int q = 0; q < t; q++)
-            {
-                int row = (q * b) + k;
-                s.X.AsSpan(q * inputs, inputs).CopyTo(x.AsSpan(row * inputs, inputs));
-                y[row] = s.Y[q];
-                w[row] = s.W[q];
-            }
+            s.X.AsSpan(0, t * inputs).CopyTo(x.Span.Slice(k * t * inputs, t * inputs));
+            s.Y.AsSpan(0, t).CopyTo(y.Span.Slice(k * t, t));
+            s.W.AsSpan(0, t).CopyTo(w.Span.Slice(k * t, t));
         }
 
-        return new SequenceBatch(x, y, w, t, b);
+        return new SequenceBatch(x, y, w);
     }
 }

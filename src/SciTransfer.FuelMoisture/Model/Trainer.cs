@@ -1,5 +1,7 @@
+using SciTransfer.Core.Autodiff;
 using SciTransfer.Core.Random;
 using SciTransfer.Transfer.Problems;
+using Tensor = SciTransfer.Core.Tensors.Tensor;
 
 namespace SciTransfer.FuelMoisture.Model;
 
@@ -28,17 +30,14 @@ public static class Trainer
             return 0;
         }
 
-        int from = options.Scope == GradientScope.HeadOnly ? net.LstmParameterCount : 0;
-        var adam = new Adam(net.ParameterCount, options.LearningRate, from: from);
-        var gradient = new double[net.ParameterCount];
-        var passes = new Dictionary<int, SequencePass>();
+        var trainable = options.Scope == GradientScope.HeadOnly ? net.HeadParameters : net.Parameters;
+        var adam = new Core.Optim.Adam(trainable, options.LearningRate);
+        var tape = new Tape();
+        var buffers = new Dictionary<int, (Tensor X, Tensor Y, Tensor W)>();
         int w = options.WindowHours, inputs = net.Inputs;
-        var x = new double[w * options.BatchSize * inputs];
-        var y = new double[w * options.BatchSize];
-        var wt = new double[w * options.BatchSize];
         double best = double.PositiveInfinity;
-        double[]? bestParameters = null;
-        int sinceBest = 0, epoch = 0;
+        Tensor[]? bestParameters = null;
+        int sinceBest = 0, epoch;
         var order = windows.ToArray();
         for (epoch = 1; epoch <= options.MaxEpochs; epoch++)
         {
@@ -50,18 +49,19 @@ public static class Trainer
             for (int start = 0; start < count; start += options.BatchSize)
             {
                 int b = Math.Min(options.BatchSize, count - start);
-                if (!passes.TryGetValue(b, out var pass))
+                if (!buffers.TryGetValue(b, out var buf))
                 {
-                    pass = new SequencePass(net, w, b);
-                    passes[b] = pass;
+                    buf = (new Tensor(b, w, inputs), new Tensor(b, w, 1), new Tensor(b, w, 1));
+                    buffers[b] = buf;
                 }
 
-                Gather(train, order.AsSpan(start, b), w, inputs, x, y, wt);
-                int m = w * b;
-                pass.Forward(x.AsSpan(0, m * inputs), rng);
-                Array.Clear(gradient);
-                lossSum += pass.Backward(x.AsSpan(0, m * inputs), y.AsSpan(0, m), wt.AsSpan(0, m), options.Scope, gradient);
-                adam.Step(net.Parameters, gradient);
+                Gather(train, order.AsSpan(start, b), w, inputs, buf.X, buf.Y, buf.W);
+                tape.Reset();
+                adam.ZeroGrad();
+                var loss = Ops.MaskedMseLoss(net.Forward(tape, tape.Constant(buf.X), rng), tape.Constant(buf.Y), buf.W);
+                tape.Backward(loss);
+                adam.Step();
+                lossSum += loss.Item;
                 batches++;
             }
 
@@ -77,7 +77,7 @@ public static class Trainer
             if (valLoss < best)
             {
                 best = valLoss;
-                bestParameters = (double[])net.Parameters.Clone();
+                bestParameters = [.. net.Parameters.Select(p => p.Value.Clone())];
                 sinceBest = 0;
             }
             else if (++sinceBest >= options.Patience)
@@ -88,7 +88,10 @@ public static class Trainer
 
         if (bestParameters is not null)
         {
-            bestParameters.CopyTo(net.Parameters, 0);
+            for (int q = 0; q < bestParameters.Length; q++)
+            {
+                net.Parameters[q].Value.CopyFrom(bestParameters[q]);
+            }
         }
 
         return Math.Min(epoch, options.MaxEpochs);
@@ -97,11 +100,12 @@ public static class Trainer
     /// <summary>Weighted MSE (network units) of <paramref name="net"/> over whole sequences, pooled over all weighted hours.</summary>
     public static double Evaluate(MoistureNet net, IReadOnlyList<TrainingSequence> sequences)
     {
+        ArgumentNullException.ThrowIfNull(net);
         ArgumentNullException.ThrowIfNull(sequences);
         double s = 0, sw = 0;
         foreach (var seq in sequences)
         {
-            var pred = Predict(net, seq.X);
+            var pred = net.Predict(seq.X);
             for (int t = 0; t < seq.Length; t++)
             {
                 if (seq.W[t] != 0)
@@ -114,15 +118,6 @@ public static class Trainer
         }
 
         return sw > 0 ? s / sw : 0;
-    }
-
-    /// <summary>Network outputs over one whole sequence x [L, I] from a zero state, [L].</summary>
-    public static double[] Predict(MoistureNet net, double[] x)
-    {
-        ArgumentNullException.ThrowIfNull(net);
-        ArgumentNullException.ThrowIfNull(x);
-        var pass = new SequencePass(net, x.Length / net.Inputs, 1);
-        return pass.Forward(x).ToArray();
     }
 
     /// <summary>All (sequence, start) windows of <paramref name="hours"/> at <paramref name="stride"/> with at least one weighted hour.</summary>
@@ -145,20 +140,15 @@ public static class Trainer
         return list;
     }
 
-    private static void Gather(IReadOnlyList<TrainingSequence> seqs, ReadOnlySpan<(int Sequence, int Start)> windows, int hours, int inputs, double[] x, double[] y, double[] w)
+    private static void Gather(IReadOnlyList<TrainingSequence> seqs, ReadOnlySpan<(int Sequence, int Start)> windows, int hours, int inputs, Tensor x, Tensor y, Tensor w)
     {
-        int b = windows.Length;
-        for (int k = 0; k < b; k++)
+        for (int k = 0; k < windows.Length; k++)
         {
             var (s, start) = windows[k];
             var seq = seqs[s];
-            for (int t = 0; t < hours; t++)
-            {
-                int row = (t * b) + k;
-                seq.X.AsSpan((start + t) * inputs, inputs).CopyTo(x.AsSpan(row * inputs, inputs));
-                y[row] = seq.Y[start + t];
-                w[row] = seq.W[start + t];
-            }
+            seq.X.AsSpan(start * inputs, hours * inputs).CopyTo(x.Span.Slice(k * hours * inputs, hours * inputs));
+            seq.Y.AsSpan(start, hours).CopyTo(y.Span.Slice(k * hours, hours));
+            seq.W.AsSpan(start, hours).CopyTo(w.Span.Slice(k * hours, hours));
         }
     }
 }

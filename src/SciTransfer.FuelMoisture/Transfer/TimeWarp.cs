@@ -1,4 +1,7 @@
+using SciTransfer.Core.Autodiff;
+using SciTransfer.Core.Nn;
 using SciTransfer.FuelMoisture.Model;
+using Tensor = SciTransfer.Core.Tensors.Tensor;
 
 namespace SciTransfer.FuelMoisture.Transfer;
 
@@ -35,8 +38,7 @@ public static class TimeWarp
     {
         ArgumentNullException.ThrowIfNull(net);
         var batch = SequenceBatch.Create(sequences, net.Inputs);
-        var work = net.Clone();
-        var pass = new SequencePass(work, batch.Steps, batch.Count);
+        var tape = new Tape();
         (double, double, double) best = (0, 0, double.PositiveInfinity);
         for (int a = 0; a < points; a++)
         {
@@ -45,10 +47,9 @@ public static class TimeWarp
             for (int b = 0; b < points; b++)
             {
                 double si = points == 1 ? 0 : -range + (2 * range * b / (points - 1));
-                net.Parameters.CopyTo(work.Parameters, 0);
-                work.ShiftGateBiases(sf, si);
-                pass.Forward(batch.X);
-                double loss = pass.Loss(batch.Y, batch.W);
+                tape.Reset();
+                var y = net.Forward(tape, tape.Constant(batch.X), null, tape.Scalar(si), tape.Scalar(sf));
+                double loss = Ops.MaskedMseLoss(y, tape.Constant(batch.Y), batch.W).Item;
                 if (loss < best.Item3)
                 {
                     best = (sf, si, loss);
@@ -60,33 +61,35 @@ public static class TimeWarp
     }
 
     /// <summary>
-    /// The two shifts fitted by Adam on the weighted MSE (gradient = sum over units of the forget/input bias
-    /// gradients, by backpropagation through the whole sequences), starting at (<paramref name="startForget"/>,
-    /// <paramref name="startInput"/>) and kept inside [-range, range]^2. Returns the best shifts visited and their loss.
+    /// The two shifts fitted by Adam on the weighted MSE (the engine differentiates the loss with respect to
+    /// the shifts through the whole sequences), starting at (<paramref name="startForget"/>, <paramref name="startInput"/>)
+    /// and kept inside [-range, range]^2; the network itself is not changed. Returns the best shifts visited and their loss.
     /// </summary>
     public static (double Forget, double Input, double Loss) Gradient(MoistureNet net, IReadOnlyList<TrainingSequence> sequences, int iterations = 60, double learningRate = 0.15, double startForget = 0, double startInput = 0, double range = 5.0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(net);
         var batch = SequenceBatch.Create(sequences, net.Inputs);
         var work = net.Clone();
-        var pass = new SequencePass(work, batch.Steps, batch.Count);
-        var gradient = new double[net.ParameterCount];
-        var adam = new Adam(2, learningRate);
-        var shifts = new[] { startForget, startInput };
-        var g2 = new double[2];
+        foreach (var p in work.Parameters)
+        {
+            p.Frozen = true;
+        }
+
+        var warp = new Parameter("warp", Tensor.FromArray([startForget, startInput], 2));
+        var adam = new Core.Optim.Adam([warp], learningRate);
+        var tape = new Tape();
         (double, double, double) best = (startForget, startInput, double.PositiveInfinity);
-        int h = net.Hidden;
         for (int it = 0; it <= iterations; it++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            net.Parameters.CopyTo(work.Parameters, 0);
-            work.ShiftGateBiases(shifts[0], shifts[1]);
-            pass.Forward(batch.X);
-            Array.Clear(gradient);
-            double loss = pass.Backward(batch.X, batch.Y, batch.W, GradientScope.LstmBiasOnly, gradient);
-            if (loss < best.Item3)
+            tape.Reset();
+            adam.ZeroGrad();
+            var w = tape.Param(warp);
+            var y = work.Forward(tape, tape.Constant(batch.X), null, Ops.Slice(w, 0, 1, 1), Ops.Slice(w, 0, 0, 1));
+            var loss = Ops.MaskedMseLoss(y, tape.Constant(batch.Y), batch.W);
+            if (loss.Item < best.Item3)
             {
-                best = (shifts[0], shifts[1], loss);
+                best = (warp.Value[0], warp.Value[1], loss.Item);
             }
 
             if (it == iterations)
@@ -94,17 +97,10 @@ public static class TimeWarp
                 break;
             }
 
-            g2[0] = 0;
-            g2[1] = 0;
-            for (int j = 0; j < h; j++)
-            {
-                g2[0] += gradient[work.OffsetBias + h + j];
-                g2[1] += gradient[work.OffsetBias + j];
-            }
-
-            adam.Step(shifts, g2);
-            shifts[0] = Math.Clamp(shifts[0], -range, range);
-            shifts[1] = Math.Clamp(shifts[1], -range, range);
+            tape.Backward(loss);
+            adam.Step();
+            warp.Value.Span[0] = Math.Clamp(warp.Value[0], -range, range);
+            warp.Value.Span[1] = Math.Clamp(warp.Value[1], -range, range);
         }
 
         return best;

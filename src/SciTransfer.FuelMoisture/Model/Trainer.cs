@@ -97,6 +97,39 @@ public static class Trainer
         return Math.Min(epoch, options.MaxEpochs);
     }
 
+    /// <summary>
+    /// Trains on whole sequences (all of the same length, stacked in one batch, cut after the last weighted
+    /// hour): each of <paramref name="steps"/> Adam steps backpropagates the masked loss through every hour
+    /// from the zero initial state, the same way predictions are made. Used for the target, where a 48-h
+    /// window from a zero state cannot show a slow (100-h, 1000-h) LSTM its own operating state.
+    /// </summary>
+    public static void TrainSequences(MoistureNet net, IReadOnlyList<TrainingSequence> sequences, int steps, double learningRate, GradientScope scope, Rng rng, IProgress<TrainingProgress>? progress = null, string phase = "train", CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(net);
+        ArgumentNullException.ThrowIfNull(sequences);
+        if (sequences.Count == 0)
+        {
+            return;
+        }
+
+        var batch = SequenceBatch.Create(sequences, net.Inputs);
+        var adam = new Core.Optim.Adam(scope == GradientScope.HeadOnly ? net.HeadParameters : net.Parameters, learningRate);
+        var tape = new Tape();
+        for (int step = 1; step <= steps; step++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            tape.Reset();
+            adam.ZeroGrad();
+            var loss = Ops.MaskedMseLoss(net.Forward(tape, tape.Constant(batch.X), rng), tape.Constant(batch.Y), batch.W);
+            tape.Backward(loss);
+            adam.Step();
+            if (step % 10 == 0 || step == steps)
+            {
+                progress?.Report(new TrainingProgress(phase, step, steps, loss.Item));
+            }
+        }
+    }
+
     /// <summary>Weighted MSE (network units) of <paramref name="net"/> over whole sequences, pooled over all weighted hours.</summary>
     public static double Evaluate(MoistureNet net, IReadOnlyList<TrainingSequence> sequences)
     {

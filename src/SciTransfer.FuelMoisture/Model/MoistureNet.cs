@@ -133,7 +133,13 @@ public sealed class MoistureNet
     public Var Forward(Tape tape, Var x, Rng? dropoutRng = null, Var? inputShift = null, Var? forgetShift = null)
     {
         ArgumentNullException.ThrowIfNull(tape);
-        var h = Lstm.Forward(tape, x, inputShift, forgetShift);
+        return ForwardHead(tape, Lstm.Forward(tape, x, inputShift, forgetShift), dropoutRng);
+    }
+
+    /// <summary>The dense head on LSTM hidden states h [B, T, H] -> [B, T, 1] (dropout active with <paramref name="dropoutRng"/>).</summary>
+    public Var ForwardHead(Tape tape, Var h, Rng? dropoutRng = null)
+    {
+        ArgumentNullException.ThrowIfNull(tape);
         var z = Ops.Relu(Dense1.Forward(tape, h));
         z = Ops.Relu(Dense2.Forward(tape, z));
         if (dropoutRng is not null && Dropout > 0)

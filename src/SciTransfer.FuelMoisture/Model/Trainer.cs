@@ -115,12 +115,21 @@ public static class Trainer
         var batch = SequenceBatch.Create(sequences, net.Inputs);
         var adam = new Core.Optim.Adam(scope == GradientScope.HeadOnly ? net.HeadParameters : net.Parameters, learningRate);
         var tape = new Tape();
+
+        // With the LSTM frozen its hidden states never change: compute them once, train the head on them.
+        Tensor? hidden = null;
+        if (scope == GradientScope.HeadOnly)
+        {
+            hidden = net.Lstm.Forward(tape, tape.Constant(batch.X)).Value.Clone();
+        }
+
         for (int step = 1; step <= steps; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             tape.Reset();
             adam.ZeroGrad();
-            var loss = Ops.MaskedMseLoss(net.Forward(tape, tape.Constant(batch.X), rng), tape.Constant(batch.Y), batch.W);
+            var output = hidden is null ? net.Forward(tape, tape.Constant(batch.X), rng) : net.ForwardHead(tape, tape.Constant(hidden), rng);
+            var loss = Ops.MaskedMseLoss(output, tape.Constant(batch.Y), batch.W);
             tape.Backward(loss);
             adam.Step();
             if (step % 10 == 0 || step == steps)

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using SciTransfer.Core.Autodiff;
 using SciTransfer.Core.Kernels;
 using SciTransfer.Core.Tensors;
@@ -150,7 +152,29 @@ internal static class ForwardLaplacianNode
         }
 
         int lap = (d + 1) * block;
-        for (int e = 0; e < block; e++)
+        int e0 = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            ref double rz = ref MemoryMarshal.GetReference(z);
+            ref double ry = ref MemoryMarshal.GetReference(y);
+            for (; e0 + 8 <= block; e0 += 8)
+            {
+                var (s1, s2, _) = Derivs(act, Vector512.LoadUnsafe(ref rz, (nuint)e0), Vector512.LoadUnsafe(ref ry, (nuint)e0));
+                Vector512<double> sq = Vector512<double>.Zero;
+                for (int k = 1; k <= d; k++)
+                {
+                    nuint o = (nuint)((k * block) + e0);
+                    Vector512<double> zk = Vector512.LoadUnsafe(ref rz, o);
+                    (s1 * zk).StoreUnsafe(ref ry, o);
+                    sq = Vector512.FusedMultiplyAdd(zk, zk, sq);
+                }
+
+                nuint ol = (nuint)(lap + e0);
+                Vector512.FusedMultiplyAdd(s1, Vector512.LoadUnsafe(ref rz, ol), s2 * sq).StoreUnsafe(ref ry, ol);
+            }
+        }
+
+        for (int e = e0; e < block; e++)
         {
             var (s1, s2, _) = Derivs(act, zv[e], yv[e]);
             double sq = 0;
@@ -169,7 +193,40 @@ internal static class ForwardLaplacianNode
     {
         int block = n * width;
         int lap = (d + 1) * block;
-        for (int e = 0; e < block; e++)
+        int e0 = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            ref double rz = ref MemoryMarshal.GetReference(z);
+            ref double ry = ref MemoryMarshal.GetReference(y);
+            ref double rg = ref MemoryMarshal.GetReference(g);
+            ref double rgz = ref MemoryMarshal.GetReference(gz);
+            var two = Vector512.Create(2.0);
+            for (; e0 + 8 <= block; e0 += 8)
+            {
+                var (s1, s2, s3) = Derivs(act, Vector512.LoadUnsafe(ref rz, (nuint)e0), Vector512.LoadUnsafe(ref ry, (nuint)e0));
+                nuint ol = (nuint)(lap + e0);
+                Vector512<double> gl = Vector512.LoadUnsafe(ref rg, ol);
+                Vector512<double> zl = Vector512.LoadUnsafe(ref rz, ol);
+                Vector512<double> gl2s2 = two * gl * s2;
+                Vector512<double> sq = Vector512<double>.Zero, cross = Vector512<double>.Zero;
+                for (int k = 1; k <= d; k++)
+                {
+                    nuint o = (nuint)((k * block) + e0);
+                    Vector512<double> zk = Vector512.LoadUnsafe(ref rz, o);
+                    Vector512<double> gk = Vector512.LoadUnsafe(ref rg, o);
+                    sq = Vector512.FusedMultiplyAdd(zk, zk, sq);
+                    cross = Vector512.FusedMultiplyAdd(gk, zk, cross);
+                    Vector512.FusedMultiplyAdd(gk, s1, gl2s2 * zk).StoreUnsafe(ref rgz, o);
+                }
+
+                Vector512<double> gv = Vector512.LoadUnsafe(ref rg, (nuint)e0);
+                Vector512<double> lapTerm = gl * Vector512.FusedMultiplyAdd(zl, s2, s3 * sq);
+                Vector512.FusedMultiplyAdd(gv, s1, Vector512.FusedMultiplyAdd(cross, s2, lapTerm)).StoreUnsafe(ref rgz, (nuint)e0);
+                (gl * s1).StoreUnsafe(ref rgz, ol);
+            }
+        }
+
+        for (int e = e0; e < block; e++)
         {
             var (s1, s2, s3) = Derivs(act, z[e], y[e]);
             double gl = g[lap + e];
@@ -186,6 +243,34 @@ internal static class ForwardLaplacianNode
 
             gz[e] = (g[e] * s1) + (cross * s2) + (gl * ((zl * s2) + (s3 * sq)));
             gz[lap + e] = gl * s1;
+        }
+    }
+
+    /// <summary>Vector form of <see cref="Derivs(Activation, double, double)"/>.</summary>
+    private static (Vector512<double> D1, Vector512<double> D2, Vector512<double> D3) Derivs(Activation act, Vector512<double> z, Vector512<double> h)
+    {
+        var one = Vector512<double>.One;
+        switch (act)
+        {
+            case Activation.Tanh:
+                {
+                    var h2 = h * h;
+                    var s1 = one - h2;
+                    return (s1, Vector512.Create(-2.0) * h * s1, Vector512.Create(-2.0) * s1 * Vector512.FusedMultiplyAdd(Vector512.Create(-3.0), h2, one));
+                }
+
+            case Activation.Sigmoid:
+                {
+                    var s1 = h * (one - h);
+                    var s2 = s1 * Vector512.FusedMultiplyAdd(Vector512.Create(-2.0), h, one);
+                    var six = Vector512.Create(6.0);
+                    return (s1, s2, s1 * (one - (six * h) + (six * h * h)));
+                }
+
+            case Activation.Relu:
+                return (Vector512.ConditionalSelect(Vector512.GreaterThan(z, Vector512<double>.Zero), one, Vector512<double>.Zero), Vector512<double>.Zero, Vector512<double>.Zero);
+            default:
+                return (one, Vector512<double>.Zero, Vector512<double>.Zero);
         }
     }
 }

@@ -23,22 +23,22 @@ public sealed record FuelMoistureOptions
     public int SpinUpDays { get; init; } = 250;
 
     /// <summary>Source stations used for training.</summary>
-    public int SourceStations { get; init; } = 8;
+    public int SourceStations { get; init; } = 16;
 
     /// <summary>Source stations held out for early stopping.</summary>
-    public int ValidationStations { get; init; } = 2;
+    public int ValidationStations { get; init; } = 3;
 
     /// <summary>Days of hourly 10-h data per source station.</summary>
-    public int SourceDays { get; init; } = 90;
+    public int SourceDays { get; init; } = 45;
 
     /// <summary>Target stations whose weighings form the pool.</summary>
-    public int TargetStations { get; init; } = 3;
+    public int TargetStations { get; init; } = 5;
 
     /// <summary>Target stations whose hourly data form the test set.</summary>
-    public int TestStations { get; init; } = 3;
+    public int TestStations { get; init; } = 4;
 
     /// <summary>Days with target observations.</summary>
-    public int ObservationDays { get; init; } = 30;
+    public int ObservationDays { get; init; } = 20;
 
     /// <summary>Days of weather before the observation window that the models (and the physics baseline) run over.</summary>
     public int LeadInDays { get; init; } = 21;

@@ -9,5 +9,6 @@ internal static class DomainModules
     public static IReadOnlyList<IDomainModule> All { get; } =
     [
         new SciTransfer.Epidemiology.EpidemiologyModule(),
+        new SciTransfer.FuelMoisture.FuelMoistureModule(),
     ];
 }

@@ -8,5 +8,6 @@ internal static class DomainModules
     /// <summary>Modules in listing order.</summary>
     public static IReadOnlyList<IDomainModule> All { get; } =
     [
+        new SciTransfer.HeatSink.HeatSinkModule(),
     ];
 }

@@ -1,3 +1,4 @@
+using SciTransfer.HeatSink.Problems;
 using SciTransfer.Transfer.Bench;
 using SciTransfer.Transfer.Problems;
 
@@ -10,7 +11,11 @@ public sealed class HeatSinkModule : IDomainModule
     public string Name => "heat-sink";
 
     /// <inheritdoc/>
-    public IReadOnlyList<IProblemFactory> Problems { get; } = [];
+    public IReadOnlyList<IProblemFactory> Problems { get; } =
+    [
+        new WaterToSodiumFactory("heat-sink/water-to-sodium", 0),
+        new WaterToSodiumFactory("heat-sink/water-to-sodium-taller-fin", 3.0),
+    ];
 
     /// <inheritdoc/>
     public IReadOnlyList<IBenchWorkload> Benchmarks { get; } = [];

@@ -10,8 +10,9 @@ namespace SciTransfer.HeatSink.Solver;
 public sealed record HeatSinkCase(HeatSinkGeometry Geometry, double Biot)
 {
     /// <summary>
-    /// A rough temperature scale for output scaling: lumped wall resistance plus base conduction,
-    /// HalfPitch / (Bi * WettedLength) + BaseThickness (exact for a perfectly conducting fin when Bi -> 0).
+    /// The lumped temperature level HalfPitch / (Bi * WettedLength): the whole heat input leaving an isothermal
+    /// solid through all wetted walls (exact as Bi -> 0). Used as the PINN's output offset, so the network only
+    /// learns the O(1) conduction part theta - level, whose scale q'' l / k_s is 1 in these units.
     /// </summary>
-    public double ThetaScale => (Geometry.HalfPitch / (Biot * Geometry.WettedLength)) + Geometry.BaseThickness;
+    public double LumpedTheta => Geometry.HalfPitch / (Biot * Geometry.WettedLength);
 }

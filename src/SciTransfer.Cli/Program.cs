@@ -1,7 +1,58 @@
+using System.CommandLine;
+
 namespace SciTransfer.Cli;
 
-/// <summary>Entry point of <c>scitransfer</c>.</summary>
-internal static class Program
+/// <summary>Entry point of <c>scitransfer</c>: parses arguments and maps them onto <see cref="Commands"/>.</summary>
+public static class Program
 {
-    private static int Main(string[] args) => DomainModules.All.Count + args.Length >= 0 ? 0 : 1;
+    /// <summary>Runs the command line and returns the exit code.</summary>
+    public static int Main(string[] args)
+    {
+        var commands = new Commands(Console.Out, Console.Error);
+        var root = new RootCommand("SciTransfer: source -> target transfer learning in science, measured as data-scarcity curves.");
+
+        var config = new Argument<string>("config") { Description = "study config (JSON), e.g. experiments/quickstart.json" };
+        var outDir = new Option<string?>("--out") { Description = "output folder (default runs/<study>); rerunning into it resumes" };
+        var quick = new Option<bool>("--quick") { Description = "shrink the study for a smoke run" };
+        var threads = new Option<int>("--threads") { Description = "cells run in parallel", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var shard = new Option<string?>("--shard") { Description = "run shard K/N of the cells" };
+        var backend = new Option<string>("--backend") { Description = "compute backend: managed | opencl", DefaultValueFactory = _ => "managed" };
+        var run = new Command("run", "run (or resume) a study") { config, outDir, quick, threads, shard, backend };
+        run.SetAction(pr => commands.Run(pr.GetValue(config)!, pr.GetValue(outDir), pr.GetValue(quick), pr.GetValue(threads), pr.GetValue(shard), pr.GetValue(backend)!));
+
+        var dir = new Argument<string>("dir") { Description = "output folder of a run" };
+        var report = new Command("report", "rebuild summary.csv, plots and report.md from results.csv") { dir };
+        report.SetAction(pr => commands.Report(pr.GetValue(dir)!));
+
+        var dirs = new Argument<string[]>("dirs") { Description = "shard output folders", Arity = ArgumentArity.OneOrMore };
+        var mergeOut = new Option<string>("--out") { Description = "merged output folder", Required = true };
+        var merge = new Command("merge", "join shard folders into one") { dirs, mergeOut };
+        merge.SetAction(pr => commands.Merge(pr.GetValue(dirs)!, pr.GetValue(mergeOut)!));
+
+        var list = new Command("list", "name the studies, problems, strategies and bench workloads");
+        list.SetAction(_ => commands.List("experiments"));
+
+        var workload = new Argument<string>("workload") { Description = "bench workload, see `scitransfer list`" };
+        var bench = new Command("bench", "time a workload; prints `name key=value ...` lines like the peer scripts") { workload };
+        bench.TreatUnmatchedTokensAsErrors = false;
+        bench.SetAction(pr => commands.Bench(pr.GetValue(workload)!, pr.UnmatchedTokens));
+
+        root.Subcommands.Add(run);
+        root.Subcommands.Add(report);
+        root.Subcommands.Add(merge);
+        root.Subcommands.Add(list);
+        root.Subcommands.Add(bench);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors)
+            {
+                Console.Error.WriteLine($"error: command line: {e.Message}");
+            }
+
+            return ExitCodes.BadConfig;
+        }
+
+        return parsed.Invoke();
+    }
 }

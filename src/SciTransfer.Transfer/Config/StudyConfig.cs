@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+using SciTransfer.Transfer.Problems;
+
+namespace SciTransfer.Transfer.Config;
+
+/// <summary>A parsed, validated study: what to run. Built by <see cref="StudyConfigLoader"/>.</summary>
+/// <param name="Name">Study name ("quickstart").</param>
+/// <param name="Description">One line.</param>
+/// <param name="Seed">Master seed; every stream is derived from it.</param>
+/// <param name="Problems">Problem entries in config order.</param>
+/// <param name="Resolved">The config after defaults (recorded in run.json).</param>
+/// <param name="SourceFile">Path of the config file.</param>
+public sealed record StudyConfig(
+    string Name,
+    string Description,
+    ulong Seed,
+    IReadOnlyList<StudyProblem> Problems,
+    JsonObject Resolved,
+    string SourceFile);
+
+/// <summary>One problem entry of a study.</summary>
+/// <param name="Id">Id in results.csv (unique in the study).</param>
+/// <param name="Problem">The configured problem.</param>
+/// <param name="Strategies">Strategies to run, in config order.</param>
+/// <param name="Sizes">n_target values, ascending and distinct.</param>
+/// <param name="Repeats">Number of repeats.</param>
+public sealed record StudyProblem(
+    string Id,
+    ITransferProblem Problem,
+    IReadOnlyList<string> Strategies,
+    IReadOnlyList<int> Sizes,
+    int Repeats);

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SciTransfer.Transfer.Errors;
+using SciTransfer.Transfer.Figures;
+using SciTransfer.Transfer.Results;
+using SciTransfer.Transfer.Summary;
+
+namespace SciTransfer.Transfer.Running;
+
+/// <summary>Reads an output folder back: rebuilds summary.csv from results.csv and gathers the report input.</summary>
+public static class OutputFolder
+{
+    /// <summary>Recomputes summary.csv from results.csv and run.json; returns the report input.</summary>
+    public static StudyReportInput Rebuild(string dir)
+    {
+        var record = RunRecord.Read(dir);
+        var manifests = RunRecord.Problems(record, dir);
+        string resultsPath = Path.Combine(dir, "results.csv");
+        if (!File.Exists(resultsPath))
+        {
+            throw new DataFormatException(resultsPath, 0, "results.csv", "missing");
+        }
+
+        var rows = ResultsFile.Read(resultsPath, allowCutOffTail: true);
+        var summary = SummaryBuilder.Build(manifests, rows);
+        SummaryCsv.Write(Path.Combine(dir, "summary.csv"), summary);
+        return new StudyReportInput(
+            RunRecord.Text(record, "study"),
+            RunRecord.Text(record, "description"),
+            manifests,
+            summary,
+            FigureStore.ReadAll(dir),
+            Facts(record));
+    }
+
+    /// <summary>The "what ran" facts of a run record, in a fixed order.</summary>
+    public static List<KeyValuePair<string, string>> Facts(JsonObject record)
+    {
+        var facts = new List<KeyValuePair<string, string>>();
+        foreach (string key in new[] { "study", "config_file", "seed", "quick", "threads", "shard", "backend", "version", "runtime", "processors", "started_utc", "ended_utc", "wall_seconds", "cells_run", "cells_skipped", "status" })
+        {
+            if (record[key] is JsonNode n)
+            {
+                string text = n is JsonValue v && v.TryGetValue(out string? s) ? s : n.ToJsonString();
+                facts.Add(new(key, text));
+            }
+        }
+
+        return facts;
+    }
+
+    /// <summary>Number of distinct finished cells in a results file (for messages).</summary>
+    public static string CountCells(IEnumerable<ResultRow> rows) =>
+        rows.Select(r => r.Cell).Distinct().Count().ToString(CultureInfo.InvariantCulture);
+}

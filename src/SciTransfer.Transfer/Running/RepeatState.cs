@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using SciTransfer.Core.Random;
+using SciTransfer.Transfer.Config;
+using SciTransfer.Transfer.Problems;
+
+namespace SciTransfer.Transfer.Running;
+
+/// <summary>
+/// One (problem, repeat) of a run: its data, its pre-trained source model and its target permutation,
+/// created once on first use and shared read-only by every cell of the repeat, then released when the
+/// last of those cells finishes.
+/// </summary>
+internal sealed class RepeatState
+{
+    private readonly Lazy<(ProblemInstance Instance, object? Source, int[] Permutation, double SourceSeconds)> _value;
+    private int _remainingCells;
+
+    public RepeatState(StudyProblem entry, int repeat, SeedTree repeatSeeds, ProblemSettings settings, int cells, CancellationToken ct)
+    {
+        Seeds = repeatSeeds;
+        _remainingCells = cells;
+        _value = new(
+            () =>
+            {
+                var sw = Stopwatch.StartNew();
+                var instance = entry.Problem.Create(new ProblemContext(repeat, repeatSeeds, settings));
+                object? source = instance.PretrainSource(new SourceRequest(repeatSeeds.Child("source"), null, ct));
+                int[] permutation = repeatSeeds.Child("target-subset").CreateRng().Permutation(instance.TargetPoolSize);
+                return (instance, source, permutation, sw.Elapsed.TotalSeconds);
+            },
+            LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Seed node of (study seed, problem id, repeat).</summary>
+    public SeedTree Seeds { get; }
+
+    /// <summary>The instance, source model and permutation (computed on first access).</summary>
+    public (ProblemInstance Instance, object? Source, int[] Permutation, double SourceSeconds) Value => _value.Value;
+
+    /// <summary>Seconds spent creating data and pre-training (0 if never created).</summary>
+    public double SourceSeconds => _value.IsValueCreated ? _value.Value.SourceSeconds : 0;
+
+    /// <summary>Counts a finished cell; returns true when it was the last one.</summary>
+    public bool CellFinished() => Interlocked.Decrement(ref _remainingCells) == 0;
+}

@@ -68,19 +68,29 @@ public sealed class ResidualSet
     public void Residuals(MlpWorkspace ws, Span<double> destination)
     {
         ArgumentNullException.ThrowIfNull(ws);
+        bool grad = Order != DerivativeOrder.Value;
+        bool lap = Order == DerivativeOrder.Laplacian;
+        Residuals(ws.Channel(0), grad ? ws.Channel(1) : default, grad ? ws.Channel(2) : default, lap ? ws.Channel(3) : default, destination);
+    }
+
+    /// <summary>
+    /// Residuals from given values of u, du/dx, du/dy and lap(u) at the points (spans the order does not need
+    /// may be empty): lets any function, not only a network, be checked against the constraint.
+    /// </summary>
+    public void Residuals(ReadOnlySpan<double> u, ReadOnlySpan<double> ux, ReadOnlySpan<double> uy, ReadOnlySpan<double> lap, Span<double> destination)
+    {
         int n = Count;
-        var u = ws.Channel(0);
         for (int b = 0; b < n; b++)
         {
             double r = (Value[b] * u[b]) + Constant[b];
             if (Order != DerivativeOrder.Value)
             {
-                r += (GradX[b] * ws.Channel(1)[b]) + (GradY[b] * ws.Channel(2)[b]);
+                r += (GradX[b] * ux[b]) + (GradY[b] * uy[b]);
             }
 
             if (Order == DerivativeOrder.Laplacian)
             {
-                r += Lap[b] * ws.Channel(3)[b];
+                r += Lap[b] * lap[b];
             }
 
             destination[b] = r;

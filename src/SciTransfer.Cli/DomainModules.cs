@@ -10,5 +10,6 @@ internal static class DomainModules
     [
         new SciTransfer.Epidemiology.EpidemiologyModule(),
         new SciTransfer.FuelMoisture.FuelMoistureModule(),
+        new SciTransfer.HeatSink.HeatSinkModule(),
     ];
 }

@@ -11,5 +11,6 @@ internal static class DomainModules
         new SciTransfer.Epidemiology.EpidemiologyModule(),
         new SciTransfer.FuelMoisture.FuelMoistureModule(),
         new SciTransfer.HeatSink.HeatSinkModule(),
+        new SciTransfer.Quantum.QuantumModule(),
     ];
 }

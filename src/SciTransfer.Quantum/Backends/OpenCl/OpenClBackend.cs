@@ -12,7 +12,7 @@ namespace SciTransfer.Quantum.Backends.OpenCl;
 public sealed unsafe class OpenClBackend : QuantumBackend
 {
     private readonly OpenClDevice _device;
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
 
     private OpenClBackend(OpenClDevice device, int threads)
         : base(threads)
@@ -126,7 +126,7 @@ public sealed unsafe class OpenClBackend : QuantumBackend
     {
         lock (_gate)
         {
-            return new OpenClState(_device, qubitCount);
+            return new OpenClState(_device, _gate, qubitCount);
         }
     }
 

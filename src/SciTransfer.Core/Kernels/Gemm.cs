@@ -320,6 +320,18 @@ public static class Gemm
                 {
                     int mr = Math.Min(Mr, r1 - i);
                     int offset = (i * ldc) + j0;
+                    if (wide && mr <= 2)
+                    {
+                        // A few leftover rows (e.g. batch-1 inference): row kernels, no padding to 8 rows.
+                        for (int r = 0; r < mr; r++)
+                        {
+                            KernelRow(ref Unsafe.Add(ref ra0, (nint)(i + r) * ars), acs, ref bt, bs, kc, tile);
+                            AddTile(tile, c, offset + (r * ldc), ldc, 1, nr, acc);
+                        }
+
+                        continue;
+                    }
+
                     ref double at = ref Unsafe.NullRef<double>();
                     nint rs, cs;
                     if (mr == Mr)
@@ -469,6 +481,37 @@ public static class Gemm
         c5.StoreUnsafe(ref rt, 5 * Nr);
         c6.StoreUnsafe(ref rt, 6 * Nr);
         c7.StoreUnsafe(ref rt, 7 * Nr);
+    }
+
+    /// <summary>One row x 16 columns, k split over two accumulator pairs to hide FMA latency.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void KernelRow(ref double ra, nint cs, ref double rb, nint bs, int kc, Span<double> tile)
+    {
+        Vector512<double> c0 = default, c1 = default, d0 = default, d1 = default;
+        int p = 0;
+        for (; p + 2 <= kc; p += 2)
+        {
+            var x = Vector512.Create(ra);
+            var y = Vector512.Create(Unsafe.Add(ref ra, cs));
+            ref double rb1 = ref Unsafe.Add(ref rb, bs);
+            c0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref rb), c0);
+            c1 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref rb, 8), c1);
+            d0 = Vector512.FusedMultiplyAdd(y, Vector512.LoadUnsafe(ref rb1), d0);
+            d1 = Vector512.FusedMultiplyAdd(y, Vector512.LoadUnsafe(ref rb1, 8), d1);
+            ra = ref Unsafe.Add(ref ra, 2 * cs);
+            rb = ref Unsafe.Add(ref rb, 2 * bs);
+        }
+
+        if (p < kc)
+        {
+            var x = Vector512.Create(ra);
+            c0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref rb), c0);
+            c1 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref rb, 8), c1);
+        }
+
+        ref double rt = ref MemoryMarshal.GetReference(tile);
+        (c0 + d0).StoreUnsafe(ref rt);
+        (c1 + d1).StoreUnsafe(ref rt, 8);
     }
 
     /// <summary>Fallback without AVX-512: one tile row at a time with Vector256 (same k order, so same sums up to FMA rounding).</summary>

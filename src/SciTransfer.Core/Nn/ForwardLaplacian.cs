@@ -14,12 +14,21 @@ namespace SciTransfer.Core.Nn;
 /// then applies the activation rule
 ///   h = s(z),  d_k h = s'(z) d_k z,  lap h = s'(z) lap z + s''(z) sum_k (d_k z)^2.
 /// Backward is hand-written from the same rule (it needs s''' for the value block).
+/// <see cref="Mlp.ForwardWithDerivatives"/> chains these; use them directly for other
+/// architectures of dense layers: Stack, then Dense per layer, then Split.
 /// </summary>
-internal static class ForwardLaplacianNode
+public static class ForwardLaplacian
 {
-    /// <summary>Builds the stacked input [x; e_1; ...; e_d; 0] for x [N, d] (x is a constant).</summary>
-    public static Var StackInput(Tape tape, Tensor x)
+    /// <summary>Builds the stacked input [x; e_1; ...; e_d; 0] [(d + 2) N, d] for points x [N, d] (x is a constant).</summary>
+    public static Var Stack(Tape tape, Tensor x)
     {
+        ArgumentNullException.ThrowIfNull(tape);
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Rank != 2)
+        {
+            throw new ArgumentException($"ForwardLaplacian.Stack: points {x.ShapeText} are not [N, d].");
+        }
+
         int n = x.Dim(0), d = x.Dim(1);
         var s = tape.RentZeroed([(d + 2) * n, d]);
         x.Span.CopyTo(s.Span);
@@ -35,8 +44,22 @@ internal static class ForwardLaplacianNode
         return tape.Constant(s);
     }
 
-    public static Var Layer(Tape tape, Var s, Var w, Var b, Activation act, int n, int d)
+    /// <summary>
+    /// One dense layer with activation on a stacked state s [(d + 2) N, in]: weight [in, out],
+    /// bias [out] (added to the value rows only). Returns the stacked state [(d + 2) N, out].
+    /// </summary>
+    public static Var Dense(Var s, Var w, Var b, Activation act, int n, int d)
     {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(b);
+        if (w.Value.Rank != 2 || s.Value.Rank != 2 || s.Value.Dim(0) != (d + 2) * n || s.Value.Dim(1) != w.Value.Dim(0) || b.Value.Length != w.Value.Dim(1))
+        {
+            throw new ArgumentException(
+                $"ForwardLaplacian.Dense: state {s.ShapeText}, weight {w.ShapeText} and bias {b.ShapeText} do not fit {n} points in {d} dimensions.");
+        }
+
+        var tape = s.Tape;
         int rows = (d + 2) * n, fanIn = w.Value.Dim(0), fanOut = w.Value.Dim(1);
         int threads = tape.Threads;
         var z = tape.Rent([rows, fanOut]);
@@ -47,8 +70,10 @@ internal static class ForwardLaplacianNode
             bs.CopyTo(zs.Slice(i * fanOut, fanOut));
         }
 
-        zs.Slice(n * fanOut).Clear();
-        Gemm.Multiply(s.Value.Span, fanIn, false, w.Value.Span, fanOut, false, zs, fanOut, rows, fanOut, fanIn, accumulate: true, threads);
+        // Value rows start from the bias; derivative rows are overwritten (no bias, no clearing pass).
+        ReadOnlySpan<double> sv = s.Value.Span;
+        Gemm.Multiply(sv, fanIn, false, w.Value.Span, fanOut, false, zs, fanOut, n, fanOut, fanIn, accumulate: true, threads);
+        Gemm.Multiply(sv[(n * fanIn)..], fanIn, false, w.Value.Span, fanOut, false, zs[(n * fanOut)..], fanOut, rows - n, fanOut, fanIn, accumulate: false, threads);
 
         bool grad = s.RequiresGrad || w.RequiresGrad || b.RequiresGrad;
         if (act == Activation.Identity)
@@ -63,14 +88,14 @@ internal static class ForwardLaplacianNode
         }
 
         var y = tape.Rent([rows, fanOut]);
-        Activate(act, zs, y.Span, n, d, fanOut);
+        ForRanges(n * fanOut, threads, (start, end) => Activate(act, z.Data, y.Data, n * fanOut, d, start, end));
         var r = tape.Result(y, grad);
         if (grad)
         {
             tape.Record(r, g =>
             {
                 var gz = tape.Rent([rows, fanOut]);
-                ActivationBackward(act, z.Span, y.Span, g.Span, gz.Span, n, d, fanOut);
+                ForRanges(n * fanOut, threads, (start, end) => ActivationBackward(act, z.Data, y.Data, g.Data, gz.Data, n * fanOut, d, start, end));
                 LinearBackward(tape, s, w, b, gz, n, fanIn, fanOut, rows);
             });
         }
@@ -78,9 +103,15 @@ internal static class ForwardLaplacianNode
         return r;
     }
 
-    /// <summary>Splits the final stacked state into value, gradient and Laplacian blocks.</summary>
+    /// <summary>Splits a stacked state into value, gradient and Laplacian blocks (each [N, width]).</summary>
     public static InputDerivatives Split(Var s, int n, int d)
     {
+        ArgumentNullException.ThrowIfNull(s);
+        if (s.Value.Rank != 2 || s.Value.Dim(0) != (d + 2) * n)
+        {
+            throw new ArgumentException($"ForwardLaplacian.Split: state {s.ShapeText} does not hold {d + 2} blocks of {n} rows.");
+        }
+
         var value = Ops.Slice(s, 0, 0, n);
         var gradient = new Var[d];
         for (int k = 0; k < d; k++)
@@ -111,7 +142,8 @@ internal static class ForwardLaplacianNode
 
         if (s.RequiresGrad)
         {
-            Gemm.Multiply(gz.Span, fanOut, false, w.Value.Span, fanOut, true, s.EnsureGrad().Span, fanIn, rows, fanIn, fanOut, accumulate: true, threads);
+            bool fresh = s.TakeFreshGrad(out var gs);
+            Gemm.Multiply(gz.Span, fanOut, false, w.Value.Span, fanOut, true, gs.Span, fanIn, rows, fanIn, fanOut, accumulate: !fresh, threads);
         }
     }
 
@@ -139,11 +171,32 @@ internal static class ForwardLaplacianNode
         }
     }
 
-    private static void Activate(Activation act, ReadOnlySpan<double> z, Span<double> y, int n, int d, int width)
+    /// <summary>Runs body over [0, count) split into contiguous ranges, in parallel when threads &gt; 1 (elementwise work, so the split cannot change results).</summary>
+    private static void ForRanges(int count, int threads, Action<int, int> body)
     {
-        int block = n * width;
-        ReadOnlySpan<double> zv = z[..block];
-        Span<double> yv = y[..block];
+        const int MinChunk = 16_384;
+        int chunks = Math.Min(threads, Math.Max(1, count / MinChunk));
+        if (chunks <= 1)
+        {
+            body(0, count);
+            return;
+        }
+
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, ci =>
+        {
+            int start = (int)((long)count * ci / chunks) & ~7;
+            int end = ci == chunks - 1 ? count : (int)((long)count * (ci + 1) / chunks) & ~7;
+            body(start, end);
+        });
+    }
+
+    /// <summary>Activation rule for value-block elements [start, end) (block = N x width; other blocks at multiples of block).</summary>
+    private static void Activate(Activation act, double[] zArr, double[] yArr, int block, int d, int start, int end)
+    {
+        ReadOnlySpan<double> z = zArr;
+        Span<double> y = yArr;
+        ReadOnlySpan<double> zv = z[start..end];
+        Span<double> yv = y[start..end];
         switch (act)
         {
             case Activation.Tanh: TensorPrimitives.Tanh(zv, yv); break;
@@ -152,12 +205,12 @@ internal static class ForwardLaplacianNode
         }
 
         int lap = (d + 1) * block;
-        int e0 = 0;
+        int e0 = start;
         if (Vector512.IsHardwareAccelerated)
         {
             ref double rz = ref MemoryMarshal.GetReference(z);
             ref double ry = ref MemoryMarshal.GetReference(y);
-            for (; e0 + 8 <= block; e0 += 8)
+            for (; e0 + 8 <= end; e0 += 8)
             {
                 var (s1, s2, _) = Derivs(act, Vector512.LoadUnsafe(ref rz, (nuint)e0), Vector512.LoadUnsafe(ref ry, (nuint)e0));
                 Vector512<double> sq = Vector512<double>.Zero;
@@ -174,9 +227,9 @@ internal static class ForwardLaplacianNode
             }
         }
 
-        for (int e = e0; e < block; e++)
+        for (int e = e0; e < end; e++)
         {
-            var (s1, s2, _) = Derivs(act, zv[e], yv[e]);
+            var (s1, s2, _) = Derivs(act, z[e], y[e]);
             double sq = 0;
             for (int k = 1; k <= d; k++)
             {
@@ -189,11 +242,12 @@ internal static class ForwardLaplacianNode
         }
     }
 
-    private static void ActivationBackward(Activation act, ReadOnlySpan<double> z, ReadOnlySpan<double> y, ReadOnlySpan<double> g, Span<double> gz, int n, int d, int width)
+    private static void ActivationBackward(Activation act, double[] zArr, double[] yArr, double[] gArr, double[] gzArr, int block, int d, int start, int end)
     {
-        int block = n * width;
+        ReadOnlySpan<double> z = zArr, y = yArr, g = gArr;
+        Span<double> gz = gzArr;
         int lap = (d + 1) * block;
-        int e0 = 0;
+        int e0 = start;
         if (Vector512.IsHardwareAccelerated)
         {
             ref double rz = ref MemoryMarshal.GetReference(z);
@@ -201,7 +255,7 @@ internal static class ForwardLaplacianNode
             ref double rg = ref MemoryMarshal.GetReference(g);
             ref double rgz = ref MemoryMarshal.GetReference(gz);
             var two = Vector512.Create(2.0);
-            for (; e0 + 8 <= block; e0 += 8)
+            for (; e0 + 8 <= end; e0 += 8)
             {
                 var (s1, s2, s3) = Derivs(act, Vector512.LoadUnsafe(ref rz, (nuint)e0), Vector512.LoadUnsafe(ref ry, (nuint)e0));
                 nuint ol = (nuint)(lap + e0);
@@ -226,7 +280,7 @@ internal static class ForwardLaplacianNode
             }
         }
 
-        for (int e = e0; e < block; e++)
+        for (int e = e0; e < end; e++)
         {
             var (s1, s2, s3) = Derivs(act, z[e], y[e]);
             double gl = g[lap + e];

@@ -17,7 +17,10 @@ public sealed class FieldMlp
     /// <param name="sizes">Layer widths, input first, output (1) last, e.g. [2, 32, 32, 1].</param>
     /// <param name="inputCentre">Per-input centre (length D).</param>
     /// <param name="inputScale">Per-input scale (length D, positive).</param>
-    public FieldMlp(int[] sizes, double[] inputCentre, double[] inputScale)
+    /// <param name="mirrorPeriod">When positive, input 0 enters as cos(pi x_0 / mirrorPeriod) instead of its affine
+    /// scaling: the network is then even about x_0 = 0 and x_0 = mirrorPeriod, so zero-flux symmetry planes
+    /// there hold exactly (a hard constraint).</param>
+    public FieldMlp(int[] sizes, double[] inputCentre, double[] inputScale, double mirrorPeriod = 0)
     {
         ArgumentNullException.ThrowIfNull(sizes);
         ArgumentNullException.ThrowIfNull(inputCentre);
@@ -32,6 +35,12 @@ public sealed class FieldMlp
             throw new ArgumentException($"FieldMlp: input centre/scale must have {sizes[0]} entries with positive scales");
         }
 
+        if (mirrorPeriod < 0 || double.IsNaN(mirrorPeriod))
+        {
+            throw new ArgumentException($"FieldMlp: mirror period must be 0 (off) or positive, got {mirrorPeriod}");
+        }
+
+        MirrorPeriod = mirrorPeriod;
         Sizes = [.. sizes];
         InputCentre = [.. inputCentre];
         InputScale = [.. inputScale];
@@ -61,6 +70,9 @@ public sealed class FieldMlp
     /// <summary>Input scales.</summary>
     public double[] InputScale { get; }
 
+    /// <summary>Period of the mirror feature on input 0 (0: off).</summary>
+    public double MirrorPeriod { get; }
+
     /// <summary>Offset of each layer's W in <see cref="Parameters"/>.</summary>
     public int[] Offsets { get; }
 
@@ -83,7 +95,7 @@ public sealed class FieldMlp
     /// <summary>A deep copy (parameters and scaling).</summary>
     public FieldMlp Clone()
     {
-        var c = new FieldMlp(Sizes, InputCentre, InputScale);
+        var c = new FieldMlp(Sizes, InputCentre, InputScale, MirrorPeriod);
         Parameters.CopyTo(c.Parameters, 0);
         return c;
     }
@@ -124,6 +136,26 @@ public sealed class FieldMlp
                 for (int b = 0; b < batch; b++)
                 {
                     a0[((1 + j) * stride) + (b * d) + j] = 1.0 / InputScale[j];
+                }
+            }
+        }
+
+        if (MirrorPeriod > 0)
+        {
+            double k = Math.PI / MirrorPeriod;
+            int stride = batch * d;
+            for (int b = 0; b < batch; b++)
+            {
+                double kx = k * x[b * d];
+                a0[b * d] = Math.Cos(kx);
+                if (channels > 1)
+                {
+                    a0[stride + (b * d)] = -k * Math.Sin(kx);
+                }
+
+                if (channels == d + 2)
+                {
+                    a0[((d + 1) * stride) + (b * d)] = -k * k * Math.Cos(kx);
                 }
             }
         }

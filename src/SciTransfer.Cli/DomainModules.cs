@@ -8,6 +8,9 @@ internal static class DomainModules
     /// <summary>Modules in listing order.</summary>
     public static IReadOnlyList<IDomainModule> All { get; } =
     [
+        new SciTransfer.Epidemiology.EpidemiologyModule(),
+        new SciTransfer.FuelMoisture.FuelMoistureModule(),
         new SciTransfer.HeatSink.HeatSinkModule(),
+        new SciTransfer.Quantum.QuantumModule(),
     ];
 }

@@ -12,6 +12,11 @@ internal sealed class SpyProblem(string name = "test/spy", string? failOn = null
 {
     public ConcurrentDictionary<(string Strategy, int N, int Repeat), int[]> Seen { get; } = new();
 
+    private int _pretrainCalls;
+
+    /// <summary>How many times a source model was trained (not loaded from the cache).</summary>
+    public int PretrainCalls => _pretrainCalls;
+
     public string Name => name;
 
     public string Description => "records target subsets";
@@ -30,7 +35,24 @@ internal sealed class SpyProblem(string name = "test/spy", string? failOn = null
     {
         public override int TargetPoolSize => 32;
 
-        public override object? PretrainSource(SourceRequest request) => request.Seeds.Key;
+        public override object? PretrainSource(SourceRequest request)
+        {
+            Interlocked.Increment(ref owner._pretrainCalls);
+            return request.Seeds.Key;
+        }
+
+        public override bool SaveSource(object source, Stream destination)
+        {
+            destination.Write(BitConverter.GetBytes((ulong)source));
+            return true;
+        }
+
+        public override object? LoadSource(Stream source)
+        {
+            var bytes = new byte[8];
+            source.ReadExactly(bytes);
+            return BitConverter.ToUInt64(bytes);
+        }
 
         public override CellResult Run(CellRequest request)
         {

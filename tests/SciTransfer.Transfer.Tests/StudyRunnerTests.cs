@@ -77,8 +77,10 @@ public class StudyRunnerTests
         string truncated = string.Join('\n', lines[..^2]) + "\n" + lines[^2][..(lines[^2].Length / 2)];
         File.WriteAllText(path, truncated);
 
-        var outcome = StudyRunner.Run(Config(new SpyProblem()), new RunOptions(cut, Threads: 2));
+        var resumed = new SpyProblem();
+        var outcome = StudyRunner.Run(Config(resumed), new RunOptions(cut, Threads: 2));
         Assert.Equal(1, outcome.CellsRun);
+        Assert.Equal(0, resumed.PretrainCalls); // the source model came from the on-disk cache
         Assert.Equal(SortedRowsWithoutTimings(full), SortedRowsWithoutTimings(cut));
         var again = StudyRunner.Run(Config(new SpyProblem()), new RunOptions(cut, Threads: 2));
         Assert.Equal(0, again.CellsRun);

@@ -21,6 +21,16 @@ public abstract class ProblemInstance
     /// </summary>
     public virtual object? PretrainSource(SourceRequest request) => null;
 
+    /// <summary>
+    /// Writes the pre-trained source model to the run's on-disk cache (sources/ in the output folder), so a
+    /// resumed run does not train it again. Return false (the default) when the model is not cacheable.
+    /// The round trip through <see cref="LoadSource"/> must be bit-exact.
+    /// </summary>
+    public virtual bool SaveSource(object source, Stream destination) => false;
+
+    /// <summary>Reads a source model written by <see cref="SaveSource"/>; null when not cacheable.</summary>
+    public virtual object? LoadSource(Stream source) => null;
+
     /// <summary>Runs one cell: adapts to the target subset with the strategy and scores on the test set.</summary>
     public abstract CellResult Run(CellRequest request);
 }

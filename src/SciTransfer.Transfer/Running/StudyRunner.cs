@@ -60,7 +60,8 @@ public static class StudyRunner
         foreach (var g in todo.GroupBy(c => (c.Key.Problem, c.Key.Repeat)))
         {
             var entry = g.First().Entry;
-            repeats[g.Key] = new RepeatState(entry, g.Key.Repeat, RepeatSeeds(root, entry.Id, g.Key.Repeat), Settings(options), g.Count(), cts.Token);
+            string cache = Path.Combine(dir, "sources", string.Create(CultureInfo.InvariantCulture, $"{FigureStore.Safe(entry.Id)}.r{g.Key.Repeat}.bin"));
+            repeats[g.Key] = new RepeatState(entry, g.Key.Repeat, RepeatSeeds(root, entry.Id, g.Key.Repeat), Settings(options), g.Count(), cache, cts.Token);
         }
 
         var sourceSeconds = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
@@ -122,6 +123,7 @@ public static class StudyRunner
 
         var allRows = ResultsFile.Read(resultsPath);
         SummaryCsv.Write(Path.Combine(dir, "summary.csv"), SummaryBuilder.Build(manifests, allRows));
+        SummaryCsv.Write(Path.Combine(dir, "timings.csv"), SummaryBuilder.BuildTimings(manifests, allRows));
         if (failure is not null)
         {
             throw failure;

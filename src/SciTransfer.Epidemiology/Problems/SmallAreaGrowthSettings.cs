@@ -1,0 +1,54 @@
+using SciTransfer.Epidemiology.Forest;
+using SciTransfer.Epidemiology.Simulation;
+
+namespace SciTransfer.Epidemiology.Problems;
+
+/// <summary>Resolved options of <c>epidemiology/small-area-growth</c>.</summary>
+public sealed record SmallAreaGrowthSettings
+{
+    /// <summary>The simulated outbreak (counties, days, ...).</summary>
+    public SimulatorOptions Simulator { get; init; } = new();
+
+    /// <summary>Target ("small area") counties per repeat, drawn from the smaller half by population.</summary>
+    public int TargetCounties { get; init; } = 20;
+
+    /// <summary>Number of forecast origins, evenly spaced from <see cref="FirstOrigin"/> to Days - 8.</summary>
+    public int ForecastDays { get; init; } = 6;
+
+    /// <summary>Earliest forecast origin (day index).</summary>
+    public int FirstOrigin { get; init; } = 120;
+
+    /// <summary>Forecast horizon in days (7 in the paper).</summary>
+    public int Horizon { get; init; } = 7;
+
+    /// <summary>Growth target block h in days (2 in the paper).</summary>
+    public int GrowthBlock { get; init; } = 2;
+
+    /// <summary>Forest settings shared by every forest strategy (one thread: cells run in parallel).</summary>
+    public ForestOptions Forest { get; init; } = new()
+    {
+        Trees = 100,
+        MaxFeatures = 0.33,
+        MinSamplesLeaf = 5,
+        Sampling = SamplingScheme.Subsample,
+        SampleFraction = 0.5,
+    };
+
+    /// <summary>Forecast origins (day indices).</summary>
+    public int[] Origins()
+    {
+        int last = Simulator.Days - Horizon - 1;
+        if (ForecastDays == 1)
+        {
+            return [last];
+        }
+
+        var o = new int[ForecastDays];
+        for (int k = 0; k < ForecastDays; k++)
+        {
+            o[k] = FirstOrigin + (int)Math.Round(k * (last - FirstOrigin) / (double)(ForecastDays - 1));
+        }
+
+        return o;
+    }
+}

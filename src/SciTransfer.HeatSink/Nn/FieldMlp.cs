@@ -169,19 +169,11 @@ public sealed class FieldMlp
             var input = ws.Activations[l];
             var z = ws.PreActivations[l];
             int rows = channels * batch;
-            for (int r = 0; r < rows; r++)
+            DenseKernels.MultiplyTransposed(input.AsSpan(0, rows * nin), w, rows, nin, nout, z.AsSpan(0, rows * nout));
+            for (int r = 0; r < batch; r++)
             {
-                var ar = input.AsSpan(r * nin, nin);
                 var zr = z.AsSpan(r * nout, nout);
-                for (int o = 0; o < nout; o++)
-                {
-                    zr[o] = TensorPrimitives.Dot(ar, w.Slice(o * nin, nin));
-                }
-
-                if (r < batch)
-                {
-                    TensorPrimitives.Add(zr, bias, zr);
-                }
+                TensorPrimitives.Add(zr, bias, zr);
             }
 
             if (l < LayerCount - 1)
@@ -222,40 +214,21 @@ public sealed class FieldMlp
             var da = ws.AdjointA;
             int rows = channels * batch;
             bool needInputAdjoint = l > 0;
-            if (needInputAdjoint)
+            var dzRows = dz.AsSpan(0, rows * nout);
+            DenseKernels.AddTransposedProduct(dzRows, input.AsSpan(0, rows * nin), rows, nout, nin, gw);
+            for (int r = 0; r < batch; r++)
             {
-                da.AsSpan(0, rows * nin).Clear();
-            }
-
-            for (int r = 0; r < rows; r++)
-            {
-                var ar = input.AsSpan(r * nin, nin);
-                var dzr = dz.AsSpan(r * nout, nout);
-                var dar = needInputAdjoint ? da.AsSpan(r * nin, nin) : default;
-                for (int o = 0; o < nout; o++)
-                {
-                    double g = dzr[o];
-                    if (g == 0)
-                    {
-                        continue;
-                    }
-
-                    TensorPrimitives.MultiplyAdd(ar, g, gw.Slice(o * nin, nin), gw.Slice(o * nin, nin));
-                    if (needInputAdjoint)
-                    {
-                        TensorPrimitives.MultiplyAdd(w.Slice(o * nin, nin), g, dar, dar);
-                    }
-                }
-
-                if (r < batch)
-                {
-                    TensorPrimitives.Add(gb, dzr, gb);
-                }
+                TensorPrimitives.Add(gb, dz.AsSpan(r * nout, nout), gb);
             }
 
             if (needInputAdjoint)
             {
-                TanhBackward(ws.PreActivations[l - 1], da, dz, batch * nin, channels, d);
+                DenseKernels.Multiply(dzRows, w, rows, nout, nin, da.AsSpan(0, rows * nin));
+            }
+
+            if (needInputAdjoint)
+            {
+                TanhBackward(ws.PreActivations[l - 1], ws.Activations[l], da, dz, batch * nin, channels, d);
             }
         }
     }
@@ -271,15 +244,16 @@ public sealed class FieldMlp
     // z, a: channel-major blocks of m = batch*width values; channel 0 value, 1..D gradient, D+1 Laplacian.
     private static void TanhForward(double[] z, double[] a, int m, int channels, int d)
     {
+        TensorPrimitives.Tanh(z.AsSpan(0, m), a.AsSpan(0, m));
+        if (channels == 1)
+        {
+            return;
+        }
+
         for (int e = 0; e < m; e++)
         {
-            double t = Math.Tanh(z[e]);
+            double t = a[e];
             double s1 = 1 - (t * t);
-            a[e] = t;
-            if (channels == 1)
-            {
-                continue;
-            }
 
             double sq = 0;
             for (int j = 1; j <= d; j++)
@@ -297,12 +271,13 @@ public sealed class FieldMlp
         }
     }
 
-    // Given adjoints da of the tanh outputs (all channels), writes adjoints dz of its inputs.
-    private static void TanhBackward(double[] z, double[] da, double[] dz, int m, int channels, int d)
+    // Given adjoints da of the tanh outputs (all channels) and the outputs a (channel 0 = tanh z), writes
+    // adjoints dz of its inputs.
+    private static void TanhBackward(double[] z, double[] a, double[] da, double[] dz, int m, int channels, int d)
     {
         for (int e = 0; e < m; e++)
         {
-            double t = Math.Tanh(z[e]);
+            double t = a[e];
             double s1 = 1 - (t * t);
             double s2 = -2 * t * s1;
             double g0 = s1 * da[e];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using SciTransfer.Core.Kernels;
 using SciTransfer.Core.Random;
 
@@ -12,9 +13,10 @@ namespace SciTransfer.Benchmarks;
 /// 40000x50x50 is a hidden layer of the forward-Laplacian PINN step (stacked state of 4 x 10,000 rows);
 /// 50x50x40000tA is its weight gradient; 64x256x74 is the LSTM step's gate product [x_t, h_t] W
 /// (batch 64, 10 + 64 inputs, 4 x 64 gates); 256x256x256 is a square reference.
-/// Flops per call: 2 M N K (GFLOP/s = 2 M N K / mean).
+/// Flops per call: 2 M N K, shown as the GFLOP/s column (<see cref="GflopsColumn"/>).
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(GemmBenchmarks.Columns))]
 public class GemmBenchmarks
 {
     private double[] _a = [];
@@ -54,4 +56,11 @@ public class GemmBenchmarks
     [Benchmark]
     public void Multiply() =>
         Gemm.Multiply(_a, _transA ? _m : _k, _transA, _b, _n, false, _c, _n, _m, _n, _k, accumulate: false, Threads);
+
+    /// <summary>Adds the GFLOP/s column to this class's summary.</summary>
+    public sealed class Columns : ManualConfig
+    {
+        /// <summary>The column set.</summary>
+        public Columns() => AddColumn(new GflopsColumn());
+    }
 }

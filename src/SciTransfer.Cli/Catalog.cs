@@ -1,3 +1,4 @@
+using SciTransfer.Transfer.Bench.Engine;
 using SciTransfer.Transfer.Problems;
 using SciTransfer.Transfer.Reference;
 
@@ -8,5 +9,5 @@ public static class Catalog
 {
     /// <summary>Builds the catalog.</summary>
     public static ProblemCatalog Create() =>
-        new([new ReferenceModule(), .. DomainModules.All]);
+        new([new ReferenceModule(), .. DomainModules.All], EngineBenchmarks.All);
 }

@@ -9,5 +9,8 @@ internal static class DomainModules
     public static IReadOnlyList<IDomainModule> All { get; } =
     [
         new SciTransfer.Epidemiology.EpidemiologyModule(),
+        new SciTransfer.FuelMoisture.FuelMoistureModule(),
+        new SciTransfer.HeatSink.HeatSinkModule(),
+        new SciTransfer.Quantum.QuantumModule(),
     ];
 }

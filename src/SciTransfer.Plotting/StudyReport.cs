@@ -41,7 +41,7 @@ public static class StudyReport
             }
 
             md.Append("Problem `").Append(problem.Name).Append("`; x axis: ").Append(problem.ScarcityAxis).Append(".\n");
-            foreach (MetricInfo metric in problem.Metrics)
+            foreach (MetricInfo metric in problem.Metrics.Where(m => !m.IsTiming))
             {
                 string file = SafeFileName.Unique($"{SafeFileName.From(problem.Id)}__{SafeFileName.From(metric.Name)}", taken) + ".svg";
                 written.Add(WriteText(outputDirectory, file, ScarcityPlot.Render(problem, metric, input.Summary, palette)));
@@ -54,6 +54,13 @@ public static class StudyReport
 
                 md.Append("![").Append(Markdown.Label($"{problem.Id}: {metric.Name}")).Append("](").Append(Markdown.Target(file)).Append(")\n\n");
                 md.Append(KeyTable.ToMarkdown(KeyTable.Build(problem, metric, input.Summary), problem.ScarcityAxis));
+            }
+
+            var timing = problem.Metrics.Where(m => m.IsTiming).Select(m => "`" + m.Name + "`").ToList();
+            if (timing.Count > 0)
+            {
+                // Wall-clock metrics vary run to run, so they are summarised in timings.csv, not summary.csv.
+                md.Append("\nTiming metrics ").Append(string.Join(", ", timing)).Append(" are summarised in `timings.csv` (with each cell's fit_seconds).\n");
             }
         }
 

@@ -83,3 +83,25 @@ public class SummaryTests
         }
     }
 }
+
+public class TimingSummaryTests
+{
+    [Fact]
+    public void Timing_metrics_stay_out_of_the_summary_and_go_to_the_timings_with_fit_seconds()
+    {
+        var manifest = new ProblemManifest("p", "p", "", "n", [new MetricInfo("err", "", true), new MetricInfo("seconds_to_target", "s", true, IsTiming: true)], ["scratch"], [4], null);
+        var rows = new List<ResultRow>();
+        for (int r = 0; r < 2; r++)
+        {
+            rows.Add(new ResultRow("s", "p", "scratch", 4, r, 1, "err", 0.5, 2.0 + r));
+            rows.Add(new ResultRow("s", "p", "scratch", 4, r, 1, "seconds_to_target", 1.0 + r, 2.0 + r));
+        }
+
+        var summary = SummaryBuilder.Build([manifest], rows);
+        Assert.Equal(["err"], summary.Select(s => s.Metric));
+        var timings = SummaryBuilder.BuildTimings([manifest], rows);
+        Assert.Equal(["seconds_to_target", "fit_seconds"], timings.Select(s => s.Metric));
+        Assert.Equal(2.5, timings.Single(t => t.Metric == "fit_seconds").Mean, 12);
+        Assert.Equal(1.5, timings.Single(t => t.Metric == "seconds_to_target").Mean, 12);
+    }
+}

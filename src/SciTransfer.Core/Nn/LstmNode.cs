@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using SciTransfer.Core.Autodiff;
 using SciTransfer.Core.Kernels;
 using SciTransfer.Core.Tensors;
@@ -6,74 +8,102 @@ using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 namespace SciTransfer.Core.Nn;
 
 /// <summary>
-/// The fused LSTM tape node: forward over all time steps with the input projection done as one
-/// product for the whole sequence, then hand-written back-propagation through time. Rows of the
-/// [B*T, .] buffers are ordered (b, t), so step t of the batch is a strided row set (stride T).
+/// The fused LSTM tape node. Internally time-major: the step-t inputs [x_t | h_{t-1}] of the
+/// whole batch are one contiguous [B, in + H] block, so each step is ONE product with the packed
+/// [Wx; Wh] ([in + H, 4H]) and the activations run over contiguous [B, 4H] blocks. Backward is
+/// hand-written BPTT: per step the elementwise gate derivatives and one product with Wh^T; the
+/// weight gradients of all steps are then ONE product [in + H, T B] x [T B, 4H].
 /// </summary>
 internal static class LstmNode
 {
     public static Var Forward(Tape tape, Lstm layer, Var x, Var wx, Var wh, Var bias, Var? shiftI, Var? shiftF)
     {
         int batch = x.Value.Dim(0), steps = x.Value.Dim(1), nIn = layer.InputSize, h = layer.HiddenSize, g4 = 4 * h;
-        int rows = batch * steps;
-        int threads = tape.Threads;
+        int kx = nIn + h, rows = batch * steps, threads = tape.Threads;
 
-        // Effective bias with the warp shifts.
         var bEff = tape.Rent([g4]);
-        bias.Value.Span.CopyTo(bEff.Span);
+        Span<double> be = bEff.Span;
+        bias.Value.Span.CopyTo(be);
         if (shiftI is not null)
         {
-            TensorPrimitives.Add(bEff.Span.Slice(0, h), shiftI.Value[0], bEff.Span.Slice(0, h));
+            TensorPrimitives.Add(be[..h], shiftI.Value[0], be[..h]);
         }
 
         if (shiftF is not null)
         {
-            TensorPrimitives.Add(bEff.Span.Slice(h, h), shiftF.Value[0], bEff.Span.Slice(h, h));
+            TensorPrimitives.Add(be.Slice(h, h), shiftF.Value[0], be.Slice(h, h));
         }
 
-        // gates[(b,t), 4H]: pre-activations, then activated in place.
-        var gates = tape.Rent([rows, g4]);
-        Span<double> gs = gates.Span;
-        for (int r = 0; r < rows; r++)
-        {
-            bEff.Span.CopyTo(gs.Slice(r * g4, g4));
-        }
+        // [Wx; Wh] packed once for all steps.
+        var wcat = tape.Rent([kx, g4]);
+        wx.Value.Span.CopyTo(wcat.Span);
+        wh.Value.Span.CopyTo(wcat.Span[(nIn * g4)..]);
+        var packed = tape.Rent([Gemm.PackedLength(kx, g4)]);
+        Gemm.Pack(wcat.Span, g4, false, kx, g4, packed.Span);
 
-        Gemm.Multiply(x.Value.Span, nIn, false, wx.Value.Span, g4, false, gs, g4, rows, g4, nIn, accumulate: true, threads);
-
-        var packedWh = tape.Rent([Gemm.PackedLength(h, g4)]);
-        Gemm.Pack(wh.Value.Span, g4, false, h, g4, packedWh.Span);
-
+        // Time-major buffers: xh [T, B, in + H], gates [T, B, 4H] (activated), cell and tanh(cell) [T, B, H].
+        var xh = tape.Rent([steps, batch, kx]);
+        var gates = tape.Rent([steps, batch, g4]);
+        var cell = tape.Rent([steps, batch, h]);
+        var tanhCell = tape.Rent([steps, batch, h]);
         var hidden = tape.Rent([batch, steps, h]);
-        var cell = tape.Rent([rows, h]);
-        var tanhCell = tape.Rent([rows, h]);
-        Span<double> hs = hidden.Span, cs = cell.Span, tcs = tanhCell.Span;
+        Span<double> xhs = xh.Span, gs = gates.Span, cs = cell.Span, tcs = tanhCell.Span, hs = hidden.Span;
+        ReadOnlySpan<double> xs = x.Value.Span;
+        int stepBlock = batch * g4;
         for (int t = 0; t < steps; t++)
         {
-            if (t > 0)
+            Span<double> xht = xhs.Slice(t * batch * kx, batch * kx);
+            for (int b = 0; b < batch; b++)
             {
-                // gates[:, t] += h[:, t-1] Wh : A rows stride T*H, C rows stride T*4H.
-                Gemm.MultiplyPacked(hs[((t - 1) * h)..], steps * h, false, packedWh.Span, gs[(t * g4)..], steps * g4, batch, g4, h, accumulate: true, threads);
+                xs.Slice(((b * steps) + t) * nIn, nIn).CopyTo(xht.Slice(b * kx, nIn));
+                if (t == 0)
+                {
+                    xht.Slice((b * kx) + nIn, h).Clear();
+                }
             }
 
-            for (int bi = 0; bi < batch; bi++)
+            Span<double> gt = gs.Slice(t * stepBlock, stepBlock);
+            for (int b = 0; b < batch; b++)
             {
-                int r = (bi * steps) + t;
-                Span<double> a = gs.Slice(r * g4, g4);
-                TensorPrimitives.Sigmoid(a.Slice(0, 2 * h), a.Slice(0, 2 * h));
-                TensorPrimitives.Tanh(a.Slice(2 * h, h), a.Slice(2 * h, h));
-                TensorPrimitives.Sigmoid(a.Slice(3 * h, h), a.Slice(3 * h, h));
-                Span<double> c = cs.Slice(r * h, h);
-                ReadOnlySpan<double> ig = a.Slice(0, h), fg = a.Slice(h, h), gg = a.Slice(2 * h, h), og = a.Slice(3 * h, h);
-                TensorPrimitives.Multiply(ig, gg, c);
+                be.CopyTo(gt.Slice(b * g4, g4));
+            }
+
+            Gemm.MultiplyPacked(xht, kx, false, packed.Span, gt, g4, batch, g4, kx, accumulate: true, threads);
+
+            // One sigmoid over the whole step block; the cell block uses tanh(a) = 2 sigmoid(2a) - 1.
+            for (int b = 0; b < batch; b++)
+            {
+                Span<double> a = gt.Slice((b * g4) + (2 * h), h);
+                TensorPrimitives.Multiply(a, 2.0, a);
+            }
+
+            TensorPrimitives.Sigmoid(gt, gt);
+            Span<double> ct = cs.Slice(t * batch * h, batch * h);
+            for (int b = 0; b < batch; b++)
+            {
+                Span<double> a = gt.Slice(b * g4, g4);
+                Span<double> gg = a.Slice(2 * h, h);
+                TensorPrimitives.Multiply(gg, 2.0, gg);
+                TensorPrimitives.Add(gg, -1.0, gg);
+                Span<double> c = ct.Slice(b * h, h);
+                TensorPrimitives.Multiply(a[..h], gg, c);
                 if (t > 0)
                 {
-                    TensorPrimitives.FusedMultiplyAdd(fg, cs.Slice((r - 1) * h, h), c, c);
+                    TensorPrimitives.FusedMultiplyAdd(a.Slice(h, h), cs.Slice(((t - 1) * batch * h) + (b * h), h), c, c);
                 }
+            }
 
-                Span<double> tc = tcs.Slice(r * h, h);
-                TensorPrimitives.Tanh(c, tc);
-                TensorPrimitives.Multiply(og, tc, hs.Slice(r * h, h));
+            Span<double> tct = tcs.Slice(t * batch * h, batch * h);
+            TensorPrimitives.Tanh(ct, tct);
+            Span<double> next = t + 1 < steps ? xhs.Slice((t + 1) * batch * kx, batch * kx) : default;
+            for (int b = 0; b < batch; b++)
+            {
+                Span<double> hb = hs.Slice(((b * steps) + t) * h, h);
+                TensorPrimitives.Multiply(gt.Slice((b * g4) + (3 * h), h), tct.Slice(b * h, h), hb);
+                if (t + 1 < steps)
+                {
+                    hb.CopyTo(next.Slice((b * kx) + nIn, h));
+                }
             }
         }
 
@@ -82,81 +112,81 @@ internal static class LstmNode
         var result = tape.Result(hidden, grad);
         if (grad)
         {
-            tape.Record(result, dH => Backward(tape, x, wx, wh, bias, shiftI, shiftF, gates, cell, tanhCell, hidden, dH, batch, steps, h));
+            var state = new State(x, wx, wh, bias, shiftI, shiftF, xh, gates, cell, tanhCell, batch, steps, nIn, h);
+            tape.Record(result, dH => Backward(tape, state, dH));
         }
 
         return result;
     }
 
-    private static void Backward(
-        Tape tape, Var x, Var wx, Var wh, Var bias, Var? shiftI, Var? shiftF,
-        Tensor gates, Tensor cell, Tensor tanhCell, Tensor hidden, Tensor dHidden, int batch, int steps, int h)
+    private sealed record State(
+        Var X, Var Wx, Var Wh, Var Bias, Var? ShiftI, Var? ShiftF,
+        Tensor Xh, Tensor Gates, Tensor Cell, Tensor TanhCell, int Batch, int Steps, int NIn, int H);
+
+    private static void Backward(Tape tape, State st, Tensor dHidden)
     {
-        int g4 = 4 * h, rows = batch * steps, nIn = x.Value.Dim(2), threads = tape.Threads;
-        var dA = tape.Rent([rows, g4]);
+        int batch = st.Batch, steps = st.Steps, nIn = st.NIn, h = st.H, g4 = 4 * h, kx = nIn + h;
+        int rows = batch * steps, threads = tape.Threads;
+        var dA = tape.Rent([steps, batch, g4]);
         var dhNext = tape.RentZeroed([batch, h]);
         var dcNext = tape.RentZeroed([batch, h]);
         var packedWhT = tape.Rent([Gemm.PackedLength(g4, h)]);
-        Gemm.Pack(wh.Value.Span, g4, true, g4, h, packedWhT.Span);
-        Span<double> gs = gates.Span, cs = cell.Span, tcs = tanhCell.Span, das = dA.Span, dhs = dHidden.Span;
+        Gemm.Pack(st.Wh.Value.Span, g4, true, g4, h, packedWhT.Span);
+        Span<double> gs = st.Gates.Span, cs = st.Cell.Span, tcs = st.TanhCell.Span, das = dA.Span, dhs = dHidden.Span;
         Span<double> dhn = dhNext.Span, dcn = dcNext.Span;
         for (int t = steps - 1; t >= 0; t--)
         {
-            for (int bi = 0; bi < batch; bi++)
+            for (int b = 0; b < batch; b++)
             {
-                int r = (bi * steps) + t;
-                ReadOnlySpan<double> a = gs.Slice(r * g4, g4);
-                ReadOnlySpan<double> ig = a.Slice(0, h), fg = a.Slice(h, h), gg = a.Slice(2 * h, h), og = a.Slice(3 * h, h);
-                ReadOnlySpan<double> tc = tcs.Slice(r * h, h);
-                Span<double> dh = dhn.Slice(bi * h, h);
-                Span<double> dc = dcn.Slice(bi * h, h);
-                Span<double> d = das.Slice(r * g4, g4);
-                Span<double> dI = d.Slice(0, h), dF = d.Slice(h, h), dG = d.Slice(2 * h, h), dO = d.Slice(3 * h, h);
-                TensorPrimitives.Add(dh, dhs.Slice(r * h, h), dh);
-                for (int j = 0; j < h; j++)
-                {
-                    double dhj = dh[j], o = og[j], tcj = tc[j];
-                    double dcj = dc[j] + (dhj * o * (1 - (tcj * tcj)));
-                    double i = ig[j], f = fg[j], gv = gg[j];
-                    double cPrev = t > 0 ? cs[((r - 1) * h) + j] : 0.0;
-                    dO[j] = dhj * tcj * o * (1 - o);
-                    dI[j] = dcj * gv * i * (1 - i);
-                    dG[j] = dcj * i * (1 - (gv * gv));
-                    dF[j] = dcj * cPrev * f * (1 - f);
-                    dc[j] = dcj * f;
-                }
+                int r = (t * batch) + b;
+                Span<double> dh = dhn.Slice(b * h, h);
+                TensorPrimitives.Add(dh, dhs.Slice(((b * steps) + t) * h, h), dh);
+                ReadOnlySpan<double> cPrev = t > 0 ? cs.Slice((r - batch) * h, h) : default;
+                GateBackward(gs.Slice(r * g4, g4), tcs.Slice(r * h, h), cPrev, dh, dcn.Slice(b * h, h), das.Slice(r * g4, g4), h);
             }
 
-            // dh_{t-1} = dA_t Wh^T (overwrites: the direct term of step t-1 is added at its turn).
             if (t > 0)
             {
-                Gemm.MultiplyPacked(das[(t * g4)..], steps * g4, false, packedWhT.Span, dhn, h, batch, h, g4, accumulate: false, threads);
+                // dh_{t-1} = dA_t Wh^T (overwrites; the direct term of step t-1 is added at its turn).
+                Gemm.MultiplyPacked(das.Slice(t * batch * g4, batch * g4), g4, false, packedWhT.Span, dhn, h, batch, h, g4, accumulate: false, threads);
             }
         }
 
-        if (wh.RequiresGrad && steps > 1)
+        if (st.Wx.RequiresGrad || st.Wh.RequiresGrad)
         {
-            // dWh += sum over (b, t >= 1) h_{b,t-1}^T dA_{b,t}: per batch row, a [T-1, H]^T x [T-1, 4H] product.
-            Span<double> gwh = wh.EnsureGrad().Span;
-            ReadOnlySpan<double> hsp = hidden.Span;
-            for (int bi = 0; bi < batch; bi++)
+            // d[Wx; Wh] = sum over steps [x_t | h_{t-1}]^T dA_t: one product over all T B rows.
+            var dW = tape.Rent([kx, g4]);
+            Gemm.Multiply(st.Xh.Span, kx, true, das, g4, false, dW.Span, g4, kx, g4, rows, accumulate: false, threads);
+            if (st.Wx.RequiresGrad)
             {
-                Gemm.Multiply(hsp.Slice(bi * steps * h, (steps - 1) * h), h, true, das.Slice(((bi * steps) + 1) * g4, (steps - 1) * g4), g4, false,
-                    gwh, g4, h, g4, steps - 1, accumulate: true);
+                Span<double> gwx = st.Wx.EnsureGrad().Span;
+                TensorPrimitives.Add(gwx, dW.Span[..(nIn * g4)], gwx);
+            }
+
+            if (st.Wh.RequiresGrad)
+            {
+                Span<double> gwh = st.Wh.EnsureGrad().Span;
+                TensorPrimitives.Add(gwh, dW.Span.Slice(nIn * g4, h * g4), gwh);
             }
         }
 
-        if (wx.RequiresGrad)
+        if (st.X.RequiresGrad)
         {
-            Gemm.Multiply(x.Value.Span, nIn, true, das, g4, false, wx.EnsureGrad().Span, g4, nIn, g4, rows, accumulate: true, threads);
+            // dx_t = dA_t Wx^T, time-major, then scattered back to [B, T, in].
+            var dxT = tape.Rent([steps, batch, nIn]);
+            Gemm.Multiply(das, g4, false, st.Wx.Value.Span, g4, true, dxT.Span, nIn, rows, nIn, g4, accumulate: false, threads);
+            Span<double> gx = st.X.EnsureGrad().Span;
+            for (int t = 0; t < steps; t++)
+            {
+                for (int b = 0; b < batch; b++)
+                {
+                    Span<double> dst = gx.Slice(((b * steps) + t) * nIn, nIn);
+                    TensorPrimitives.Add(dst, dxT.Span.Slice(((t * batch) + b) * nIn, nIn), dst);
+                }
+            }
         }
 
-        if (x.RequiresGrad)
-        {
-            Gemm.Multiply(das, g4, false, wx.Value.Span, g4, true, x.EnsureGrad().Span, nIn, rows, nIn, g4, accumulate: true, threads);
-        }
-
-        if (bias.RequiresGrad || (shiftI?.RequiresGrad ?? false) || (shiftF?.RequiresGrad ?? false))
+        if (st.Bias.RequiresGrad || (st.ShiftI?.RequiresGrad ?? false) || (st.ShiftF?.RequiresGrad ?? false))
         {
             var colSum = tape.RentZeroed([g4]);
             for (int r = 0; r < rows; r++)
@@ -164,20 +194,72 @@ internal static class LstmNode
                 TensorPrimitives.Add(colSum.Span, das.Slice(r * g4, g4), colSum.Span);
             }
 
-            if (bias.RequiresGrad)
+            if (st.Bias.RequiresGrad)
             {
-                TensorPrimitives.Add(bias.EnsureGrad().Span, colSum.Span, bias.Grad!.Span);
+                Span<double> gb = st.Bias.EnsureGrad().Span;
+                TensorPrimitives.Add(gb, colSum.Span, gb);
             }
 
-            if (shiftI is { RequiresGrad: true })
+            if (st.ShiftI is { RequiresGrad: true } si)
             {
-                shiftI.EnsureGrad()[0] += TensorPrimitives.Sum(colSum.Span.Slice(0, h));
+                si.EnsureGrad()[0] += TensorPrimitives.Sum(colSum.Span[..h]);
             }
 
-            if (shiftF is { RequiresGrad: true })
+            if (st.ShiftF is { RequiresGrad: true } sf)
             {
-                shiftF.EnsureGrad()[0] += TensorPrimitives.Sum(colSum.Span.Slice(h, h));
+                sf.EnsureGrad()[0] += TensorPrimitives.Sum(colSum.Span.Slice(h, h));
             }
+        }
+    }
+
+    /// <summary>
+    /// One (batch row, step): from dh (total d loss / d h_t) and dc (carried d loss / d c_t from
+    /// step t+1), writes the pre-activation gradients dA = [di | df | dg | do] and replaces dc by
+    /// d loss / d c_{t-1}. <paramref name="cPrev"/> is empty at t = 0 (c_{-1} = 0).
+    /// </summary>
+    private static void GateBackward(ReadOnlySpan<double> a, ReadOnlySpan<double> tc, ReadOnlySpan<double> cPrev, ReadOnlySpan<double> dh, Span<double> dc, Span<double> d, int h)
+    {
+        int j = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            ref double ra = ref MemoryMarshal.GetReference(a);
+            ref double rtc = ref MemoryMarshal.GetReference(tc);
+            ref double rdh = ref MemoryMarshal.GetReference(dh);
+            ref double rdc = ref MemoryMarshal.GetReference(dc);
+            ref double rd = ref MemoryMarshal.GetReference(d);
+            ref double rcp = ref MemoryMarshal.GetReference(cPrev);
+            bool hasPrev = !cPrev.IsEmpty;
+            var one = Vector512<double>.One;
+            nuint hh = (nuint)h;
+            for (; j + 8 <= h; j += 8)
+            {
+                nuint u = (nuint)j;
+                var ig = Vector512.LoadUnsafe(ref ra, u);
+                var fg = Vector512.LoadUnsafe(ref ra, u + hh);
+                var gg = Vector512.LoadUnsafe(ref ra, u + (2 * hh));
+                var og = Vector512.LoadUnsafe(ref ra, u + (3 * hh));
+                var tcv = Vector512.LoadUnsafe(ref rtc, u);
+                var dhv = Vector512.LoadUnsafe(ref rdh, u);
+                var dcv = Vector512.FusedMultiplyAdd(dhv * og, one - (tcv * tcv), Vector512.LoadUnsafe(ref rdc, u));
+                var cp = hasPrev ? Vector512.LoadUnsafe(ref rcp, u) : Vector512<double>.Zero;
+                (dcv * gg * ig * (one - ig)).StoreUnsafe(ref rd, u);
+                (dcv * cp * fg * (one - fg)).StoreUnsafe(ref rd, u + hh);
+                (dcv * ig * (one - (gg * gg))).StoreUnsafe(ref rd, u + (2 * hh));
+                (dhv * tcv * og * (one - og)).StoreUnsafe(ref rd, u + (3 * hh));
+                (dcv * fg).StoreUnsafe(ref rdc, u);
+            }
+        }
+
+        for (; j < h; j++)
+        {
+            double i = a[j], f = a[h + j], g = a[(2 * h) + j], o = a[(3 * h) + j], tcj = tc[j], dhj = dh[j];
+            double dcj = dc[j] + (dhj * o * (1 - (tcj * tcj)));
+            double cp = cPrev.IsEmpty ? 0.0 : cPrev[j];
+            d[j] = dcj * g * i * (1 - i);
+            d[h + j] = dcj * cp * f * (1 - f);
+            d[(2 * h) + j] = dcj * i * (1 - (g * g));
+            d[(3 * h) + j] = dhj * tcj * o * (1 - o);
+            dc[j] = dcj * f;
         }
     }
 }

@@ -23,15 +23,15 @@ public sealed partial class Mlp
         }
 
         int n = x.Dim(0), d = x.Dim(1);
-        var s = ForwardLaplacianNode.StackInput(tape, x);
+        var s = ForwardLaplacian.Stack(tape, x);
         for (int l = 0; l < _layers.Length; l++)
         {
             var layer = _layers[l];
             var act = l == _layers.Length - 1 ? OutputActivation : HiddenActivation;
             var b = layer.Bias is null ? tape.Constant(new Tensor(layer.OutFeatures)) : tape.Param(layer.Bias);
-            s = ForwardLaplacianNode.Layer(tape, s, tape.Param(layer.Weight), b, act, n, d);
+            s = ForwardLaplacian.Dense(s, tape.Param(layer.Weight), b, act, n, d);
         }
 
-        return ForwardLaplacianNode.Split(s, n, d);
+        return ForwardLaplacian.Split(s, n, d);
     }
 }

@@ -55,6 +55,13 @@ public sealed class Tensor
         set => Data[(row * Columns) + column] = value;
     }
 
+    /// <summary>Element of a rank-3 tensor, e.g. [batch, time, feature].</summary>
+    public double this[int i, int j, int k]
+    {
+        get => Data[(((i * _shape[1]) + j) * _shape[2]) + k];
+        set => Data[(((i * _shape[1]) + j) * _shape[2]) + k] = value;
+    }
+
     /// <summary>Element by flat row-major index.</summary>
     public double this[int index]
     {
@@ -118,6 +125,9 @@ public sealed class Tensor
 
         return t;
     }
+
+    /// <summary>The elements as a new array.</summary>
+    public double[] ToArray() => Span.ToArray();
 
     /// <summary>A deep copy (exact length buffer).</summary>
     public Tensor Clone()

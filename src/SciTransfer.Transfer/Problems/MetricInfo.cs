@@ -5,4 +5,6 @@ namespace SciTransfer.Transfer.Problems;
 /// <param name="Unit">Unit for axis titles, e.g. "%", "K", "" for dimensionless.</param>
 /// <param name="LowerIsBetter">True for errors, false for scores such as accuracy.</param>
 /// <param name="Description">One line for reports.</param>
-public sealed record MetricInfo(string Name, string Unit, bool LowerIsBetter, string Description = "");
+/// <param name="IsTiming">True for wall-clock measurements (seconds to a target): they vary run to run, so they
+/// are summarised in timings.csv, never in summary.csv (which must be byte-identical across thread counts).</param>
+public sealed record MetricInfo(string Name, string Unit, bool LowerIsBetter, string Description = "", bool IsTiming = false);

@@ -24,6 +24,7 @@ public static class OutputFolder
         var rows = ResultsFile.Read(resultsPath, allowCutOffTail: true);
         var summary = SummaryBuilder.Build(manifests, rows);
         SummaryCsv.Write(Path.Combine(dir, "summary.csv"), summary);
+        SummaryCsv.Write(Path.Combine(dir, "timings.csv"), SummaryBuilder.BuildTimings(manifests, rows));
         return new StudyReportInput(
             RunRecord.Text(record, "study"),
             RunRecord.Text(record, "description"),

@@ -63,6 +63,7 @@ public static class ShardMerger
         merged["merged_from"] = new JsonArray([.. shardDirectories.Select(d => (JsonNode?)JsonValue.Create(Path.GetFullPath(d)))]);
         RunRecord.Write(outputDirectory, merged);
         SummaryCsv.Write(Path.Combine(outputDirectory, "summary.csv"), SummaryBuilder.Build(manifests, sorted));
+        SummaryCsv.Write(Path.Combine(outputDirectory, "timings.csv"), SummaryBuilder.BuildTimings(manifests, sorted));
         return sorted.Count;
     }
 }

@@ -123,6 +123,7 @@ public static class StudyRunner
 
         var allRows = ResultsFile.Read(resultsPath);
         SummaryCsv.Write(Path.Combine(dir, "summary.csv"), SummaryBuilder.Build(manifests, allRows));
+        SummaryCsv.Write(Path.Combine(dir, "timings.csv"), SummaryBuilder.BuildTimings(manifests, allRows));
         if (failure is not null)
         {
             throw failure;

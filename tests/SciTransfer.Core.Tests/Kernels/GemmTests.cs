@@ -23,6 +23,10 @@ public class GemmTests
     [InlineData(64, 256, 64)]
     [InlineData(50, 50, 600)]
     [InlineData(31, 17, 300)]
+    [InlineData(37, 1, 300)]
+    [InlineData(1, 40, 7)]
+    [InlineData(2, 33, 75)]
+    [InlineData(130, 16, 9)]
     public void Every_transpose_combination_equals_a_naive_product(int m, int n, int k)
     {
         var rng = new Rng((ulong)((m * 1000) + n + k));
@@ -50,6 +54,30 @@ public class GemmTests
                         Assert.Equal(s, c[(i * n) + j], 1e-11);
                     }
                 }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(64, 256, 74)]
+    [InlineData(3, 64, 256)]
+    [InlineData(17, 50, 300)]
+    public void Products_with_a_prepacked_operand_equal_products_with_the_raw_one(int m, int n, int k)
+    {
+        var rng = new Rng((ulong)(m + n + k));
+        var a = Rand(rng, m * k);
+        var b = Rand(rng, k * n);
+        foreach (bool tb in new[] { false, true })
+        {
+            var packed = new double[Gemm.PackedLength(k, n)];
+            Gemm.Pack(b, tb ? k : n, tb, k, n, packed);
+            var c1 = new double[m * n];
+            var c2 = new double[m * n];
+            Gemm.Multiply(a, k, false, b, tb ? k : n, tb, c1, n, m, n, k, accumulate: false);
+            Gemm.MultiplyPacked(a, k, false, packed, c2, n, m, n, k, accumulate: false);
+            for (int i = 0; i < c1.Length; i++)
+            {
+                Assert.Equal(c1[i], c2[i], 1e-12);
             }
         }
     }

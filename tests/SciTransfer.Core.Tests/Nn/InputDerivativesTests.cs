@@ -128,4 +128,23 @@ public class InputDerivativesTests
         });
         Assert.True(err < 1e-6, $"relative error {err:E2}");
     }
+
+    [Fact]
+    public void Public_forward_laplacian_building_blocks_compose_to_the_mlp_result_and_check_shapes()
+    {
+        var mlp = Net([2, 5, 1], Activation.Tanh, 11);
+        var x = GradCheck.Random(new Rng(12), 0, 1, 4, 2);
+        var tape = new Tape();
+        var expected = mlp.ForwardWithDerivatives(tape, x);
+        var s = ForwardLaplacian.Stack(tape, x);
+        s = ForwardLaplacian.Dense(s, tape.Param(mlp.Layers[0].Weight), tape.Param(mlp.Layers[0].Bias!), Activation.Tanh, 4, 2);
+        s = ForwardLaplacian.Dense(s, tape.Param(mlp.Layers[1].Weight), tape.Param(mlp.Layers[1].Bias!), Activation.Identity, 4, 2);
+        var got = ForwardLaplacian.Split(s, 4, 2);
+        Assert.Equal(expected.Laplacian.Value.ToArray(), got.Laplacian.Value.ToArray());
+        Assert.Equal(expected.Gradient[1].Value.ToArray(), got.Gradient[1].Value.ToArray());
+        var e = Assert.Throws<ArgumentException>(() =>
+            ForwardLaplacian.Dense(ForwardLaplacian.Stack(tape, x), tape.Param(mlp.Layers[1].Weight), tape.Param(mlp.Layers[1].Bias!), Activation.Tanh, 4, 2));
+        Assert.Contains("[16, 2]", e.Message, StringComparison.Ordinal);
+        Assert.Contains("[5, 1]", e.Message, StringComparison.Ordinal);
+    }
 }

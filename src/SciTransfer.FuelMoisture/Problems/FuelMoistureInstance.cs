@@ -1,0 +1,313 @@
+using System.Collections.Concurrent;
+using SciTransfer.Core.Autodiff;
+using SciTransfer.Core.Random;
+using SciTransfer.FuelMoisture.Data;
+using SciTransfer.FuelMoisture.Model;
+using SciTransfer.FuelMoisture.Physics;
+using SciTransfer.FuelMoisture.Transfer;
+using SciTransfer.Transfer.Figures;
+using SciTransfer.Transfer.Problems;
+using Tensor = SciTransfer.Core.Tensors.Tensor;
+
+namespace SciTransfer.FuelMoisture.Problems;
+
+/// <summary>
+/// One repeat of a fuel-moisture problem: pre-trains the 10-h source LSTM and runs the strategies on a
+/// subset of the target weighings, scoring RMSE (%) on the test stations. Thread-safe: the scenario and
+/// the source network are read-only; every cell works on its own copy of the network.
+/// </summary>
+public sealed class FuelMoistureInstance : ProblemInstance
+{
+    /// <summary>For 1-h fuels only observations at or below this moisture (%) are fitted (rain spikes are not predictable).</summary>
+    public const double OneHourFitCeiling = 30.0;
+
+    private readonly FuelMoistureScenario _scenario;
+    private readonly FuelMoistureOptions _o;
+    private readonly int _repeat;
+    private readonly string _figureId;
+    private readonly ConcurrentDictionary<int, Lazy<(double Forget, double Input)>> _gridCache = new();
+
+    /// <summary>Wraps a generated scenario of repeat <paramref name="repeat"/>.</summary>
+    public FuelMoistureInstance(FuelMoistureScenario scenario, int repeat, string problemName)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(problemName);
+        _scenario = scenario;
+        _o = scenario.Options;
+        _repeat = repeat;
+        _figureId = problemName.Replace('/', '_') + "_timeseries";
+    }
+
+    /// <inheritdoc />
+    public override int TargetPoolSize => _scenario.Pool.Count;
+
+    /// <summary>The data of this repeat.</summary>
+    public FuelMoistureScenario Scenario => _scenario;
+
+    /// <summary>Trains the 10-h source network (a <see cref="MoistureNet"/>) with early stopping on the validation stations.</summary>
+    public override object? PretrainSource(SourceRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var net = MoistureNet.CreateChrono(Features.Count, _o.Hidden, _o.ChronoMaxHours, request.Seeds.Child("init").CreateRng());
+        var options = new TrainerOptions(Stride: 1, MaxEpochs: _o.SourceEpochs, Patience: 5, WindowsPerEpoch: _o.SourceWindowsPerEpoch);
+        Trainer.Train(net, _scenario.SourceTrain, _scenario.SourceValidation, options, request.Seeds.Child("train").CreateRng(), request.Progress, "source", request.CancellationToken);
+        return net;
+    }
+
+    /// <inheritdoc />
+    public override CellResult Run(CellRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var subset = new List<FuelObservation>(request.TargetIndices.Length);
+        foreach (int i in request.TargetIndices.Span)
+        {
+            subset.Add(_scenario.Pool[i]);
+        }
+
+        var fit = FitSequences(subset);
+        var source = request.Source as MoistureNet;
+        MoistureNet Source() => (source ?? throw new InvalidOperationException($"strategy {request.Strategy} needs the pre-trained source network")).Clone();
+        var ct = request.CancellationToken;
+        double[][] predictions;
+        switch (request.Strategy)
+        {
+            case FuelMoistureStrategies.Physics:
+                predictions = PhysicsPredictions();
+                break;
+            case FuelMoistureStrategies.SourceOnly:
+                predictions = Predict(Source());
+                break;
+            case FuelMoistureStrategies.Scratch:
+            {
+                var net = MoistureNet.CreateChrono(Features.Count, _o.Hidden, _o.ChronoMaxHours, request.Seeds.Child("init").CreateRng());
+                FineTune(net, fit, _o.ScratchEpochs, GradientScope.All, request);
+                predictions = Predict(net);
+                break;
+            }
+
+            case FuelMoistureStrategies.FineTune:
+            {
+                var net = Source();
+                FineTune(net, fit, _o.FineTuneEpochs, GradientScope.All, request);
+                predictions = Predict(net);
+                break;
+            }
+
+            case FuelMoistureStrategies.FreezeLstm:
+            {
+                var net = Source();
+                FineTune(net, fit, _o.FineTuneEpochs, GradientScope.HeadOnly, request);
+                predictions = Predict(net);
+                break;
+            }
+
+            case FuelMoistureStrategies.TimeWarp:
+            {
+                var (sf, si) = GridShift(request.N, fit, source, ct);
+                predictions = Predict(TimeWarp.Apply(Source(), sf, si));
+                break;
+            }
+
+            case FuelMoistureStrategies.TimeWarpGradient:
+            {
+                var net = Source();
+                if (fit.Count > 0)
+                {
+                    var (sf, si, _) = TimeWarp.Gradient(net, fit, _o.WarpIterations, range: _o.GridRange, cancellationToken: ct);
+                    net.ShiftGateBiases(sf, si);
+                }
+
+                predictions = Predict(net);
+                break;
+            }
+
+            case FuelMoistureStrategies.TimeWarpFineTune:
+            {
+                var (sf, si) = GridShift(request.N, fit, source, ct);
+                var net = TimeWarp.Apply(Source(), sf, si);
+                FineTune(net, fit, _o.FineTuneEpochs, GradientScope.All, request);
+                predictions = Predict(net);
+                break;
+            }
+
+            case FuelMoistureStrategies.ChronoWarp:
+            {
+                var (sf, si) = TimeWarp.FromRatio(_o.TargetClassHours / 10.0);
+                predictions = Predict(TimeWarp.Apply(Source(), sf, si));
+                break;
+            }
+
+            default:
+                throw new ArgumentException($"unknown strategy '{request.Strategy}'; fuel-moisture problems offer {string.Join(", ", FuelMoistureStrategies.All)}");
+        }
+
+        var values = Score(predictions);
+        var figures = _repeat == 0 && request.N == _o.FigureN ? Figure(request.Strategy, predictions) : null;
+        return new CellResult(values, figures);
+    }
+
+    /// <summary>RMSE (%) over every test observation, plus for 1-h fuels over those at or below 30 %.</summary>
+    public Dictionary<string, double> Score(double[][] predictions)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        double s = 0, s30 = 0;
+        int n = 0, n30 = 0;
+        foreach (var ob in _scenario.Test)
+        {
+            double e = predictions[ob.Station][ob.Hour] - ob.Value;
+            s += e * e;
+            n++;
+            if (ob.Value <= OneHourFitCeiling)
+            {
+                s30 += e * e;
+                n30++;
+            }
+        }
+
+        var values = new Dictionary<string, double> { ["rmse"] = Math.Sqrt(s / n) };
+        if (_o.TargetClassHours == 1)
+        {
+            values["rmse_le30"] = n30 > 0 ? Math.Sqrt(s30 / n30) : double.NaN;
+        }
+
+        return values;
+    }
+
+    /// <summary>Predictions in % over the target sequence of every test station, from a zero state.</summary>
+    public double[][] Predict(MoistureNet net)
+    {
+        ArgumentNullException.ThrowIfNull(net);
+        int b = _scenario.TestInputs.Count, t = _scenario.TargetLength, inputs = net.Inputs;
+        var x = new Tensor(b, t, inputs);
+        for (int k = 0; k < b; k++)
+        {
+            _scenario.TestInputs[k].CopyTo(x.Span.Slice(k * t * inputs, t * inputs));
+        }
+
+        var tape = new Tape();
+        var y = net.Forward(tape, tape.Constant(x)).Value.Span;
+        var result = new double[b][];
+        for (int k = 0; k < b; k++)
+        {
+            result[k] = new double[t];
+            for (int q = 0; q < t; q++)
+            {
+                result[k][q] = _scenario.Scaler.UnscaleOutput(y[(k * t) + q]);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The time-lag model of the target class run over each test station's sequence from the mid-point of the first hour's equilibria.</summary>
+    public double[][] PhysicsPredictions()
+    {
+        var model = TimeLagModel.ForClass(_o.TargetClassHours, _o.RainFactor);
+        return [.. _scenario.TestWeather.Select(w => ObservationGenerator.TrueMoisture(w, model, _o.DryingCoefficient))];
+    }
+
+    /// <summary>
+    /// One training sequence per pool station with at least one fitted observation: the station's inputs, the
+    /// scaled observations as targets and weight 1 at observed hours (for 1-h fuels only those &lt;= 30 %).
+    /// </summary>
+    public List<TrainingSequence> FitSequences(IReadOnlyList<FuelObservation> subset)
+    {
+        ArgumentNullException.ThrowIfNull(subset);
+        var byStation = new Dictionary<int, TrainingSequence>();
+        foreach (var ob in subset)
+        {
+            if (_o.TargetClassHours == 1 && ob.Value > OneHourFitCeiling)
+            {
+                continue;
+            }
+
+            if (!byStation.TryGetValue(ob.Station, out var seq))
+            {
+                int t = _scenario.TargetLength;
+                seq = new TrainingSequence(_scenario.PoolInputs[ob.Station], new double[t], new double[t]);
+                byStation[ob.Station] = seq;
+            }
+
+            seq.Y[ob.Hour] = _scenario.Scaler.ScaleOutput(ob.Value);
+            seq.W[ob.Hour] = 1;
+        }
+
+        return [.. byStation.OrderBy(kv => kv.Key).Select(kv => kv.Value)];
+    }
+
+    private (double Forget, double Input) GridShift(int n, List<TrainingSequence> fit, MoistureNet? source, CancellationToken ct)
+    {
+        if (fit.Count == 0 || source is null)
+        {
+            return (0, 0);
+        }
+
+        // Subsets are prefixes of one permutation, so n fixes the subset: time-warp and
+        // time-warp+fine-tune share one grid search.
+        var lazy = _gridCache.GetOrAdd(n, _ => new Lazy<(double, double)>(() =>
+        {
+            var (sf, si, _) = TimeWarp.Grid(source.Clone(), fit, _o.GridPoints, _o.GridRange, ct);
+            return (sf, si);
+        }));
+        return lazy.Value;
+    }
+
+    private void FineTune(MoistureNet net, List<TrainingSequence> fit, int epochs, GradientScope scope, CellRequest request)
+    {
+        if (fit.Count == 0)
+        {
+            return;
+        }
+
+        var rng = request.Seeds.Child("train").CreateRng();
+        if (_o.FineTuneWindows)
+        {
+            // As published: 48-h windows with stride 12, unobserved hours masked out of the loss.
+            var options = new TrainerOptions(Stride: 12, MaxEpochs: epochs, LearningRate: _o.TargetLearningRate, Scope: scope);
+            Trainer.Train(net, fit, null, options, rng, request.Progress, request.Strategy, request.CancellationToken);
+        }
+        else
+        {
+            Trainer.TrainSequences(net, fit, epochs, _o.TargetLearningRate, scope, rng, request.Progress, request.Strategy, request.CancellationToken);
+        }
+    }
+
+    private List<FigureData> Figure(string strategy, double[][] predictions)
+    {
+        int from = _scenario.ObservationStart, to = _scenario.TargetLength;
+        double[] Hours(int count, int step) => [.. Enumerable.Range(0, count).Select(q => (double)(q * step))];
+        var series = new List<FigureSeries>();
+        double[] Window(double[] p) => p.AsSpan(from, to - from).ToArray();
+        if (strategy == FuelMoistureStrategies.Physics)
+        {
+            var obs = _scenario.Test.Where(ob => ob.Station == 0 && (ob.Hour - from) % 3 == 0).ToArray();
+            series.Add(new FigureSeries("observations", [.. obs.Select(ob => (double)(ob.Hour - from))], [.. obs.Select(ob => ob.Value)], Markers: true));
+            series.Add(new FigureSeries("physics (time-lag model)", Hours(to - from, 1), Window(predictions[0]), Strategy: strategy));
+        }
+        else if (strategy == FuelMoistureStrategies.SourceOnly)
+        {
+            series.Add(new FigureSeries("source-only (10-h LSTM)", Hours(to - from, 1), Window(predictions[0]), Strategy: strategy));
+        }
+        else if (FuelMoistureStrategies.Transfers.Contains(strategy))
+        {
+            series.Add(new FigureSeries(strategy, Hours(to - from, 1), Window(predictions[0]), Strategy: strategy, Candidate: true));
+        }
+        else
+        {
+            return [];
+        }
+
+        string cls = FuelClass.Name(_o.TargetClassHours);
+        return
+        [
+            new TimeSeriesFigure(
+                _figureId,
+                $"{cls} fuel moisture at test station T01 (n = {_o.FigureN} target observations, repeat 0)",
+                "hours since the observation window starts",
+                "fuel moisture (%)",
+                series,
+                BestOfMetric: "rmse",
+                AtN: _o.FigureN),
+        ];
+    }
+}

@@ -1,0 +1,159 @@
+using SciTransfer.Core.Random;
+using SciTransfer.FuelMoisture.Data;
+using SciTransfer.FuelMoisture.Model;
+using SciTransfer.FuelMoisture.Physics;
+using SciTransfer.FuelMoisture.Weather;
+
+namespace SciTransfer.FuelMoisture.Problems;
+
+/// <summary>
+/// One repeat's generated data. Every station shares one time axis: a physics spin-up, then the windows.
+/// Source: hourly noisy 10-h readings at training and validation stations over <see cref="FuelMoistureOptions.SourceDays"/>.
+/// Target: a sequence of lead-in + observation days at pool and test stations; the pool holds twice-daily
+/// weighings (08 and 14 local solar time) of the target class in the observation window, the test set
+/// holds hourly weighings at other stations in the same window. Read-only after construction.
+/// </summary>
+public sealed class FuelMoistureScenario
+{
+    /// <summary>Hour 0 of the spin-up is this many days before the first window.</summary>
+    public static readonly DateTime WindowStartUtc = new(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private FuelMoistureScenario()
+    {
+    }
+
+    /// <summary>Options it was built with.</summary>
+    public required FuelMoistureOptions Options { get; init; }
+
+    /// <summary>Scaler fitted on the source training stations.</summary>
+    public required FeatureScaler Scaler { get; init; }
+
+    /// <summary>Source training sequences (standardised).</summary>
+    public required IReadOnlyList<TrainingSequence> SourceTrain { get; init; }
+
+    /// <summary>Source validation sequences (standardised).</summary>
+    public required IReadOnlyList<TrainingSequence> SourceValidation { get; init; }
+
+    /// <summary>Standardised inputs of the pool stations over the target sequence, each [L, 10].</summary>
+    public required IReadOnlyList<double[]> PoolInputs { get; init; }
+
+    /// <summary>Standardised inputs of the test stations over the target sequence, each [L, 10].</summary>
+    public required IReadOnlyList<double[]> TestInputs { get; init; }
+
+    /// <summary>Target pool: weighings (station = pool station index, hour = index in the target sequence).</summary>
+    public required IReadOnlyList<FuelObservation> Pool { get; init; }
+
+    /// <summary>Test observations (station = test station index, hour = index in the target sequence).</summary>
+    public required IReadOnlyList<FuelObservation> Test { get; init; }
+
+    /// <summary>Weather of the test stations over the target sequence (for the physics baseline).</summary>
+    public required IReadOnlyList<HourlyWeather> TestWeather { get; init; }
+
+    /// <summary>Hours in the target sequence.</summary>
+    public required int TargetLength { get; init; }
+
+    /// <summary>Index of the first hour of the observation window in the target sequence.</summary>
+    public required int ObservationStart { get; init; }
+
+    /// <summary>Generates the data of one repeat.</summary>
+    public static FuelMoistureScenario Generate(FuelMoistureOptions o, SeedTree seeds)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        ArgumentNullException.ThrowIfNull(seeds);
+        int spin = o.SpinUpDays * 24;
+        int sourceHours = o.SourceDays * 24;
+        int targetHours = (o.LeadInDays + o.ObservationDays) * 24;
+        int total = spin + Math.Max(sourceHours, targetHours);
+        DateTime start = WindowStartUtc.AddHours(-spin);
+        var source = TimeLagModel.ForClass(10, o.RainFactor);
+        var target = TimeLagModel.ForClass(o.TargetClassHours, o.RainFactor);
+
+        HourlyWeather[] Stations(string group, string prefix, int count) =>
+        [
+            .. Enumerable.Range(0, count).Select(i =>
+            {
+                var rng = seeds.Child("weather").Child(group).Child(i).CreateRng();
+                var st = WeatherGenerator.RandomStation($"{prefix}{i + 1:00}", rng);
+                return WeatherGenerator.Generate(st, start, total, rng);
+            }),
+        ];
+
+        var train = Stations("source", "S", o.SourceStations);
+        var val = Stations("validation", "V", o.ValidationStations);
+        var pool = Stations("pool", "P", o.TargetStations);
+        var test = Stations("test", "T", o.TestStations);
+
+        // Source readings: hourly, noisy, with 2 % missing hours.
+        var obsSeeds = seeds.Child("observations");
+        List<FuelObservation> SourceReadings(HourlyWeather w, string group, int i)
+        {
+            var truth = ObservationGenerator.TrueMoisture(w, source, o.DryingCoefficient);
+            return ObservationGenerator.Hourly(0, truth, spin, spin + sourceHours, o.SensorNoise, 0.02, obsSeeds.Child(group).Child(i).CreateRng());
+        }
+
+        var trainObs = train.Select((w, i) => SourceReadings(w, "source", i)).ToArray();
+        var valObs = val.Select((w, i) => SourceReadings(w, "validation", i)).ToArray();
+        var trainX = train.Select(w => Features.Build(w, o.DryingCoefficient, spin, sourceHours)).ToArray();
+        var valX = val.Select(w => Features.Build(w, o.DryingCoefficient, spin, sourceHours)).ToArray();
+        var scaler = FeatureScaler.Fit(trainX, Features.Count, trainObs.SelectMany(l => l.Select(x => x.Value)));
+
+        TrainingSequence Sequence(double[] x, List<FuelObservation> obs, int length)
+        {
+            scaler.Transform(x);
+            var y = new double[length];
+            var wt = new double[length];
+            foreach (var ob in obs)
+            {
+                y[ob.Hour - spin] = scaler.ScaleOutput(ob.Value);
+                wt[ob.Hour - spin] = 1;
+            }
+
+            return new TrainingSequence(x, y, wt);
+        }
+
+        var sourceTrain = trainX.Select((x, i) => Sequence(x, trainObs[i], sourceHours)).ToArray();
+        var sourceVal = valX.Select((x, i) => Sequence(x, valObs[i], sourceHours)).ToArray();
+
+        // Target observations in the last ObservationDays of the target sequence.
+        int obsFrom = spin + (o.LeadInDays * 24), obsTo = spin + targetHours;
+        int[] weighingHours = [8, 14];
+        int[] everyHour = [.. Enumerable.Range(0, 24)];
+        var poolObs = new List<FuelObservation>();
+        for (int i = 0; i < pool.Length; i++)
+        {
+            var truth = ObservationGenerator.TrueMoisture(pool[i], target, o.DryingCoefficient);
+            var obs = ObservationGenerator.Weighings(i, pool[i], truth, obsFrom, obsTo, weighingHours, o.WeighingNoise, o.WeighingRelativeNoise, obsSeeds.Child("pool").Child(i).CreateRng());
+            poolObs.AddRange(obs.Select(x => x with { Hour = x.Hour - spin }));
+        }
+
+        var testObs = new List<FuelObservation>();
+        for (int i = 0; i < test.Length; i++)
+        {
+            var truth = ObservationGenerator.TrueMoisture(test[i], target, o.DryingCoefficient);
+            var obs = ObservationGenerator.Weighings(i, test[i], truth, obsFrom, obsTo, everyHour, o.WeighingNoise, o.WeighingRelativeNoise, obsSeeds.Child("test").Child(i).CreateRng());
+            testObs.AddRange(obs.Select(x => x with { Hour = x.Hour - spin }));
+        }
+
+        double[] TargetInputs(HourlyWeather w)
+        {
+            var x = Features.Build(w, o.DryingCoefficient, spin, targetHours);
+            scaler.Transform(x);
+            return x;
+        }
+
+        return new FuelMoistureScenario
+        {
+            Options = o,
+            Scaler = scaler,
+            SourceTrain = sourceTrain,
+            SourceValidation = sourceVal,
+            PoolInputs = [.. pool.Select(TargetInputs)],
+            TestInputs = [.. test.Select(TargetInputs)],
+            Pool = poolObs,
+            Test = testObs,
+            TestWeather = [.. test.Select(w => w.Slice(spin, targetHours))],
+            TargetLength = targetHours,
+            ObservationStart = o.LeadInDays * 24,
+        };
+    }
+}

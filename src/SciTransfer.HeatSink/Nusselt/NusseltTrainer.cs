@@ -1,0 +1,166 @@
+using SciTransfer.Core.Random;
+using SciTransfer.HeatSink.Nn;
+using SciTransfer.HeatSink.Pinn.Balancing;
+
+namespace SciTransfer.HeatSink.Nusselt;
+
+/// <summary>
+/// Trains the Nusselt network u(features) = log Nu on a data loss mean (u - log Nu_data)^2 and a physics-prior
+/// loss mean (u - log Nu_prior)^2 at prior points, blended by a balancer (default "uncertainty": the learnable
+/// weights of Kendall et al., i.e. the seed paper's learnable blending). Full batch, Adam.
+/// </summary>
+public static class NusseltTrainer
+{
+    /// <summary>Feature matrix (N x 6 row-major) of samples.</summary>
+    public static double[] FeatureMatrix(IReadOnlyList<NusseltSample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        var x = new double[samples.Count * NusseltSample.FeatureCount];
+        for (int i = 0; i < samples.Count; i++)
+        {
+            samples[i].Features(x.AsSpan(i * NusseltSample.FeatureCount, NusseltSample.FeatureCount));
+        }
+
+        return x;
+    }
+
+    /// <summary>A fresh network whose input standardisation comes from <paramref name="reference"/> (the source data).</summary>
+    public static FieldMlp NewNetwork(IReadOnlyList<NusseltSample> reference, int[] hidden, Rng rng)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(hidden);
+        ArgumentNullException.ThrowIfNull(rng);
+        int d = NusseltSample.FeatureCount;
+        var x = FeatureMatrix(reference);
+        var centre = new double[d];
+        var scale = new double[d];
+        for (int j = 0; j < d; j++)
+        {
+            double mean = 0;
+            for (int i = 0; i < reference.Count; i++)
+            {
+                mean += x[(i * d) + j];
+            }
+
+            mean /= Math.Max(1, reference.Count);
+            double var = 0;
+            for (int i = 0; i < reference.Count; i++)
+            {
+                var += (x[(i * d) + j] - mean) * (x[(i * d) + j] - mean);
+            }
+
+            centre[j] = mean;
+            scale[j] = Math.Max(Math.Sqrt(var / Math.Max(1, reference.Count)), 1e-6);
+        }
+
+        var net = new FieldMlp([d, .. hidden, 1], centre, scale);
+        net.Initialise(rng);
+        return net;
+    }
+
+    /// <summary>Predicted Nu for samples.</summary>
+    public static double[] Predict(FieldMlp net, IReadOnlyList<NusseltSample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(net);
+        ArgumentNullException.ThrowIfNull(samples);
+        var ws = new MlpWorkspace();
+        net.Forward(FeatureMatrix(samples), samples.Count, DerivativeOrder.Value, ws);
+        return [.. ws.Output.Take(samples.Count).Select(Math.Exp)];
+    }
+
+    /// <summary>Trains in place; returns the final term weights (data first when present, then prior).</summary>
+    /// <param name="net">Network (fresh or restored).</param>
+    /// <param name="data">Labelled samples (may be empty).</param>
+    /// <param name="priorPoints">Designs where the prior applies (labels unused; may be empty).</param>
+    /// <param name="prior">The correlation prior (learnable coefficients are trained along; pass a fresh one per run).</param>
+    /// <param name="balancing">Balancer name.</param>
+    /// <param name="steps">Adam steps.</param>
+    /// <param name="learningRate">Adam learning rate.</param>
+    /// <param name="rng">For stochastic balancers.</param>
+    public static double[] Train(FieldMlp net, IReadOnlyList<NusseltSample> data, IReadOnlyList<NusseltSample> priorPoints, CorrelationPrior prior, string balancing, int steps, double learningRate, Rng rng)
+    {
+        ArgumentNullException.ThrowIfNull(net);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(priorPoints);
+        ArgumentNullException.ThrowIfNull(prior);
+        ArgumentNullException.ThrowIfNull(rng);
+        var terms = new List<(double[] X, double[] Y)>();
+        if (data.Count > 0)
+        {
+            terms.Add((FeatureMatrix(data), [.. data.Select(s => Math.Log(s.Nu))]));
+        }
+
+        int priorTerm = -1;
+        if (priorPoints.Count > 0)
+        {
+            priorTerm = terms.Count;
+            terms.Add((FeatureMatrix(priorPoints), [.. priorPoints.Select(s => Math.Log(prior.Nu(s)))]));
+        }
+
+        if (terms.Count == 0 || steps == 0)
+        {
+            return [];
+        }
+
+        var balancer = LossBalancers.Create(balancing, terms.Count, 0, rng);
+        var adam = new AdamOptimizer(net.Parameters.Length, learningRate);
+        var ws = new MlpWorkspace();
+        var grads = terms.Select(_ => new double[net.Parameters.Length]).ToList();
+        var losses = new double[terms.Count];
+        var total = new double[net.Parameters.Length];
+        double[] priorOutputs = [];
+        for (int step = 0; step < steps; step++)
+        {
+            for (int k = 0; k < terms.Count; k++)
+            {
+                var (x, y) = terms[k];
+                int n = y.Length;
+                if (k == priorTerm && prior.IsLearnable)
+                {
+                    for (int b = 0; b < n; b++)
+                    {
+                        y[b] = Math.Log(prior.Nu(priorPoints[b]));
+                    }
+                }
+
+                net.Forward(x, n, DerivativeOrder.Value, ws);
+                var adj = new double[n];
+                double l = 0;
+                for (int b = 0; b < n; b++)
+                {
+                    double r = ws.Output[b] - y[b];
+                    l += r * r;
+                    adj[b] = 2 * r / n;
+                }
+
+                losses[k] = l / n;
+                Array.Clear(grads[k]);
+                net.Backward(adj, ws, grads[k]);
+                if (k == priorTerm)
+                {
+                    priorOutputs = [.. ws.Output.AsSpan(0, n)];
+                }
+            }
+
+            balancer.Update(step, losses, balancer.NeedsTermGradients(step) ? grads : null);
+            if (priorTerm >= 0)
+            {
+                prior.Step(priorPoints, priorOutputs, balancer.Weights[priorTerm], learningRate);
+            }
+
+            Array.Clear(total);
+            for (int k = 0; k < terms.Count; k++)
+            {
+                double w = balancer.Weights[k];
+                for (int i = 0; i < total.Length; i++)
+                {
+                    total[i] += w * grads[k][i];
+                }
+            }
+
+            adam.Step(net.Parameters, total);
+        }
+
+        return [.. balancer.Weights];
+    }
+}

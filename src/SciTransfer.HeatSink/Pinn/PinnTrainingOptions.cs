@@ -1,0 +1,44 @@
+namespace SciTransfer.HeatSink.Pinn;
+
+/// <summary>How a PINN is trained (all counts per run).</summary>
+public sealed record PinnTrainingOptions
+{
+    /// <summary>Adam steps.</summary>
+    public int Steps { get; init; } = 2000;
+
+    /// <summary>Adam learning rate.</summary>
+    public double LearningRate { get; init; } = 2e-3;
+
+    /// <summary>Learning rate at the last Adam step as a fraction of the first (exponential decay; 1 = constant).</summary>
+    public double LearningRateDecay { get; init; } = 1.0;
+
+    /// <summary>Loss balancing scheme (see <see cref="Balancing.LossBalancers.Names"/>).</summary>
+    public string Balancing { get; init; } = "fixed";
+
+    /// <summary>Interior collocation points.</summary>
+    public int InteriorPoints { get; init; } = 512;
+
+    /// <summary>Points per boundary kind (base, symmetry, wetted).</summary>
+    public int BoundaryPoints { get; init; } = 96;
+
+    /// <summary>Residual-adaptive resampling period in steps (0: fixed uniform points).</summary>
+    public int ResampleEvery { get; init; }
+
+    /// <summary>Share of resampled interior points taken where the PDE residual is largest (rest uniform).</summary>
+    public double AdaptiveFraction { get; init; } = 0.5;
+
+    /// <summary>L-BFGS iterations after Adam (0: none).</summary>
+    public int LbfgsSteps { get; init; }
+
+    /// <summary>Leading linear layers whose parameters stay fixed (transfer: "fine-tune-head").</summary>
+    public int FrozenLayers { get; init; }
+
+    /// <summary>Error evaluation period (steps) for steps-to-target.</summary>
+    public int EvalEvery { get; init; } = 10;
+
+    /// <summary>Relative L2 error counted as "reached".</summary>
+    public double ErrorTarget { get; init; } = 0.05;
+
+    /// <summary>Stop as soon as the target is reached (saves time in studies that only need steps-to-target).</summary>
+    public bool StopAtTarget { get; init; }
+}

@@ -1,0 +1,50 @@
+using SciTransfer.HeatSink.Pinn;
+using SciTransfer.HeatSink.Solver;
+
+namespace SciTransfer.HeatSink.Problems;
+
+/// <summary>Resolved options of a water -> sodium PINN problem.</summary>
+public sealed record PinnStudySettings
+{
+    /// <summary>Source (water) case.</summary>
+    public required HeatSinkCase Source { get; init; }
+
+    /// <summary>Target (sodium) case.</summary>
+    public required HeatSinkCase Target { get; init; }
+
+    /// <summary>Hidden layer widths.</summary>
+    public required int[] Hidden { get; init; }
+
+    /// <summary>Source pre-training (water physics + water sensors).</summary>
+    public required PinnTrainingOptions SourceTraining { get; init; }
+
+    /// <summary>Target training for scratch and data-only.</summary>
+    public required PinnTrainingOptions TargetTraining { get; init; }
+
+    /// <summary>Learning rate of the fine-tune strategies.</summary>
+    public required double FineTuneLearningRate { get; init; }
+
+    /// <summary>Layers frozen by "fine-tune-head".</summary>
+    public required int HeadFrozenLayers { get; init; }
+
+    /// <summary>L-BFGS iterations of "fine-tune+lbfgs".</summary>
+    public required int LbfgsSteps { get; init; }
+
+    /// <summary>Water sensors used in pre-training (the plentiful water simulations).</summary>
+    public required int SourceSensors { get; init; }
+
+    /// <summary>Candidate sodium sensor positions (the target pool).</summary>
+    public required int PoolSize { get; init; }
+
+    /// <summary>Relative standard deviation of sensor noise (0: exact reference values).</summary>
+    public required double SensorNoise { get; init; }
+
+    /// <summary>Reference grid resolution (cells per unit length).</summary>
+    public required int GridCellsPerUnit { get; init; }
+
+    /// <summary>n_target whose repeat-0 cell emits the heat-map figures.</summary>
+    public required int FigureN { get; init; }
+
+    /// <summary>Strategy whose field the figures show.</summary>
+    public required string FigureStrategy { get; init; }
+}

@@ -1,0 +1,80 @@
+using SciTransfer.Core.Random;
+using SciTransfer.Quantum.Backends;
+using SciTransfer.Quantum.Qcnn;
+using SciTransfer.Quantum.Simulation;
+
+namespace SciTransfer.Quantum.Models;
+
+/// <summary>
+/// The QCNN as a classifier: p(1) = (1 - &lt;Z_4&gt;) / 2, trained on binary cross-entropy with adjoint
+/// gradients from the backend (one forward pass for the probabilities, one adjoint pass weighted by dL/d&lt;Z&gt;).
+/// </summary>
+public sealed class QcnnModel : BinaryModelKind
+{
+    private readonly QuantumBackend _backend;
+
+    /// <summary>Creates the model on a backend (shared; backends are thread-safe).</summary>
+    public QcnnModel(QcnnCircuit circuit, QuantumBackend backend)
+    {
+        Qcnn = circuit;
+        _backend = backend;
+        FrozenByFreezeConv = new bool[circuit.Circuit.ParameterCount];
+        foreach (int k in circuit.ConvParameters)
+        {
+            FrozenByFreezeConv[k] = true;
+        }
+    }
+
+    /// <summary>The circuit.</summary>
+    public QcnnCircuit Qcnn { get; }
+
+    /// <inheritdoc/>
+    public override string Name => "qcnn";
+
+    /// <inheritdoc/>
+    public override int ParameterCount => Qcnn.Circuit.ParameterCount;
+
+    /// <inheritdoc/>
+    public override bool[] FrozenByFreezeConv { get; }
+
+    /// <inheritdoc/>
+    public override double[] Initialize(Rng rng)
+    {
+        var p = new double[ParameterCount];
+        rng.FillUniform(p, 0, 2 * Math.PI);
+        return p;
+    }
+
+    /// <inheritdoc/>
+    public override void Probabilities(double[] parameters, LabelledSet data, Span<double> probabilities)
+    {
+        var z = new double[data.Count];
+        _backend.Expectations(Qcnn.Circuit, parameters, Input(data), QcnnCircuit.Readout, z);
+        for (int i = 0; i < z.Length; i++)
+        {
+            probabilities[i] = 0.5 * (1 - z[i]);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override double LossAndGradient(double[] parameters, LabelledSet batch, Span<double> gradient)
+    {
+        var input = Input(batch);
+        var z = new double[batch.Count];
+        _backend.Expectations(Qcnn.Circuit, parameters, input, QcnnCircuit.Readout, z);
+        var w = new double[batch.Count];
+        double loss = 0;
+        for (int i = 0; i < z.Length; i++)
+        {
+            loss += CrossEntropy(0.5 * (1 - z[i]), batch.Labels[i], out double dp);
+            w[i] = -0.5 * dp / batch.Count; // dL/d<Z> = dL/dp * dp/d<Z>
+        }
+
+        _backend.ExpectationsAndGradient(Qcnn.Circuit, parameters, input, QcnnCircuit.Readout, w, z, gradient);
+        return loss / batch.Count;
+    }
+
+    private BatchInput Input(LabelledSet data) => Qcnn.Encoding == QcnnEncoding.Angle
+        ? new BatchInput(data.Count, data.FeatureCount, data.Features)
+        : new BatchInput(data.Count, 0, ReadOnlyMemory<double>.Empty, data.States ?? throw new ArgumentException("QcnnModel: amplitude encoding needs states"));
+}

@@ -1,0 +1,81 @@
+using SciTransfer.Quantum.Backends;
+using SciTransfer.Quantum.Models;
+using SciTransfer.Quantum.Qcnn;
+using SciTransfer.Transfer.Problems;
+
+namespace SciTransfer.Quantum.Problems;
+
+/// <summary>
+/// A quantum-vs-classical low-data transfer problem: a binary classifier (the 8-qubit QCNN or its
+/// parameter-matched classical MLP) is trained on the source, then adapted to scarce target data.
+/// Strategies: scratch, source-only, fine-tune, freeze-conv (conv blocks / hidden layer fixed, pooling /
+/// output layer retrained) and oracle (scratch on the whole pool). Metric: test accuracy; the report
+/// derives retention (RPR) and degradation from the summary. Both model kinds share a comparison group.
+/// </summary>
+public sealed class QuantumTransferProblem : ITransferProblem
+{
+    private readonly Func<ProblemContext, DomainSplit> _data;
+    private readonly Lazy<QuantumBackend> _backend;
+
+    /// <summary>Creates the problem.</summary>
+    public QuantumTransferProblem(
+        string name,
+        string description,
+        TransferOptions options,
+        QcnnEncoding encoding,
+        int classicalFeatures,
+        ProblemSettings settings,
+        Func<ProblemContext, DomainSplit> data)
+    {
+        Name = name;
+        Options = options;
+        Encoding = encoding;
+        ClassicalFeatures = classicalFeatures;
+        _data = data;
+        // One backend per problem; cells share it (both backends are thread-safe). A missing OpenCL
+        // device falls back to managed code, and the description says which one ran.
+        _backend = new Lazy<QuantumBackend>(() => BackendSelector.Create(settings.Backend, 1, allowFallback: true));
+        Description = $"{description}; model {options.Model}" + (options.Model == "qcnn" ? $" (U_{options.Conv.ToString().ToUpperInvariant()}, {QcnnCircuit.ExpectedParameterCount(options.Conv)} parameters)" : "");
+    }
+
+    /// <inheritdoc/>
+    public string Name { get; }
+
+    /// <inheritdoc/>
+    public string Description { get; }
+
+    /// <summary>Resolved options.</summary>
+    public TransferOptions Options { get; }
+
+    /// <summary>QCNN input encoding.</summary>
+    public QcnnEncoding Encoding { get; }
+
+    /// <summary>Features the classical baseline sees.</summary>
+    public int ClassicalFeatures { get; }
+
+    /// <inheritdoc/>
+    public string ScarcityAxis => "target samples";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<MetricInfo> Metrics { get; } =
+    [
+        new("accuracy", "", false, "fraction of target test samples classified correctly (binary)"),
+    ];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Strategies { get; } = ["scratch", "source-only", "fine-tune", "freeze-conv", "oracle"];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<int> DefaultSizes { get; } = [2, 5, 10, 20, 40, 80];
+
+    /// <inheritdoc/>
+    public string? ComparisonGroup => "quantum-vs-classical/" + Name.Split('/')[^1];
+
+    /// <summary>The model of this problem (QCNN on the configured backend, or the classical MLP).</summary>
+    public BinaryModelKind CreateModel() => Options.Model == "qcnn"
+        ? new QcnnModel(new QcnnCircuit(Options.Conv, Encoding), _backend.Value)
+        : new ClassicalModel(ClassicalFeatures, QcnnCircuit.ExpectedParameterCount(Options.Conv));
+
+    /// <inheritdoc/>
+    public ProblemInstance Create(ProblemContext context) => new QuantumTransferInstance(this, CreateModel(), _data(context));
+}

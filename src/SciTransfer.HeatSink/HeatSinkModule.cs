@@ -1,3 +1,4 @@
+using SciTransfer.HeatSink.Bench;
 using SciTransfer.HeatSink.Nusselt;
 using SciTransfer.HeatSink.Problems;
 using SciTransfer.Transfer.Bench;
@@ -20,5 +21,5 @@ public sealed class HeatSinkModule : IDomainModule
     ];
 
     /// <inheritdoc/>
-    public IReadOnlyList<IBenchWorkload> Benchmarks { get; } = [];
+    public IReadOnlyList<IBenchWorkload> Benchmarks { get; } = [new PinnStepBench(), new FvSolveBench()];
 }

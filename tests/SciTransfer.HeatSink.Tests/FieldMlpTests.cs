@@ -5,9 +5,9 @@ namespace SciTransfer.HeatSink.Tests;
 
 public sealed class FieldMlpTests
 {
-    private static FieldMlp MakeNet(int seed)
+    private static FieldMlp MakeNet(int seed, double mirror = 0)
     {
-        var net = new FieldMlp([2, 7, 5, 1], [0.3, -0.2], [0.8, 1.7]);
+        var net = new FieldMlp([2, 7, 5, 1], [0.3, -0.2], [0.8, 1.7], mirror);
         net.Initialise(new Rng((ulong)seed));
         var rng = new Rng((ulong)seed + 99);
         for (int i = 0; i < net.Parameters.Length; i++)
@@ -26,16 +26,29 @@ public sealed class FieldMlpTests
     }
 
     [Fact]
+    public void Mirror_feature_makes_the_x_derivative_vanish_on_both_symmetry_planes()
+    {
+        var net = MakeNet(4, 1.3);
+        var ws = new MlpWorkspace();
+        net.Forward([0.0, 0.4, 1.3, -0.9, 0.7, 0.2], 3, DerivativeOrder.Gradient, ws);
+        Assert.Equal(0.0, ws.Channel(1)[0], 12);
+        Assert.Equal(0.0, ws.Channel(1)[1], 12);
+        Assert.True(Math.Abs(ws.Channel(1)[2]) > 1e-6);
+    }
+
+    [Fact]
     public void Parameter_count_matches_the_layer_formula()
     {
         var net = new FieldMlp([2, 50, 50, 50, 50, 1], [0, 0], [1, 1]);
         Assert.Equal((2 * 50) + 50 + (3 * ((50 * 50) + 50)) + 50 + 1, net.Parameters.Length);
     }
 
-    [Fact]
-    public void Forward_gradient_and_Laplacian_match_finite_differences_of_the_value()
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.3)]
+    public void Forward_gradient_and_Laplacian_match_finite_differences_of_the_value(double mirror)
     {
-        var net = MakeNet(1);
+        var net = MakeNet(1, mirror);
         double[] pts = [0.1, 0.4, -0.7, 1.1, 1.5, -0.3];
         var ws = new MlpWorkspace();
         net.Forward(pts, 3, DerivativeOrder.Laplacian, ws);
@@ -56,12 +69,13 @@ public sealed class FieldMlpTests
     }
 
     [Theory]
-    [InlineData(DerivativeOrder.Value)]
-    [InlineData(DerivativeOrder.Gradient)]
-    [InlineData(DerivativeOrder.Laplacian)]
-    public void Parameter_gradients_of_every_channel_pass_a_central_difference_check(DerivativeOrder order)
+    [InlineData(DerivativeOrder.Value, 0.0)]
+    [InlineData(DerivativeOrder.Gradient, 0.0)]
+    [InlineData(DerivativeOrder.Laplacian, 0.0)]
+    [InlineData(DerivativeOrder.Laplacian, 1.3)]
+    public void Parameter_gradients_of_every_channel_pass_a_central_difference_check(DerivativeOrder order, double mirror)
     {
-        var net = MakeNet(2);
+        var net = MakeNet(2, mirror);
         double[] pts = [0.1, 0.4, -0.7, 1.1, 1.5, -0.3, 0.0, 0.9];
         int batch = 4;
         int channels = net.ChannelCount(order);

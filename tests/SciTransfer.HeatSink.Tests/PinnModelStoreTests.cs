@@ -9,13 +9,14 @@ public sealed class PinnModelStoreTests
     [Fact]
     public void Saved_and_restored_model_reproduces_every_output_bit_for_bit()
     {
-        var net = new FieldMlp([2, 9, 9, 1], [0.5, 1.25], [0.5, 1.25]);
+        var net = new FieldMlp([2, 9, 9, 1], [0.5, 1.25], [0.5, 1.25], mirrorPeriod: 1.0);
         net.Initialise(new Rng(42));
         using var stream = new MemoryStream();
         PinnModelStore.Save(net, stream);
         stream.Position = 0;
         var back = PinnModelStore.Load(stream);
         Assert.Equal(net.Sizes, back.Sizes);
+        Assert.Equal(net.MirrorPeriod, back.MirrorPeriod);
         Assert.Equal(net.Parameters, back.Parameters);
         double[] pts = [0.1, 0.2, 0.9, 2.4, 0.33, 1.7];
         var a = new MlpWorkspace();

@@ -17,7 +17,10 @@ public sealed class FieldMlp
     /// <param name="sizes">Layer widths, input first, output (1) last, e.g. [2, 32, 32, 1].</param>
     /// <param name="inputCentre">Per-input centre (length D).</param>
     /// <param name="inputScale">Per-input scale (length D, positive).</param>
-    public FieldMlp(int[] sizes, double[] inputCentre, double[] inputScale)
+    /// <param name="mirrorPeriod">When positive, input 0 enters as cos(pi x_0 / mirrorPeriod) instead of its affine
+    /// scaling: the network is then even about x_0 = 0 and x_0 = mirrorPeriod, so zero-flux symmetry planes
+    /// there hold exactly (a hard constraint).</param>
+    public FieldMlp(int[] sizes, double[] inputCentre, double[] inputScale, double mirrorPeriod = 0)
     {
         ArgumentNullException.ThrowIfNull(sizes);
         ArgumentNullException.ThrowIfNull(inputCentre);
@@ -32,6 +35,12 @@ public sealed class FieldMlp
             throw new ArgumentException($"FieldMlp: input centre/scale must have {sizes[0]} entries with positive scales");
         }
 
+        if (mirrorPeriod < 0 || double.IsNaN(mirrorPeriod))
+        {
+            throw new ArgumentException($"FieldMlp: mirror period must be 0 (off) or positive, got {mirrorPeriod}");
+        }
+
+        MirrorPeriod = mirrorPeriod;
         Sizes = [.. sizes];
         InputCentre = [.. inputCentre];
         InputScale = [.. inputScale];
@@ -61,6 +70,9 @@ public sealed class FieldMlp
     /// <summary>Input scales.</summary>
     public double[] InputScale { get; }
 
+    /// <summary>Period of the mirror feature on input 0 (0: off).</summary>
+    public double MirrorPeriod { get; }
+
     /// <summary>Offset of each layer's W in <see cref="Parameters"/>.</summary>
     public int[] Offsets { get; }
 
@@ -83,7 +95,7 @@ public sealed class FieldMlp
     /// <summary>A deep copy (parameters and scaling).</summary>
     public FieldMlp Clone()
     {
-        var c = new FieldMlp(Sizes, InputCentre, InputScale);
+        var c = new FieldMlp(Sizes, InputCentre, InputScale, MirrorPeriod);
         Parameters.CopyTo(c.Parameters, 0);
         return c;
     }
@@ -128,6 +140,26 @@ public sealed class FieldMlp
             }
         }
 
+        if (MirrorPeriod > 0)
+        {
+            double k = Math.PI / MirrorPeriod;
+            int stride = batch * d;
+            for (int b = 0; b < batch; b++)
+            {
+                double kx = k * x[b * d];
+                a0[b * d] = Math.Cos(kx);
+                if (channels > 1)
+                {
+                    a0[stride + (b * d)] = -k * Math.Sin(kx);
+                }
+
+                if (channels == d + 2)
+                {
+                    a0[((d + 1) * stride) + (b * d)] = -k * k * Math.Cos(kx);
+                }
+            }
+        }
+
         for (int l = 0; l < LayerCount; l++)
         {
             int nin = Sizes[l];
@@ -137,19 +169,11 @@ public sealed class FieldMlp
             var input = ws.Activations[l];
             var z = ws.PreActivations[l];
             int rows = channels * batch;
-            for (int r = 0; r < rows; r++)
+            DenseKernels.MultiplyTransposed(input.AsSpan(0, rows * nin), w, rows, nin, nout, z.AsSpan(0, rows * nout));
+            for (int r = 0; r < batch; r++)
             {
-                var ar = input.AsSpan(r * nin, nin);
                 var zr = z.AsSpan(r * nout, nout);
-                for (int o = 0; o < nout; o++)
-                {
-                    zr[o] = TensorPrimitives.Dot(ar, w.Slice(o * nin, nin));
-                }
-
-                if (r < batch)
-                {
-                    TensorPrimitives.Add(zr, bias, zr);
-                }
+                TensorPrimitives.Add(zr, bias, zr);
             }
 
             if (l < LayerCount - 1)
@@ -190,40 +214,21 @@ public sealed class FieldMlp
             var da = ws.AdjointA;
             int rows = channels * batch;
             bool needInputAdjoint = l > 0;
-            if (needInputAdjoint)
+            var dzRows = dz.AsSpan(0, rows * nout);
+            DenseKernels.AddTransposedProduct(dzRows, input.AsSpan(0, rows * nin), rows, nout, nin, gw);
+            for (int r = 0; r < batch; r++)
             {
-                da.AsSpan(0, rows * nin).Clear();
-            }
-
-            for (int r = 0; r < rows; r++)
-            {
-                var ar = input.AsSpan(r * nin, nin);
-                var dzr = dz.AsSpan(r * nout, nout);
-                var dar = needInputAdjoint ? da.AsSpan(r * nin, nin) : default;
-                for (int o = 0; o < nout; o++)
-                {
-                    double g = dzr[o];
-                    if (g == 0)
-                    {
-                        continue;
-                    }
-
-                    TensorPrimitives.MultiplyAdd(ar, g, gw.Slice(o * nin, nin), gw.Slice(o * nin, nin));
-                    if (needInputAdjoint)
-                    {
-                        TensorPrimitives.MultiplyAdd(w.Slice(o * nin, nin), g, dar, dar);
-                    }
-                }
-
-                if (r < batch)
-                {
-                    TensorPrimitives.Add(gb, dzr, gb);
-                }
+                TensorPrimitives.Add(gb, dz.AsSpan(r * nout, nout), gb);
             }
 
             if (needInputAdjoint)
             {
-                TanhBackward(ws.PreActivations[l - 1], da, dz, batch * nin, channels, d);
+                DenseKernels.Multiply(dzRows, w, rows, nout, nin, da.AsSpan(0, rows * nin));
+            }
+
+            if (needInputAdjoint)
+            {
+                TanhBackward(ws.PreActivations[l - 1], ws.Activations[l], da, dz, batch * nin, channels, d);
             }
         }
     }
@@ -239,15 +244,16 @@ public sealed class FieldMlp
     // z, a: channel-major blocks of m = batch*width values; channel 0 value, 1..D gradient, D+1 Laplacian.
     private static void TanhForward(double[] z, double[] a, int m, int channels, int d)
     {
+        TensorPrimitives.Tanh(z.AsSpan(0, m), a.AsSpan(0, m));
+        if (channels == 1)
+        {
+            return;
+        }
+
         for (int e = 0; e < m; e++)
         {
-            double t = Math.Tanh(z[e]);
+            double t = a[e];
             double s1 = 1 - (t * t);
-            a[e] = t;
-            if (channels == 1)
-            {
-                continue;
-            }
 
             double sq = 0;
             for (int j = 1; j <= d; j++)
@@ -265,12 +271,13 @@ public sealed class FieldMlp
         }
     }
 
-    // Given adjoints da of the tanh outputs (all channels), writes adjoints dz of its inputs.
-    private static void TanhBackward(double[] z, double[] da, double[] dz, int m, int channels, int d)
+    // Given adjoints da of the tanh outputs (all channels) and the outputs a (channel 0 = tanh z), writes
+    // adjoints dz of its inputs.
+    private static void TanhBackward(double[] z, double[] a, double[] da, double[] dz, int m, int channels, int d)
     {
         for (int e = 0; e < m; e++)
         {
-            double t = Math.Tanh(z[e]);
+            double t = a[e];
             double s1 = 1 - (t * t);
             double s2 = -2 * t * s1;
             double g0 = s1 * da[e];

@@ -96,7 +96,7 @@ public sealed class NusseltInstance : ProblemInstance
                 {
                     var net = Require(source).Clone();
                     string balancing = request.Strategy == "fine-tune" ? _s.Balancing : "fixed";
-                    var priorPoints = request.Strategy == "fine-tune-no-prior" ? [] : _priorPoints;
+                    var priorPoints = request.Strategy == "fine-tune-no-prior" ? [] : PriorPoints(subset);
                     NusseltTrainer.Train(net, subset, priorPoints, SodiumPrior(), balancing, _s.Steps, _s.FineTuneLearningRate, rng);
                     predicted = NusseltTrainer.Predict(net, _test);
                     break;
@@ -107,7 +107,7 @@ public sealed class NusseltInstance : ProblemInstance
                     // scratch, data-only, oracle: a fresh network (same input standardisation as the source).
                     var net = NusseltTrainer.NewNetwork(_water, _s.Hidden, request.Seeds.Child("init").CreateRng());
                     var data = request.Strategy == "oracle" ? _pool : subset;
-                    var prior = request.Strategy == "data-only" ? [] : _priorPoints;
+                    var prior = request.Strategy == "data-only" ? [] : PriorPoints(data);
                     NusseltTrainer.Train(net, data, prior, SodiumPrior(), _s.Balancing, _s.Steps, _s.LearningRate, rng);
                     predicted = NusseltTrainer.Predict(net, _test);
                     break;
@@ -129,6 +129,11 @@ public sealed class NusseltInstance : ProblemInstance
             ["rmse"] = Math.Sqrt(se / _test.Count),
         });
     }
+
+    // The prior is imposed at the labelled designs (as in the seed paper, where both losses see the same CFD
+    // points) or, with prior_at = "pool", also at unlabelled designs.
+    private IReadOnlyList<NusseltSample> PriorPoints(IReadOnlyList<NusseltSample> labelled) =>
+        _s.PriorAtPool ? [.. labelled, .. _priorPoints] : labelled;
 
     private static FieldMlp Require(FieldMlp? source) =>
         source ?? throw new InvalidOperationException("heat-sink/nusselt-water-to-sodium: this strategy needs the pre-trained water network, but none was given");

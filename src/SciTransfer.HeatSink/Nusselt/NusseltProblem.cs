@@ -73,6 +73,7 @@ public sealed class NusseltProblem : ITransferProblem, IProblemFactory
             Hidden = hidden,
             Balancing = balancing,
             LearnPrior = options.GetBool("learn_prior", true),
+            PriorAtPool = options.GetChoice("prior_at", "data", ["data", "pool"]) == "pool",
             SourceSteps = options.GetInt("source_steps", quick ? 500 : 3000, 0, 10000000),
             Steps = options.GetInt("steps", quick ? 250 : 1500, 0, 10000000),
             LearningRate = options.GetDouble("learning_rate", 3e-3, 1e-7, 1),

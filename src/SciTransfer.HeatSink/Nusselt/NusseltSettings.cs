@@ -18,6 +18,9 @@ public sealed record NusseltSettings
     /// <summary>Designs where the correlation prior is imposed.</summary>
     public int PriorPoints { get; init; }
 
+    /// <summary>Also impose the prior at unlabelled designs (prior_points of them), not only at the labelled ones.</summary>
+    public bool PriorAtPool { get; init; }
+
     /// <summary>Relative noise of generated Nu.</summary>
     public double Noise { get; init; }
 

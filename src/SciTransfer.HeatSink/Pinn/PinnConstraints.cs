@@ -71,6 +71,7 @@ public static class PinnConstraints
 
         var set = new ResidualSet(name, xy, DerivativeOrder.Gradient);
         double s = task.ThetaScale;
+
         for (int b = 0; b < points.Count; b++)
         {
             set.GradX[b] = s * points[b].NormalX;

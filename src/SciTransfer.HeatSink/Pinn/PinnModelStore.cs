@@ -25,6 +25,7 @@ public static class PinnModelStore
             ["sizes"] = new JsonArray([.. net.Sizes.Select(v => (JsonNode?)JsonValue.Create(v))]),
             ["input_centre"] = Numbers(net.InputCentre),
             ["input_scale"] = Numbers(net.InputScale),
+            ["mirror_period"] = net.MirrorPeriod.ToString("R", CultureInfo.InvariantCulture),
             ["parameters"] = Numbers(net.Parameters),
         };
         using var writer = new Utf8JsonWriter(stream);
@@ -42,7 +43,8 @@ public static class PinnModelStore
         }
 
         int[] sizes = ReadArray(node, "sizes", source).Select(v => (int)v).ToArray();
-        var net = new FieldMlp(sizes, ReadArray(node, "input_centre", source), ReadArray(node, "input_scale", source));
+        double mirror = node["mirror_period"] is JsonNode m ? double.Parse((string)m!, NumberStyles.Float, CultureInfo.InvariantCulture) : 0;
+        var net = new FieldMlp(sizes, ReadArray(node, "input_centre", source), ReadArray(node, "input_scale", source), mirror);
         var p = ReadArray(node, "parameters", source);
         if (p.Length != net.Parameters.Length)
         {

@@ -78,9 +78,9 @@ public sealed class WaterToSodiumFactory : IProblemFactory
         int interior = options.GetInt("interior_points", quick ? 64 : 256, 4, 100000);
         int boundary = options.GetInt("boundary_points", quick ? 16 : 48, 2, 100000);
         int resample = options.GetInt("resample_every", quick ? 0 : 250, 0, 1000000);
-        double errorTarget = options.GetDouble("error_target", 0.1, 1e-6, 10);
+        double errorTarget = options.GetDouble("error_target", quick ? 0.2 : 0.1, 1e-6, 10);
         int evalEvery = options.GetInt("eval_every", 10, 1, 100000);
-        double lr = options.GetDouble("learning_rate", 1e-3, 1e-7, 1);
+        double lr = options.GetDouble("learning_rate", 3e-3, 1e-7, 1);
         double decay = options.GetDouble("learning_rate_decay", 0.3, 1e-4, 1);
         var target = new PinnTrainingOptions
         {

@@ -122,12 +122,15 @@ public sealed class WaterToSodiumInstance : ProblemInstance
         return new CellResult(values, figures);
     }
 
-    /// <summary>A fresh network with input scaling to the source cell's bounding box.</summary>
+    /// <summary>
+    /// A fresh network with input scaling to the source cell's bounding box and the mirror feature on x, which
+    /// makes both symmetry planes (x = 0, x = half pitch) exact.
+    /// </summary>
     public FieldMlp NewNetwork(HeatSinkGeometry geometry, Rng rng)
     {
         ArgumentNullException.ThrowIfNull(geometry);
         int[] sizes = [2, .. _s.Hidden, 1];
-        var net = new FieldMlp(sizes, [geometry.HalfPitch / 2, geometry.Height / 2], [geometry.HalfPitch / 2, geometry.Height / 2]);
+        var net = new FieldMlp(sizes, [geometry.HalfPitch / 2, geometry.Height / 2], [geometry.HalfPitch / 2, geometry.Height / 2], geometry.HalfPitch);
         net.Initialise(rng);
         return net;
     }

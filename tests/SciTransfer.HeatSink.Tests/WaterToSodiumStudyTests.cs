@@ -1,0 +1,112 @@
+using System.Text.Json;
+using SciTransfer.Core.Random;
+using SciTransfer.HeatSink.Problems;
+using SciTransfer.Transfer.Config;
+using SciTransfer.Transfer.Errors;
+using SciTransfer.Transfer.Figures;
+using SciTransfer.Transfer.Problems;
+
+namespace SciTransfer.HeatSink.Tests;
+
+public sealed class WaterToSodiumStudyTests
+{
+    private const string SmallOptions = """
+        { "hidden_layers": [16, 16], "interior_points": 96, "boundary_points": 24, "source_steps": 800,
+          "steps": 400, "error_target": 0.2, "grid_cells_per_unit": 8, "source_sensors": 48, "resample_every": 0,
+          "learning_rate": 0.003 }
+        """;
+
+    private static (ITransferProblem Problem, ProblemInstance Instance, object? Source, int[] Perm, SeedTree Seeds) Setup(string name, string options)
+    {
+        var factory = new HeatSinkModule().Problems.Single(p => p.Name == name);
+        var reader = new OptionsReader("test.json", "$.options", JsonDocument.Parse(options).RootElement);
+        var problem = factory.Create(reader, new ProblemSettings());
+        reader.EnsureAllKeysUsed();
+        var seeds = new SeedTree(20261121).Child(name).Child(0);
+        var instance = problem.Create(new ProblemContext(0, seeds, new ProblemSettings()));
+        var source = instance.PretrainSource(new SourceRequest(seeds.Child("source"), null, CancellationToken.None));
+        var perm = seeds.Child("target-subset").CreateRng().Permutation(instance.TargetPoolSize);
+        return (problem, instance, source, perm, seeds);
+    }
+
+    private static CellResult Run(ProblemInstance instance, object? source, int[] perm, SeedTree seeds, string strategy, int n) =>
+        instance.Run(new CellRequest(strategy, n, perm.AsMemory(0, n), source, seeds.Child("cell").Child(strategy).Child(n), null, CancellationToken.None));
+
+    [Fact]
+    public void Fine_tuning_the_water_model_reaches_the_error_target_in_fewer_steps_than_scratch()
+    {
+        var (_, instance, source, perm, seeds) = Setup("heat-sink/water-to-sodium", SmallOptions);
+        var fine = Run(instance, source, perm, seeds, "fine-tune", 8);
+        var scratch = Run(instance, source, perm, seeds, "scratch", 8);
+        double fineSteps = fine.Values["steps_to_target"];
+        double scratchSteps = scratch.Values["steps_to_target"];
+        Assert.False(double.IsNaN(fineSteps), $"fine-tune never reached the target (final error {fine.Values["rel_l2"]:F3})");
+        Assert.True(double.IsNaN(scratchSteps) || fineSteps < scratchSteps, $"fine-tune {fineSteps} steps, scratch {scratchSteps}");
+    }
+
+    [Fact]
+    public void Every_strategy_reports_exactly_the_declared_metrics_and_repeats_exactly()
+    {
+        const string tiny = """
+            { "hidden_layers": [8], "interior_points": 24, "boundary_points": 8, "source_steps": 30, "steps": 15,
+              "grid_cells_per_unit": 4, "lbfgs_steps": 3, "pool_size": 16 }
+            """;
+        var (problem, instance, source, perm, seeds) = Setup("heat-sink/water-to-sodium-taller-fin", tiny);
+        var declared = problem.Metrics.Select(m => m.Name).Order().ToArray();
+        foreach (string strategy in problem.Strategies)
+        {
+            var a = Run(instance, source, perm, seeds, strategy, 4);
+            var b = Run(instance, source, perm, seeds, strategy, 4);
+            Assert.Equal(declared, a.Values.Keys.Order().ToArray());
+            foreach (string metric in declared.Where(m => m != "seconds_to_target"))
+            {
+                Assert.Equal(a.Values[metric], b.Values[metric]);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_fine_tune_cell_at_the_figure_size_emits_reference_field_and_signed_difference_maps()
+    {
+        const string tiny = """{ "hidden_layers": [8], "interior_points": 24, "boundary_points": 8, "source_steps": 20, "steps": 10, "grid_cells_per_unit": 4 }""";
+        var (_, instance, source, perm, seeds) = Setup("heat-sink/water-to-sodium", tiny);
+        var figures = Run(instance, source, perm, seeds, "fine-tune", 0).Figures.Cast<HeatMapFigure>().ToList();
+        Assert.Equal(3, figures.Count);
+        Assert.All(figures, f => Assert.Equal(f.Nx * f.Ny, f.Values.Length));
+        Assert.False(figures[0].Diverging);
+        Assert.True(figures[2].Diverging);
+        for (int i = 0; i < figures[0].Values.Length; i++)
+        {
+            double r = figures[0].Values[i];
+            Assert.Equal(double.IsNaN(r), double.IsNaN(figures[2].Values[i]));
+            if (!double.IsNaN(r))
+            {
+                Assert.Equal(figures[1].Values[i] - r, figures[2].Values[i], 12);
+            }
+        }
+
+        Assert.Empty(Run(instance, source, perm, seeds, "scratch", 0).Figures);
+    }
+
+    [Fact]
+    public void A_fin_as_wide_as_the_pitch_is_rejected_naming_the_option()
+    {
+        var factory = new HeatSinkModule().Problems.Single(p => p.Name == "heat-sink/water-to-sodium");
+        var reader = new OptionsReader("study.json", "$.problems[0].options", JsonDocument.Parse("""{ "fin_half_thickness": 1.5 }""").RootElement);
+        var e = Assert.Throws<ConfigException>(() => factory.Create(reader, new ProblemSettings()));
+        Assert.Equal("$.problems[0].options.fin_half_thickness", e.JsonPath);
+    }
+
+    [Fact]
+    public void Sodium_Biot_number_is_about_two_hundred_times_the_water_one_for_laminar_flow()
+    {
+        var factory = new HeatSinkModule().Problems.Single(p => p.Name == "heat-sink/water-to-sodium");
+        var problem = (WaterToSodiumProblem)factory.Create(OptionsReader.Empty(), new ProblemSettings());
+
+        // h ratio = (Nu_Lyon k_Na) / (Nu_ShahLondon k_water) with the same D_h and solid.
+        double ratio = problem.Settings.Target.Biot / problem.Settings.Source.Biot;
+        double expected = Physics.NusseltCorrelations.Lyon(1000 * 0.0057) * 75 / (Physics.NusseltCorrelations.ShahLondon(0.75) * 0.61);
+        Assert.Equal(expected, ratio, 9);
+        Assert.InRange(ratio, 100, 400);
+    }
+}

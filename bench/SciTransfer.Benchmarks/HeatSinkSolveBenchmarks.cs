@@ -9,7 +9,7 @@ namespace SciTransfer.Benchmarks;
 /// the default fin/base symmetry cell (half pitch 1, base 0.5, fin half thickness 0.25, fin height 2;
 /// dimensionless) with a Robin (Biot) wetted boundary, conjugate gradients to relative residual 1e-12.
 /// Includes building the grid and matrix, as each problem instance does. The heat-sink problem uses
-/// 16 cells per unit (8 in --quick runs).
+/// 16 cells per unit (8 in --quick runs); <c>scitransfer bench heat-sink-fv-solve</c> times 16, 32, 64.
 /// </summary>
 [MemoryDiagnoser]
 public class HeatSinkSolveBenchmarks
@@ -17,12 +17,12 @@ public class HeatSinkSolveBenchmarks
     private HeatSinkCase _case = null!;
 
     /// <summary>Grid resolution in cells per unit length (the cell is 1 wide and 2.5 high: 16 -> 16 x 40 cells).</summary>
-    [Params(8, 16, 32)]
+    [Params(8, 16, 32, 64)]
     public int CellsPerUnit { get; set; } = 16;
 
-    /// <summary>Biot number of the wetted faces.</summary>
-    [Params(1.0)]
-    public double Biot { get; set; } = 1.0;
+    /// <summary>Biot number of the wetted faces (1.31: the sodium default of <c>scitransfer bench heat-sink-fv-solve</c>).</summary>
+    [Params(1.31)]
+    public double Biot { get; set; } = 1.31;
 
     /// <summary>Builds the case.</summary>
     [GlobalSetup]

@@ -221,4 +221,17 @@ public class ForestTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("1.0", 10)]
+    [InlineData("0.33", 3)]
+    [InlineData("3", 3)]
+    [InlineData("7", 7)]
+    [InlineData("sqrt", 3)]
+    [InlineData("log2", 3)]
+    public void Bench_max_features_forms_give_scikit_learns_feature_counts(string text, int expected)
+    {
+        double fraction = Bench.RfFitWorkload.ParseMaxFeatures(text, 10);
+        Assert.Equal(expected, new ForestOptions { MaxFeatures = fraction }.FeaturesPerNode(10));
+    }
 }

@@ -122,4 +122,33 @@ public class SimulatorTests
         Assert.True(seen > o.Counties.Count / 2);
         Assert.Equal(0, data.CorrectedDays);
     }
+
+    [Fact]
+    public void The_loaded_nyt_panel_gives_the_same_tlrf_series_as_the_simulation()
+    {
+        var o = OutbreakSimulator.Simulate(Small, new SeedTree(7));
+        var sw = new StringWriter();
+        o.WriteNytCsv(sw);
+        var data = NytLoader.Read(new StringReader(sw.ToString()), "simulated.csv");
+        var loaded = data.ToPanel();
+        var simulated = CasePanel.FromSimulation(o);
+        int offset = data.Start.DayNumber - o.Options.StartDate.DayNumber;
+        int compared = 0;
+        for (int k = 0; k < data.Counties.Count; k++)
+        {
+            int c = Enumerable.Range(0, o.Counties.Count).Single(i => o.Counties[i].Fips == data.Counties[k].Fips);
+            for (int t = 30; t < data.Days; t++)
+            {
+                double a = loaded.LogUsable[(k * loaded.Days) + t], b = simulated.LogUsable[(c * simulated.Days) + t + offset];
+                Assert.Equal(double.IsNaN(b), double.IsNaN(a));
+                if (!double.IsNaN(a))
+                {
+                    Assert.Equal(b, a, 12);
+                    compared++;
+                }
+            }
+        }
+
+        Assert.True(compared > 100);
+    }
 }

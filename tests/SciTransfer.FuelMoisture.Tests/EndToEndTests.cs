@@ -1,6 +1,7 @@
 using SciTransfer.Core.Random;
 using SciTransfer.FuelMoisture.Problems;
 using SciTransfer.Transfer.Config;
+using SciTransfer.Transfer.Figures;
 using SciTransfer.Transfer.Problems;
 
 namespace SciTransfer.FuelMoisture.Tests;
@@ -25,6 +26,34 @@ public class EndToEndTests
         Assert.Equal(["rmse"], warp.Values.Keys);
         Assert.True(double.IsFinite(warp.Values["rmse"]) && double.IsFinite(scratch.Values["rmse"]));
         Assert.True(warp.Values["rmse"] < scratch.Values["rmse"], $"time-warp RMSE {warp.Values["rmse"]:F3} % is not below scratch {scratch.Values["rmse"]:F3} %");
+
+        // Repeat 0 at the figure's n: the transfer's series is a candidate for "best transfer by rmse at n".
+        var figure = Assert.IsType<TimeSeriesFigure>(Assert.Single(warp.Figures));
+        Assert.Equal("rmse", figure.BestOfMetric);
+        Assert.Equal(n, figure.AtN);
+        var series = Assert.Single(figure.Series);
+        Assert.True(series.Candidate);
+        Assert.Equal(FuelMoistureStrategies.TimeWarp, series.Strategy);
+        Assert.Empty(scratch.Figures);
+        var physics = Run(FuelMoistureStrategies.Physics);
+        var physicsFigure = Assert.IsType<TimeSeriesFigure>(Assert.Single(physics.Figures));
+        Assert.Equal(figure.Id, physicsFigure.Id);
+        Assert.Contains(physicsFigure.Series, x => x.Markers && x.Strategy is null);
+        Assert.Contains(physicsFigure.Series, x => !x.Markers && !x.Candidate && x.Strategy == FuelMoistureStrategies.Physics);
+    }
+
+    [Fact]
+    public void The_source_network_round_trips_through_the_cache_bit_exactly()
+    {
+        var settings = new ProblemSettings(Quick: true);
+        var problem = new FuelMoistureProblemFactory(1000).Create(OptionsReader.Empty(), settings);
+        var instance = (FuelMoistureInstance)problem.Create(new ProblemContext(0, new SeedTree(8), settings));
+        var net = SciTransfer.FuelMoisture.Model.MoistureNet.CreateChrono(10, 64, 48, new Rng(2));
+        using var stream = new MemoryStream();
+        Assert.True(instance.SaveSource(net, stream));
+        stream.Position = 0;
+        var loaded = Assert.IsType<SciTransfer.FuelMoisture.Model.MoistureNet>(instance.LoadSource(stream));
+        Assert.Equal(instance.Predict(net), instance.Predict(loaded));
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public sealed class DataLoaderTests
     {
         var set = DigitsCsv.Load(RepoPaths.Find("datasets/digits/digits.csv.gz")!);
         Assert.Equal(1797, set.Count);
-        Assert.All(set.Pixels, p => Assert.InRange(p, 0f, 1f));
+        Assert.All(set.Raw, p => Assert.InRange(p * set.Scale, 0f, 1f));
+        Assert.Equal(16, set.Raw.Max());
         Assert.Equal(10, set.Labels.Distinct().Count());
     }
 
@@ -69,7 +70,7 @@ public sealed class DataLoaderTests
             Assert.Equal(3, set.Count);
             Assert.Equal((2, 2), (set.Height, set.Width));
             Assert.Equal(new byte[] { 4, 0, 9 }, set.Labels);
-            Assert.Equal(100 / 255f, set.Image(1)[1], 6);
+            Assert.Equal(100 / 255f, set.Pixel(1, 1), 6);
         }
         finally
         {
@@ -78,10 +79,13 @@ public sealed class DataLoaderTests
     }
 
     [Fact]
-    public void Fashion_problem_without_the_dataset_fails_with_a_config_error_naming_the_package()
+    public void Fashion_problem_without_the_dataset_lists_but_fails_with_a_config_error_naming_the_package()
     {
         var options = new OptionsReader("study.json", "$.problems[0].options", JsonDocument.Parse("{\"fashion_dir\": \"/nonexistent/fashion\"}").RootElement);
-        var e = Assert.Throws<ConfigException>(() => new FashionToDigitsFactory().Create(options, new ProblemSettings(Quick: true)));
+        var settings = new ProblemSettings(Quick: true);
+        var problem = new FashionToDigitsFactory().Create(options, settings);
+        Assert.Equal("quantum/fashion-to-digits", problem.Name);
+        var e = Assert.Throws<ConfigException>(() => problem.Create(new ProblemContext(0, new Core.Random.SeedTree(1), settings)));
         Assert.Contains("dataset-fashion-mnist", e.Message);
         Assert.Contains("fashion_dir", e.JsonPath);
     }

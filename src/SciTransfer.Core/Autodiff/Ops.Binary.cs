@@ -96,6 +96,25 @@ public static partial class Ops
 
         var plan = BroadcastPlan.Create(av, bv, op);
         var yb = tape.Rent(plan.OutShape);
+        if (plan.IsFullAndRow)
+        {
+            // The common bias case: a [rows, cols] with b one row, one vectorized op per row.
+            int cols = plan.Cols;
+            ReadOnlySpan<double> x2 = bv.Span;
+            for (int i = 0; i < plan.Rows; i++)
+            {
+                ReadOnlySpan<double> x1 = av.Span.Slice(i * cols, cols);
+                Span<double> yr = yb.Span.Slice(i * cols, cols);
+                switch (kind)
+                {
+                    case BinaryKind.Add: TensorPrimitives.Add(x1, x2, yr); break;
+                    case BinaryKind.Sub: TensorPrimitives.Subtract(x1, x2, yr); break;
+                    case BinaryKind.Mul: TensorPrimitives.Multiply(x1, x2, yr); break;
+                    default: TensorPrimitives.Divide(x1, x2, yr); break;
+                }
+            }
+        }
+        else
         {
             Span<double> ys = yb.Span;
             ReadOnlySpan<double> x1 = av.Span, x2 = bv.Span;
@@ -119,7 +138,17 @@ public static partial class Ops
         var rb = tape.Result(yb, grad);
         if (grad)
         {
-            tape.Record(rb, g => BroadcastBackward(a, b, g, kind, plan));
+            tape.Record(rb, g =>
+            {
+                if (plan.IsFullAndRow && kind is BinaryKind.Add or BinaryKind.Sub)
+                {
+                    RowBiasBackward(a, b, g, kind == BinaryKind.Sub, plan.Rows, plan.Cols);
+                }
+                else
+                {
+                    BroadcastBackward(a, b, g, kind, plan);
+                }
+            });
         }
 
         return rb;
@@ -217,6 +246,32 @@ public static partial class Ops
         }
     }
 
+    private static void RowBiasBackward(Var a, Var b, Tensor g, bool subtract, int rows, int cols)
+    {
+        if (a.RequiresGrad)
+        {
+            Span<double> ga = a.EnsureGrad().Span;
+            TensorPrimitives.Add(ga, g.Span, ga);
+        }
+
+        if (b.RequiresGrad)
+        {
+            Span<double> gb = b.EnsureGrad().Span;
+            for (int i = 0; i < rows; i++)
+            {
+                ReadOnlySpan<double> gr = g.Span.Slice(i * cols, cols);
+                if (subtract)
+                {
+                    TensorPrimitives.Subtract(gb, gr, gb);
+                }
+                else
+                {
+                    TensorPrimitives.Add(gb, gr, gb);
+                }
+            }
+        }
+    }
+
     private static void CheckSameTape(Var a, Var b, string op)
     {
         if (!ReferenceEquals(a.Tape, b.Tape))
@@ -241,6 +296,9 @@ public static partial class Ops
         public int BRowStride { get; private init; }
 
         public int BColStride { get; private init; }
+
+        /// <summary>a fills the output and b is one row repeated over it.</summary>
+        public bool IsFullAndRow => ARowStride == Cols && AColStride == 1 && BRowStride == 0 && BColStride == 1 && Rows > 1;
 
         public static BroadcastPlan Create(Tensor a, Tensor b, string op)
         {

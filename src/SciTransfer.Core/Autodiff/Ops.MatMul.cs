@@ -54,7 +54,8 @@ public static partial class Ops
                 if (a.RequiresGrad)
                 {
                     // dA += dY B^T
-                    Gemm.Multiply(g.Span, n, false, bv.Span, n, true, a.EnsureGrad().Span, k, m, k, n, accumulate: true, tape.Threads);
+                    bool fresh = a.TakeFreshGrad(out var ga);
+                    Gemm.Multiply(g.Span, n, false, bv.Span, n, true, ga.Span, k, m, k, n, accumulate: !fresh, tape.Threads);
                 }
 
                 if (b.RequiresGrad)

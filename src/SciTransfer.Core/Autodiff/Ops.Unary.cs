@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using SciTransfer.Core.Tensors;
 
@@ -68,6 +70,15 @@ public static partial class Ops
     {
         ReadOnlySpan<double> xs = x.Value.Span, ys = y.Span, gs = g.Span;
         Span<double> gx = x.EnsureGrad().Span;
+        int start = kind is UnaryKind.Tanh or UnaryKind.Sigmoid or UnaryKind.Relu ? UnaryBackwardVector(xs, ys, gs, gx, kind) : 0;
+        if (start > 0)
+        {
+            xs = xs[start..];
+            ys = ys[start..];
+            gs = gs[start..];
+            gx = gx[start..];
+        }
+
         switch (kind)
         {
             case UnaryKind.Tanh:
@@ -116,5 +127,52 @@ public static partial class Ops
 
                 break;
         }
+    }
+
+    /// <summary>Vectorized backward of tanh, sigmoid and relu; returns how many leading elements it handled.</summary>
+    private static int UnaryBackwardVector(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, ReadOnlySpan<double> gs, Span<double> gx, UnaryKind kind)
+    {
+        if (!Vector512.IsHardwareAccelerated)
+        {
+            return 0;
+        }
+
+        ref double rx = ref MemoryMarshal.GetReference(xs);
+        ref double ry = ref MemoryMarshal.GetReference(ys);
+        ref double rg = ref MemoryMarshal.GetReference(gs);
+        ref double rgx = ref MemoryMarshal.GetReference(gx);
+        var one = Vector512<double>.One;
+        int i = 0;
+        for (; i + 8 <= gx.Length; i += 8)
+        {
+            nuint u = (nuint)i;
+            var g = Vector512.LoadUnsafe(ref rg, u);
+            var acc = Vector512.LoadUnsafe(ref rgx, u);
+            Vector512<double> d;
+            switch (kind)
+            {
+                case UnaryKind.Tanh:
+                    {
+                        var y = Vector512.LoadUnsafe(ref ry, u);
+                        d = g * (one - (y * y));
+                        break;
+                    }
+
+                case UnaryKind.Sigmoid:
+                    {
+                        var y = Vector512.LoadUnsafe(ref ry, u);
+                        d = g * y * (one - y);
+                        break;
+                    }
+
+                default:
+                    d = Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.LoadUnsafe(ref rx, u), Vector512<double>.Zero), g, Vector512<double>.Zero);
+                    break;
+            }
+
+            (acc + d).StoreUnsafe(ref rgx, u);
+        }
+
+        return i;
     }
 }

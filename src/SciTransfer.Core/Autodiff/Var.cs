@@ -40,6 +40,23 @@ public sealed class Var
         ? Value[0]
         : throw new InvalidOperationException($"Var.Item: value of shape {ShapeText} is not a single element.");
 
+    /// <summary>
+    /// The gradient buffer for an op that will write every element: when none exists yet, an
+    /// uninitialised one is taken from the pool and true is returned (the caller must overwrite it
+    /// completely instead of accumulating); otherwise the existing buffer and false (accumulate).
+    /// </summary>
+    internal bool TakeFreshGrad(out Tensor grad)
+    {
+        if (Grad is { } g)
+        {
+            grad = g;
+            return false;
+        }
+
+        grad = Grad = Tape.Rent(Value.Shape);
+        return true;
+    }
+
     /// <summary>The gradient buffer, allocated (zeroed) from the tape's pool on first use.</summary>
     internal Tensor EnsureGrad() => Grad ??= Tape.RentZeroed(Value.Shape);
 

@@ -70,8 +70,10 @@ public static class ForwardLaplacian
             bs.CopyTo(zs.Slice(i * fanOut, fanOut));
         }
 
-        zs.Slice(n * fanOut).Clear();
-        Gemm.Multiply(s.Value.Span, fanIn, false, w.Value.Span, fanOut, false, zs, fanOut, rows, fanOut, fanIn, accumulate: true, threads);
+        // Value rows start from the bias; derivative rows are overwritten (no bias, no clearing pass).
+        ReadOnlySpan<double> sv = s.Value.Span;
+        Gemm.Multiply(sv, fanIn, false, w.Value.Span, fanOut, false, zs, fanOut, n, fanOut, fanIn, accumulate: true, threads);
+        Gemm.Multiply(sv[(n * fanIn)..], fanIn, false, w.Value.Span, fanOut, false, zs[(n * fanOut)..], fanOut, rows - n, fanOut, fanIn, accumulate: false, threads);
 
         bool grad = s.RequiresGrad || w.RequiresGrad || b.RequiresGrad;
         if (act == Activation.Identity)
@@ -140,7 +142,8 @@ public static class ForwardLaplacian
 
         if (s.RequiresGrad)
         {
-            Gemm.Multiply(gz.Span, fanOut, false, w.Value.Span, fanOut, true, s.EnsureGrad().Span, fanIn, rows, fanIn, fanOut, accumulate: true, threads);
+            bool fresh = s.TakeFreshGrad(out var gs);
+            Gemm.Multiply(gz.Span, fanOut, false, w.Value.Span, fanOut, true, gs.Span, fanIn, rows, fanIn, fanOut, accumulate: !fresh, threads);
         }
     }
 

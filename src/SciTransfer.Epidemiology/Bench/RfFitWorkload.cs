@@ -55,13 +55,13 @@ public sealed class RfFitWorkload : IBenchWorkload
             Sampling = SamplingScheme.Bootstrap,
         };
 
-        var x = trainX.ToMatrix();
+        var x = trainX;
         var sw = Stopwatch.StartNew();
         var forest = RandomForest.Fit(x, trainY, options, new SeedTree((ulong)seed).Child("rf-fit"));
         double fit = sw.Elapsed.TotalSeconds;
         cancellationToken.ThrowIfCancellationRequested();
         sw.Restart();
-        double[] pred = forest.Predict(testX.ToMatrix(), threads);
+        double[] pred = forest.Predict(testX, threads);
         double predict = sw.Elapsed.TotalSeconds;
         double se = 0;
         for (int i = 0; i < pred.Length; i++)

@@ -55,7 +55,7 @@ public static class NumericCsv
     }
 
     /// <summary>Splits rows into a feature matrix (all columns but <paramref name="target"/>) and the target vector.</summary>
-    public static (FeatureMatrixData X, double[] Y) SplitTarget(string path, string target = "y")
+    public static (Forest.FeatureMatrix X, double[] Y) SplitTarget(string path, string target = "y")
     {
         var (header, rows) = Read(path);
         int yCol = Array.IndexOf(header, target);
@@ -88,16 +88,6 @@ public static class NumericCsv
             }
         }
 
-        return (new FeatureMatrixData(rows.Count, p, data), y);
+        return (new Forest.FeatureMatrix(rows.Count, p, data), y);
     }
-}
-
-/// <summary>Column-major feature values read from a file (rows x columns).</summary>
-/// <param name="Rows">Number of rows.</param>
-/// <param name="Columns">Number of feature columns.</param>
-/// <param name="ColumnMajor">Values, column c at c * Rows.</param>
-public sealed record FeatureMatrixData(int Rows, int Columns, double[] ColumnMajor)
-{
-    /// <summary>As a forest input matrix (no copy).</summary>
-    public Forest.FeatureMatrix ToMatrix() => new(Rows, Columns, ColumnMajor);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SciTransfer.Transfer.Errors;
+using SciTransfer.Transfer.Results;
 
 namespace SciTransfer.Epidemiology.Data;
 
@@ -223,55 +224,7 @@ public static class NytLoader
         return v;
     }
 
-    /// <summary>Splits one CSV line (RFC 4180 quotes; no embedded newlines).</summary>
-    private static List<string> SplitCsv(string line, string file, long row)
-    {
-        var fields = new List<string>();
-        var sb = new StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            char ch = line[i];
-            if (quoted)
-            {
-                if (ch == '"')
-                {
-                    if (i + 1 < line.Length && line[i + 1] == '"')
-                    {
-                        sb.Append('"');
-                        i++;
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else
-                {
-                    sb.Append(ch);
-                }
-            }
-            else if (ch == ',')
-            {
-                fields.Add(sb.ToString());
-                sb.Clear();
-            }
-            else if (ch == '"' && sb.Length == 0)
-            {
-                quoted = true;
-            }
-            else
-            {
-                sb.Append(ch);
-            }
-        }
-
-        if (quoted)
-        {
-            throw new DataFormatException(file, row, fields.Count < Required.Length ? Required[fields.Count] : "(field)", "unterminated quote");
-        }
-
-        fields.Add(sb.ToString());
-        return fields;
-    }
+    /// <summary>Splits one CSV line with the harness's RFC 4180 splitter; an unbalanced quote names the row.</summary>
+    private static List<string> SplitCsv(string line, string file, long row) =>
+        CsvText.Split(line) ?? throw new DataFormatException(file, row, "(line)", "unterminated quote");
 }

@@ -175,10 +175,12 @@ public sealed class RandomForest : IRegressor
     {
         ArgumentNullException.ThrowIfNull(x);
         var result = new double[x.Rows];
-        int chunk = 256;
+        // One block of rows per worker: a tree's nodes are then streamed once per block, not once per small chunk.
+        int workers = Math.Max(1, threads);
+        int chunk = Math.Max(256, (x.Rows + workers - 1) / workers);
         int chunks = (x.Rows + chunk - 1) / chunk;
         var trees = Trees;
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, c =>
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = workers }, c =>
         {
             int lo = c * chunk, hi = Math.Min(x.Rows, lo + chunk);
             var acc = result.AsSpan(lo, hi - lo);

@@ -19,8 +19,12 @@ internal sealed class TreeBuilder
     private readonly int _n;
     private readonly int _p;
 
+    // Ping-pong buffers: a node at depth d keeps its segments in (d even ? _entries : _other), and its split
+    // writes the children into the other buffer, so a partition is one streaming pass with no copy back.
     private readonly Entry[] _entries;
-    private readonly Entry[] _tmp;
+    private readonly Entry[] _other;
+    private readonly int[] _memberRows;
+    private readonly int[] _memberWeights;
     private readonly int[] _weights;
     private readonly byte[] _goesLeft;
     private readonly int[] _features;
@@ -48,7 +52,9 @@ internal sealed class TreeBuilder
         _n = x.Rows;
         _p = x.Columns;
         _entries = new Entry[_n * _p];
-        _tmp = new Entry[_n];
+        _other = new Entry[_n * _p];
+        _memberRows = new int[_n];
+        _memberWeights = new int[_n];
         _weights = new int[_n];
         _goesLeft = new byte[_n];
         _features = new int[_p];
@@ -149,7 +155,8 @@ internal sealed class TreeBuilder
 
             // Node statistics over feature 0's segment (any feature holds the same rows).
             double sum = 0, sumSq = 0, wsum = 0;
-            var seg0 = _entries.AsSpan(s, count);
+            Entry[] buffer = (job.Depth & 1) == 0 ? _entries : _other;
+            var seg0 = buffer.AsSpan(s, count);
             for (int k = 0; k < seg0.Length; k++)
             {
                 ref readonly Entry e = ref seg0[k];
@@ -189,7 +196,7 @@ internal sealed class TreeBuilder
                     int j = i + rng.NextInt(_p - i);
                     (_features[i], _features[j]) = (_features[j], _features[i]);
                     int f = _features[i];
-                    var seg = _entries.AsSpan((f * m) + s, count);
+                    var seg = buffer.AsSpan((f * m) + s, count);
                     if (seg[count - 1].X <= seg[0].X)
                     {
                         continue; // constant here: does not count against mtry (as in scikit-learn)
@@ -224,13 +231,19 @@ internal sealed class TreeBuilder
                 // Leaves close in depth-first order over disjoint segments, so s is this leaf's member offset.
                 _nodeMemberStart[node] = s;
                 _nodeMemberCount[node] = count;
+                for (int k = 0; k < count; k++)
+                {
+                    _memberRows[s + k] = seg0[k].Row;
+                    _memberWeights[s + k] = seg0[k].W;
+                }
+
                 continue;
             }
 
             _nodeFeature[node] = bestFeature;
             _nodeThreshold[node] = bestThreshold;
             int leftCount = bestPos + 1;
-            Partition(m, s, count, bestFeature, leftCount);
+            Partition(m, s, count, bestFeature, leftCount, buffer, ReferenceEquals(buffer, _entries) ? _other : _entries);
             _stack.Push(new Pending(s + leftCount, s + count, job.Depth + 1, node, false));
             _stack.Push(new Pending(s, s + leftCount, job.Depth + 1, node, true));
         }
@@ -287,11 +300,11 @@ internal sealed class TreeBuilder
         return false;
     }
 
-    /// <summary>Stable partition of every feature's segment [s, s+count) by the chosen split.</summary>
+    /// <summary>Stable partition of every feature's segment [s, s+count) of <paramref name="from"/> into the same range of <paramref name="to"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Partition(int m, int s, int count, int splitFeature, int leftCount)
+    private void Partition(int m, int s, int count, int splitFeature, int leftCount, Entry[] from, Entry[] to)
     {
-        var chosen = _entries.AsSpan((splitFeature * m) + s, count);
+        var chosen = from.AsSpan((splitFeature * m) + s, count);
         for (int k = 0; k < leftCount; k++)
         {
             _goesLeft[chosen[k].Row] = 1;
@@ -302,6 +315,8 @@ internal sealed class TreeBuilder
             _goesLeft[chosen[k].Row] = 0;
         }
 
+        chosen.CopyTo(to.AsSpan((splitFeature * m) + s, count));
+        ref byte left = ref MemoryMarshal.GetArrayDataReference(_goesLeft);
         for (int f = 0; f < _p; f++)
         {
             if (f == splitFeature)
@@ -309,22 +324,20 @@ internal sealed class TreeBuilder
                 continue;
             }
 
-            var seg = _entries.AsSpan((f * m) + s, count);
-            int li = 0, ri = 0;
-            for (int k = 0; k < seg.Length; k++)
-            {
-                Entry e = seg[k];
-                if (_goesLeft[e.Row] != 0)
-                {
-                    seg[li++] = e;
-                }
-                else
-                {
-                    _tmp[ri++] = e;
-                }
-            }
+            ref Entry src = ref MemoryMarshal.GetReference(from.AsSpan((f * m) + s, count));
+            ref Entry dst = ref MemoryMarshal.GetReference(to.AsSpan((f * m) + s, count));
+            int li = 0, ri = leftCount;
 
-            _tmp.AsSpan(0, ri).CopyTo(seg[li..]);
+            // Branch-free: the side is a coin flip to the predictor, so pick the cursor arithmetically.
+            for (int k = 0; k < count; k++)
+            {
+                Entry e = Unsafe.Add(ref src, k);
+                int goLeft = Unsafe.Add(ref left, e.Row);
+                int pos = ri + ((li - ri) & -goLeft);
+                Unsafe.Add(ref dst, pos) = e;
+                li += goLeft;
+                ri += 1 - goLeft;
+            }
         }
     }
 
@@ -401,24 +414,9 @@ internal sealed class TreeBuilder
     private RegressionTree Freeze(int m)
     {
         int c = _nodeCount;
-        var memberRows = new int[m];
-        var memberWeights = new int[m];
-
-        for (int node = 0; node < c; node++)
-        {
-            if (_nodeFeature[node] >= 0)
-            {
-                continue;
-            }
-
-            int start = _nodeMemberStart[node];
-            int count = _nodeMemberCount[node];
-            for (int k = 0; k < count; k++)
-            {
-                memberRows[start + k] = _entries[start + k].Row;
-                memberWeights[start + k] = _entries[start + k].W;
-            }
-        }
+        // Leaves cover [0, m) exactly (disjoint segments), so the member arrays are complete.
+        var memberRows = _memberRows.AsSpan(0, m).ToArray();
+        var memberWeights = _memberWeights.AsSpan(0, m).ToArray();
 
         return new RegressionTree(
             _nodeFeature.AsSpan(0, c).ToArray(),

@@ -83,6 +83,17 @@ public sealed class SmallAreaGrowthProblem : ITransferProblem
             int minLeaf = options.GetInt("min-samples-leaf", 5, 1, 1000);
             double sampleFraction = options.GetDouble("sample-fraction", 0.5, 0.05, 1.0);
             double r0 = options.GetDouble("r0", 2.4, 0.5, 10);
+            if (quick)
+            {
+                // A smoke run shrinks even explicit settings (the quick defaults above are also the caps).
+                counties = Math.Min(counties, 60);
+                days = Math.Min(days, 200);
+                targets = Math.Min(targets, Math.Min(12, counties / 2));
+                forecastDays = Math.Min(forecastDays, 4);
+                firstOrigin = Math.Min(firstOrigin, days - 90);
+                trees = Math.Min(trees, 30);
+            }
+
             var s = new SmallAreaGrowthSettings
             {
                 Simulator = new SimulatorOptions { Counties = counties, Days = days, States = states, R0 = r0 },

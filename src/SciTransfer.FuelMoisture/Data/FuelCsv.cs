@@ -47,7 +47,8 @@ public static class FuelCsv
             double lat = rows.Number("lat", -90, 90);
             double lon = rows.Number("lon", -180, 180);
             double elevation = rows.Number("elevation_m", -500, 9000);
-            double tempC = rows.Number("temp_c", -80, 65, "degrees Celsius expected" + (rows.Text("temp_c").StartsWith('2') || rows.Text("temp_c").StartsWith('3') ? " (this looks like kelvin)" : string.Empty));
+            bool looksKelvin = double.TryParse(rows.Text("temp_c"), NumberStyles.Float, CultureInfo.InvariantCulture, out double rawT) && rawT is > 150 and < 400;
+            double tempC = rows.Number("temp_c", -80, 65, "(degrees Celsius expected" + (looksKelvin ? "; this looks like kelvin)" : ")"));
             double rh = rows.Number("rh_pct", 0, 100, "(relative humidity in %)");
             double rain = rows.Number("rain_mm_h", 0, 250, "(rain accumulated over the hour, mm)");
             double solar = rows.Number("solar_w_m2", 0, 1500, "(downward shortwave, W/m2)");

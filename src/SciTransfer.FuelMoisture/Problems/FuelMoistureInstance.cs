@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using SciTransfer.Core.Autodiff;
+using SciTransfer.Core.Nn;
 using SciTransfer.Core.Random;
 using SciTransfer.FuelMoisture.Data;
 using SciTransfer.FuelMoisture.Model;
@@ -51,6 +52,26 @@ public sealed class FuelMoistureInstance : ProblemInstance
         var net = MoistureNet.CreateChrono(Features.Count, _o.Hidden, _o.ChronoMaxHours, request.Seeds.Child("init").CreateRng());
         var options = new TrainerOptions(Stride: 1, MaxEpochs: _o.SourceEpochs, Patience: 5, WindowsPerEpoch: _o.SourceWindowsPerEpoch);
         Trainer.Train(net, _scenario.SourceTrain, _scenario.SourceValidation, options, request.Seeds.Child("train").CreateRng(), request.Progress, "source", request.CancellationToken);
+        return net;
+    }
+
+    /// <summary>Writes the source network's parameters (Core ParameterIO format, bit-exact).</summary>
+    public override bool SaveSource(object source, Stream destination)
+    {
+        if (source is not MoistureNet net)
+        {
+            return false;
+        }
+
+        ParameterIO.Save(destination, net.Parameters);
+        return true;
+    }
+
+    /// <summary>Reads a source network written by <see cref="SaveSource"/>.</summary>
+    public override object? LoadSource(Stream source)
+    {
+        var net = MoistureNet.CreateChrono(Features.Count, _o.Hidden, _o.ChronoMaxHours, new Rng(0));
+        ParameterIO.Load(source, "fuel-moisture source cache", net.Parameters);
         return net;
     }
 

@@ -42,6 +42,7 @@ public static class WeatherGenerator
         double diurnalAmplitude = 4.5 + (5.0 * dryness);
         double meanDepression = 3.0 + (11.0 * dryness);
         double eventsPerDay = 0.32 - (0.22 * dryness);
+        double meanCloudLogit = -1.0 - (0.8 * dryness); // drier stations are clearer
 
         var t = new double[hours];
         var rh = new double[hours];
@@ -68,7 +69,7 @@ public static class WeatherGenerator
 
             synopticT = (phiT * synopticT) + (3.5 * Math.Sqrt(1 - (phiT * phiT)) * rng.Normal());
             depressionAnomaly = (phiD * depressionAnomaly) + (3.0 * Math.Sqrt(1 - (phiD * phiD)) * rng.Normal());
-            cloudLogit = (phiC * cloudLogit) + ((1 - phiC) * (-1.0 + (0.8 * dryness * -1.0))) + (1.5 * Math.Sqrt(1 - (phiC * phiC)) * rng.Normal());
+            cloudLogit = (phiC * cloudLogit) + ((1 - phiC) * meanCloudLogit) + (1.5 * Math.Sqrt(1 - (phiC * phiC)) * rng.Normal());
             logWind = (phiW * logWind) + (0.5 * Math.Sqrt(1 - (phiW * phiW)) * rng.Normal());
 
             // Rain events: more frequent in the cool season (winter storms), intermittent within.

@@ -30,7 +30,7 @@ public static class DigitsCsv
         using var file = File.OpenRead(path);
         using Stream stream = path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
         using var reader = new StreamReader(stream);
-        var pixels = new List<float>();
+        var pixels = new List<byte>();
         var labels = new List<byte>();
         int row = 0;
         while (reader.ReadLine() is { } line)
@@ -57,7 +57,7 @@ public static class DigitsCsv
 
                 if (c < 64)
                 {
-                    pixels.Add(v / 16f);
+                    pixels.Add((byte)v);
                 }
                 else
                 {
@@ -66,7 +66,7 @@ public static class DigitsCsv
             }
         }
 
-        var set = new ImageSet(8, 8, [.. pixels], [.. labels]);
+        var set = new ImageSet(8, 8, [.. pixels], 1f / 16, [.. labels]);
         lock (CacheLock)
         {
             Cache[path] = set;

@@ -52,13 +52,7 @@ public static class FashionMnistIdx
             throw new DataFormatException(images, 1, "length", $"file sizes do not match the headers ({count} images of {rows}x{cols})");
         }
 
-        var pixels = new float[count * rows * cols];
-        for (int i = 0; i < pixels.Length; i++)
-        {
-            pixels[i] = img[16 + i] / 255f;
-        }
-
-        var set = new ImageSet(rows, cols, pixels, lab.AsSpan(8).ToArray());
+        var set = new ImageSet(rows, cols, img.AsSpan(16).ToArray(), 1f / 255, lab.AsSpan(8).ToArray());
         lock (CacheLock)
         {
             Cache[directory] = set;

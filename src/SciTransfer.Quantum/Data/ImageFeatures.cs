@@ -121,6 +121,7 @@ public sealed class ImageFeatures
     {
         var img = images.Image(index);
         int h = images.Height, w = images.Width;
+        double scale = images.Scale;
         for (int r = 0; r < Side; r++)
         {
             double sy = Math.Clamp(((r + 0.5) * h / Side) - 0.5, 0, h - 1);
@@ -131,9 +132,9 @@ public sealed class ImageFeatures
                 double sx = Math.Clamp(((c + 0.5) * w / Side) - 0.5, 0, w - 1);
                 int x0 = (int)sx, x1 = Math.Min(x0 + 1, w - 1);
                 double fx = sx - x0;
-                destination[(r * Side) + c] =
+                destination[(r * Side) + c] = scale * (
                     ((1 - fy) * (((1 - fx) * img[(y0 * w) + x0]) + (fx * img[(y0 * w) + x1])))
-                    + (fy * (((1 - fx) * img[(y1 * w) + x0]) + (fx * img[(y1 * w) + x1])));
+                    + (fy * (((1 - fx) * img[(y1 * w) + x0]) + (fx * img[(y1 * w) + x1]))));
             }
         }
     }

@@ -38,13 +38,13 @@ public sealed class FashionToDigitsFactory : IProblemFactory
             throw options.Error("target_classes", "expected two different digits in 0..9");
         }
 
-        if (!FashionMnistIdx.IsAvailable(fashionDir))
-        {
-            throw options.Error("fashion_dir", $"Fashion-MNIST IDX files not found in {fashionDir}; install the Debian package dataset-fashion-mnist (apt-get install dataset-fashion-mnist) or point fashion_dir at train-images-idx3-ubyte(.gz) and train-labels-idx1-ubyte(.gz)");
-        }
-
-        string digitsFile = RepositoryFiles.Find(digitsOption)
-            ?? throw options.Error("digits_file", $"digits file '{digitsOption}' not found (looked upwards from the working directory and the program folder)");
+        // Missing data is reported when a repeat's data is generated, not here, so that listing the
+        // problems works on machines without Fashion-MNIST; the error still names the option and file.
+        var missingFashion = FashionMnistIdx.IsAvailable(fashionDir) ? null
+            : options.Error("fashion_dir", $"Fashion-MNIST IDX files not found in {fashionDir}; install the Debian package dataset-fashion-mnist (apt-get install dataset-fashion-mnist) or point fashion_dir at train-images-idx3-ubyte(.gz) and train-labels-idx1-ubyte(.gz)");
+        string? digitsFile = RepositoryFiles.Find(digitsOption);
+        var missingDigits = digitsFile is not null ? null
+            : options.Error("digits_file", $"digits file '{digitsOption}' not found (looked upwards from the working directory and the program folder)");
         return new QuantumTransferProblem(
             ProblemName,
             $"Fashion-MNIST classes {sourceClasses[0]} vs {sourceClasses[1]} -> digits {targetClasses[0]} vs {targetClasses[1]}, PCA-8 angle features fitted on the source",
@@ -52,11 +52,16 @@ public sealed class FashionToDigitsFactory : IProblemFactory
             QcnnEncoding.Angle,
             8,
             settings,
-            ctx => Generate(ctx, common, fashionDir, digitsFile, sourceClasses, targetClasses));
+            ctx => Generate(ctx, common, fashionDir, digitsFile ?? throw missingDigits!, sourceClasses, targetClasses, missingFashion));
     }
 
-    private static DomainSplit Generate(ProblemContext ctx, TransferOptions o, string fashionDir, string digitsFile, int[] sourceClasses, int[] targetClasses)
+    private static DomainSplit Generate(ProblemContext ctx, TransferOptions o, string fashionDir, string digitsFile, int[] sourceClasses, int[] targetClasses, Exception? missingFashion)
     {
+        if (missingFashion is not null)
+        {
+            throw missingFashion;
+        }
+
         var fashion = FashionMnistIdx.LoadTrain(fashionDir);
         var digits = DigitsCsv.Load(digitsFile);
         var sourceIdx = Balanced(fashion, sourceClasses, o.SourceSamples, ctx.Seeds.Child("source-data").CreateRng());

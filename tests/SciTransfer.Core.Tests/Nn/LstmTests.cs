@@ -84,22 +84,26 @@ public class LstmTests
         Assert.All(lstm.GateBias(LstmGate.Input).ToArray(), v => Assert.Equal(0.0, v));
     }
 
-    [Fact]
-    public void Lstm_hidden_states_equal_a_step_by_step_reference()
+    [Theory]
+    [InlineData(3, 9, 7)]
+    [InlineData(1, 30, 16)]
+    [InlineData(10, 1, 8)]
+    [InlineData(17, 4, 64)]
+    public void Lstm_hidden_states_equal_a_step_by_step_reference(int batch, int steps, int hidden)
     {
-        var lstm = MakeLstm(5, 7, 2);
-        var x = GradCheck.Random(new Rng(3), -1, 1, 3, 9, 5);
+        var lstm = MakeLstm(5, hidden, 2);
+        var x = GradCheck.Random(new Rng(3), -1, 1, batch, steps, 5);
         var tape = new Tape();
         var y = lstm.Forward(tape, tape.Constant(x)).Value;
         var r = Reference(lstm, x);
-        Assert.Equal([3, 9, 7], y.Shape.ToArray());
-        for (int b = 0; b < 3; b++)
+        Assert.Equal([batch, steps, hidden], y.Shape.ToArray());
+        for (int b = 0; b < batch; b++)
         {
-            for (int t = 0; t < 9; t++)
+            for (int t = 0; t < steps; t++)
             {
-                for (int j = 0; j < 7; j++)
+                for (int j = 0; j < hidden; j++)
                 {
-                    Assert.Equal(r[b, t, j], y[(((b * 9) + t) * 7) + j], 1e-13);
+                    Assert.Equal(r[b, t, j], y[b, t, j], 1e-13);
                 }
             }
         }
@@ -119,11 +123,15 @@ public class LstmTests
         }
     }
 
-    [Fact]
-    public void Lstm_parameter_gradients_match_finite_differences()
+    [Theory]
+    [InlineData(2, 5)]
+    [InlineData(1, 1)]
+    [InlineData(1, 7)]
+    [InlineData(9, 1)]
+    public void Lstm_parameter_gradients_match_finite_differences(int batch, int steps)
     {
         var lstm = MakeLstm(3, 4, 6);
-        var x = GradCheck.Random(new Rng(7), -1, 1, 2, 5, 3);
+        var x = GradCheck.Random(new Rng(7), -1, 1, batch, steps, 3);
         double err = ParamGradCheck.MaxRelativeError(lstm.Parameters, tape => GradCheck.WeightedSum(lstm.Forward(tape, tape.Constant(x)), 8));
         Assert.True(err < 1e-6, $"relative error {err:E2}");
     }

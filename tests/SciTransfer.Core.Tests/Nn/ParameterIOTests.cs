@@ -81,4 +81,22 @@ public class ParameterIOTests
         var e2 = Assert.Throws<InvalidDataException>(() => ParameterIO.Read(new MemoryStream(bytes), "bad.bin"));
         Assert.Contains("magic", e2.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Copying_parameters_between_modules_is_exact_and_independent()
+    {
+        var source = new Lstm("lstm", 3, 4, new Rng(10));
+        var copy = new Lstm("lstm", 3, 4, new Rng(11));
+        copy.CopyParametersFrom(source);
+        for (int k = 0; k < source.Parameters.Count; k++)
+        {
+            Assert.Equal(source.Parameters[k].Value.ToArray(), copy.Parameters[k].Value.ToArray());
+        }
+
+        copy.Bias.Value[0] += 1;
+        Assert.NotEqual(source.Bias.Value[0], copy.Bias.Value[0]);
+        var other = new Lstm("lstm", 3, 5, new Rng(12));
+        var e = Assert.Throws<ArgumentException>(() => other.CopyParametersFrom(source));
+        Assert.Contains("lstm.weight_ih", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -148,6 +148,13 @@ public sealed class ManagedBackend : QuantumBackend
         int n = plan.QubitCount;
         foreach (var p in plan.Ops)
         {
+            if (p.RyDataSlot >= 0)
+            {
+                (double sin, double cos) = Math.SinCos((p.RyScale * dataRow[p.RyDataSlot]) + p.RyOffset);
+                ManagedKernels.ApplyRy(psi, n, p.Op.Target0, cos, sin, 0, p.Groups);
+                continue;
+            }
+
             scoped ReadOnlySpan<double> mat = p.Matrix;
             if (mat.IsEmpty && !p.IsX)
             {

@@ -53,6 +53,28 @@ internal static class ManagedKernels
         Scalar1(s, n, t, ctrl, m, diag, start, end);
     }
 
+    /// <summary>
+    /// RY(theta) on wire t, uncontrolled, given cos(theta/2) and sin(theta/2): the per-sample data gate of
+    /// angle-encoded circuits, dispatched straight to the real SIMD paths without building and classifying a matrix.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void ApplyRy(Span<double> s, int n, int t, double cos, double sin, long start, long end)
+    {
+        Span<double> m = [cos, 0, -sin, 0, sin, 0, cos, 0];
+        if (Vector512.IsHardwareAccelerated && t >= 2 && (start & 3) == 0 && (end & 3) == 0)
+        {
+            Real512Blocks(s, t, m, start, end);
+        }
+        else if (Vector512.IsHardwareAccelerated && t < 2 && n >= 3 && (start & 1) == 0 && (end & 1) == 0)
+        {
+            RealAdjacent512(s, t, m, start, end);
+        }
+        else
+        {
+            Apply1(s, n, t, 0, m, start, end);
+        }
+    }
+
     /// <summary>Pauli X on wire <paramref name="t"/> (controlled: CNOT, Toffoli): swaps amplitude pairs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ApplyX(Span<double> s, int n, int t, long ctrl, long start, long end)

@@ -57,7 +57,22 @@ internal sealed class ManagedPlan
             Op = op;
             Groups = groups;
             IsX = op.Kind == GateKind.X;
+            if (op.Kind == GateKind.RY && op.ControlMask == 0 && op.Angles[0].Source == ParamSource.Data)
+            {
+                RyDataSlot = op.Angles[0].Index;
+                RyScale = 0.5 * op.Angles[0].Scale;
+                RyOffset = 0.5 * op.Angles[0].Offset;
+            }
         }
+
+        /// <summary>Data slot of an uncontrolled data-driven RY (fast path), or -1.</summary>
+        public int RyDataSlot { get; } = -1;
+
+        /// <summary>Half-angle = RyScale * x + RyOffset.</summary>
+        public double RyScale { get; }
+
+        /// <summary>See <see cref="RyScale"/>.</summary>
+        public double RyOffset { get; }
 
         public GateOp Op { get; }
 

@@ -12,7 +12,7 @@ namespace SciTransfer.Quantum.Backends.OpenCl;
 public sealed unsafe class OpenClBackend : QuantumBackend
 {
     private readonly OpenClDevice _device;
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
 
     private OpenClBackend(OpenClDevice device, int threads)
         : base(threads)
@@ -25,6 +25,17 @@ public sealed unsafe class OpenClBackend : QuantumBackend
 
     /// <inheritdoc/>
     public override string Description => $"OpenCL on {_device.Name} (local memory {_device.LocalMemBytes / 1024} KiB)";
+
+    /// <summary>
+    /// Work-items per sample in the batched kernel: 64 on GPUs; on CPU drivers (pocl) barriers and the
+    /// per-work-item gate set-up dominate, so fewer work-items per group run faster (env
+    /// SCITRANSFER_OPENCL_LOCAL overrides, for tuning).
+    /// </summary>
+    public int LocalSize => int.TryParse(Environment.GetEnvironmentVariable("SCITRANSFER_OPENCL_LOCAL"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int l) && l > 0
+        ? l
+        : _device.IsCpu ? CpuLocalSize : 64;
+
+    private const int CpuLocalSize = 1;
 
     /// <summary>Largest qubit count whose batched kernel fits two states in local memory.</summary>
     public int MaxLocalQubits
@@ -115,7 +126,7 @@ public sealed unsafe class OpenClBackend : QuantumBackend
     {
         lock (_gate)
         {
-            return new OpenClState(_device, qubitCount);
+            return new OpenClState(_device, _gate, qubitCount);
         }
     }
 
@@ -233,7 +244,7 @@ public sealed unsafe class OpenClBackend : QuantumBackend
         int nops = circuit.Ops.Count, dataWidth = input.DataWidth, hasInit = input.HasInitialStates ? 1 : 0;
         int xm = (int)(observable?.XMask ?? 0), ym = (int)(observable?.YMask ?? 0), zm = (int)(observable?.ZMask ?? 0);
         int nocc = table.Occurrences.Length;
-        int local = Math.Min(Math.Min(64, _device.MaxWorkGroupSize), Math.Max(1, dim / 2));
+        int local = Math.Min(Math.Min(LocalSize, _device.MaxWorkGroupSize), Math.Max(1, dim / 2));
         double[] data = input.Data.Length > 0 ? input.Data.ToArray() : [0.0];
         double[] init = hasInit == 1 ? input.InitialStates.ToArray() : [0.0];
         double[] w = weights.Length > 0 ? weights.ToArray() : [0.0];

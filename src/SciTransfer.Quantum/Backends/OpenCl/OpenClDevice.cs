@@ -14,8 +14,9 @@ internal sealed unsafe class OpenClDevice : IDisposable
     private nint _queue;
     private nint _program;
 
-    private OpenClDevice(nint device, string name, long localMemBytes, int maxWorkGroup)
+    private OpenClDevice(nint device, string name, long localMemBytes, int maxWorkGroup, bool isCpu)
     {
+        IsCpu = isCpu;
         Device = device;
         Name = name;
         LocalMemBytes = localMemBytes;
@@ -23,6 +24,9 @@ internal sealed unsafe class OpenClDevice : IDisposable
     }
 
     public nint Device { get; }
+
+    /// <summary>True for CPU devices (pocl): one work-item per sample group avoids barrier overhead there.</summary>
+    public bool IsCpu { get; }
 
     public string Name { get; }
 
@@ -78,11 +82,12 @@ internal sealed unsafe class OpenClDevice : IDisposable
                     continue;
                 }
 
-                ulong local = 0;
+                ulong local = 0, type = 0;
                 nuint wg = 0;
+                clGetDeviceInfo(d, DeviceType, (nuint)sizeof(ulong), &type, null);
                 clGetDeviceInfo(d, DeviceLocalMemSize, (nuint)sizeof(ulong), &local, null);
                 clGetDeviceInfo(d, DeviceMaxWorkGroupSize, (nuint)sizeof(nuint), &wg, null);
-                var dev = new OpenClDevice(d, InfoString(d, DeviceName).Trim(), (long)local, (int)Math.Min(wg, 1024u));
+                var dev = new OpenClDevice(d, InfoString(d, DeviceName).Trim(), (long)local, (int)Math.Min(wg, 1024u), (type & DeviceTypeCpu) != 0);
                 dev.Initialise();
                 reason = "";
                 return dev;

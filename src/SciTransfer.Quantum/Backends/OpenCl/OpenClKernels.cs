@@ -83,6 +83,18 @@ void apply_local(__local cplx* s, int n, __global const int* op, const double* m
     int arity = op[1], t0 = op[2], t1 = op[3], ctrl = op[4];
     if (arity == 1) {
         int stride = 1 << t0, pairs = 1 << (n - 1);
+        if (!op[6] && m[1] == 0.0 && m[3] == 0.0 && m[5] == 0.0 && m[7] == 0.0) {
+            // Real matrix (RY, H): four real multiply-adds per amplitude pair.
+            for (int j = lid; j < pairs; j += lsz) {
+                int i0 = (int)insert_zero(j, t0);
+                if ((i0 & ctrl) != ctrl) continue;
+                int i1 = i0 + stride;
+                cplx a = s[i0], b = s[i1];
+                s[i0] = m[0] * a + m[2] * b;
+                s[i1] = m[4] * a + m[6] * b;
+            }
+            return;
+        }
         for (int j = lid; j < pairs; j += lsz) {
             int i0 = (int)insert_zero(j, t0);
             if ((i0 & ctrl) != ctrl) continue;

@@ -12,6 +12,8 @@ internal static unsafe partial class OpenClNative
 
     public const ulong DeviceTypeAll = 0xFFFFFFFF;
     public const uint DeviceName = 0x102B;
+    public const uint DeviceType = 0x1000;
+    public const ulong DeviceTypeCpu = 2;
     public const uint DeviceExtensions = 0x1030;
     public const uint DeviceLocalMemSize = 0x1023;
     public const uint DeviceMaxWorkGroupSize = 0x1004;

@@ -6,11 +6,14 @@ namespace SciTransfer.Quantum.Backends.OpenCl;
 public sealed unsafe class OpenClState : QuantumState
 {
     private readonly OpenClDevice _device;
+    private readonly Lock _gate;
 
-    internal OpenClState(OpenClDevice device, int qubitCount)
+    // gate: the backend's lock; kernel objects (and their arguments) are shared, so launches are serialised.
+    internal OpenClState(OpenClDevice device, Lock gate, int qubitCount)
         : base(qubitCount)
     {
         _device = device;
+        _gate = gate;
         Buffer = device.CreateBuffer(MemReadWrite, DoubleLength * sizeof(double), null);
         Reset();
     }
@@ -48,12 +51,15 @@ public sealed unsafe class OpenClState : QuantumState
     /// <inheritdoc/>
     public override void Reset()
     {
-        nint k = _device.Kernel("set_basis_zero");
-        nint buf = Buffer;
-        Check(clSetKernelArg(k, 0, (nuint)sizeof(nint), &buf), "clSetKernelArg");
-        nuint global = (nuint)(1L << QubitCount);
-        Check(clEnqueueNDRangeKernel(_device.Queue, k, 1, null, &global, null, 0, null, null), "clEnqueueNDRangeKernel set_basis_zero");
-        Check(clFinish(_device.Queue), "clFinish");
+        lock (_gate)
+        {
+            nint k = _device.Kernel("set_basis_zero");
+            nint buf = Buffer;
+            Check(clSetKernelArg(k, 0, (nuint)sizeof(nint), &buf), "clSetKernelArg");
+            nuint global = (nuint)(1L << QubitCount);
+            Check(clEnqueueNDRangeKernel(_device.Queue, k, 1, null, &global, null, 0, null, null), "clEnqueueNDRangeKernel set_basis_zero");
+            Check(clFinish(_device.Queue), "clFinish");
+        }
     }
 
     /// <summary>Waits for queued gates.</summary>

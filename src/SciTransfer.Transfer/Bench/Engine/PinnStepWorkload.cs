@@ -1,14 +1,9 @@
 using System.Globalization;
-using SciTransfer.Core.Autodiff;
-using SciTransfer.Core.Nn;
-using SciTransfer.Core.Optim;
-using SciTransfer.Core.Random;
-using SciTransfer.Core.Tensors;
 
 namespace SciTransfer.Transfer.Bench.Engine;
 
 /// <summary>
-/// The PINN step of shared/peers/torch_pinn.py: MLP 2-50-50-50-50-1 tanh, 2-D Poisson residual
+/// The PINN step of shared/peers/torch_pinn.py (<see cref="PinnStepFixture"/>): MLP 2-50-50-50-50-1 tanh, 2-D Poisson residual
 /// u_xx + u_yy + f = 0 with f = 2 pi^2 sin(pi x) sin(pi y) at N collocation points, Adam. The
 /// Laplacian comes from the forward-Laplacian pass (one stacked product per layer) instead of
 /// nested reverse mode. float64.
@@ -32,29 +27,8 @@ public sealed class PinnStepWorkload : IBenchWorkload
         int threads = arguments.Threads;
         int n = arguments.GetInt("points", 10000);
         int reps = arguments.GetInt("reps", 10);
-        var rng = new Rng(0);
-        var net = new Mlp("pinn", [2, 50, 50, 50, 50, 1], Activation.Tanh, rng);
-        var adam = new Adam(net.Parameters, 1e-3);
-        var xy = new Tensor(n, 2);
-        rng.FillUniform(xy.Span, 0, 1);
-        var f = new Tensor(n, 1);
-        for (int i = 0; i < n; i++)
-        {
-            f[i] = 2 * Math.PI * Math.PI * Math.Sin(Math.PI * xy[i, 0]) * Math.Sin(Math.PI * xy[i, 1]);
-        }
-
-        var tape = new Tape { Threads = threads };
-        void Step()
-        {
-            tape.Reset();
-            adam.ZeroGrad();
-            var d = net.ForwardWithDerivatives(tape, xy);
-            var loss = Ops.Mean(Ops.Square(d.Laplacian + tape.Constant(f)));
-            tape.Backward(loss);
-            adam.Step();
-        }
-
-        double ms = BenchTiming.MedianMs(Step, 2, reps, cancellationToken);
+        var fixture = new PinnStepFixture(threads, n);
+        double ms = BenchTiming.MedianMs(() => fixture.Step(), 2, reps, cancellationToken);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"pinn_poisson_step_mlp4x50 float64 threads={threads} N={n} ms={ms:F2} points_per_s={n / ms * 1e3:F0}"));
     }

@@ -1,0 +1,84 @@
+using SciTransfer.Core.Autodiff;
+using SciTransfer.Core.Nn;
+using SciTransfer.Core.Optim;
+using SciTransfer.Core.Random;
+using SciTransfer.Core.Tensors;
+
+namespace SciTransfer.Transfer.Bench.Engine;
+
+/// <summary>
+/// The model, optimizer and fixed random data of the lstm-step workload (shared/peers/torch_lstm.py):
+/// LSTM(10 -> 64) then Dense 32 relu, Dense 16 relu, Dense 1 on every hour, a batch of 64 x 48 h, MSE,
+/// Adam (lr 1e-3); plus one inference sequence. Used by <c>scitransfer bench lstm-step</c> and by the
+/// BenchmarkDotNet project so both time the same code. Owns one tape: not thread-safe.
+/// </summary>
+public sealed class LstmStepFixture
+{
+    /// <summary>Sequences per training batch.</summary>
+    public const int Batch = 64;
+
+    /// <summary>Time steps (hours) per training sequence.</summary>
+    public const int Steps = 48;
+
+    /// <summary>Input features per time step.</summary>
+    public const int Inputs = 10;
+
+    /// <summary>LSTM hidden width.</summary>
+    public const int Hidden = 64;
+
+    private readonly Lstm _lstm;
+    private readonly Mlp _head;
+    private readonly Adam _adam;
+    private readonly Tensor _x;
+    private readonly Tensor _y;
+    private readonly Tensor _sequence;
+    private readonly Tape _tape;
+
+    /// <summary>Builds the model (seed 0), the batch x [64, 48, 10], targets [64, 48, 1] and a sequence [1, <paramref name="inferenceSteps"/>, 10].</summary>
+    public LstmStepFixture(int threads = 1, int inferenceSteps = 12000)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(inferenceSteps, 1);
+        var rng = new Rng(0);
+        _lstm = new Lstm("lstm", Inputs, Hidden, rng);
+        _head = new Mlp("head", [Hidden, 32, 16, 1], Activation.Relu, rng);
+        _adam = new Adam(_lstm.Parameters.Concat(_head.Parameters).ToArray(), 1e-3);
+        _x = new Tensor(Batch, Steps, Inputs);
+        _y = new Tensor(Batch, Steps, 1);
+        rng.FillNormal(_x.Span);
+        rng.FillNormal(_y.Span);
+        _sequence = new Tensor(1, inferenceSteps, Inputs);
+        rng.FillNormal(_sequence.Span);
+        _tape = new Tape { Threads = threads };
+    }
+
+    /// <summary>One training step: forward, MSE, backward, Adam update. Returns the loss before the update.</summary>
+    public double TrainStep()
+    {
+        _tape.Reset();
+        _adam.ZeroGrad();
+        var pred = _head.Forward(_tape, _lstm.Forward(_tape, _tape.Constant(_x)));
+        var loss = Ops.MseLoss(pred, _tape.Constant(_y));
+        _tape.Backward(loss);
+        _adam.Step();
+        return loss.Value[0];
+    }
+
+    /// <summary>Forward pass over the inference sequence with frozen parameters; returns the last prediction.</summary>
+    public double Infer()
+    {
+        _lstm.SetFrozen(true);
+        _head.SetFrozen(true);
+        try
+        {
+            _tape.Reset();
+            var pred = _head.Forward(_tape, _lstm.Forward(_tape, _tape.Constant(_sequence)));
+            return pred.Value[pred.Value.Length - 1];
+        }
+        finally
+        {
+            _lstm.SetFrozen(false);
+            _head.SetFrozen(false);
+        }
+    }
+}

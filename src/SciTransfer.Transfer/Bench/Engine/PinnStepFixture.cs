@@ -1,0 +1,58 @@
+using SciTransfer.Core.Autodiff;
+using SciTransfer.Core.Nn;
+using SciTransfer.Core.Optim;
+using SciTransfer.Core.Random;
+using SciTransfer.Core.Tensors;
+
+namespace SciTransfer.Transfer.Bench.Engine;
+
+/// <summary>
+/// The network, optimizer and collocation points of the pinn-step workload (shared/peers/torch_pinn.py):
+/// MLP 2-50-50-50-50-1 tanh, 2-D Poisson residual u_xx + u_yy + f = 0 with f = 2 pi^2 sin(pi x) sin(pi y)
+/// at N uniform points in the unit square, Adam (lr 1e-3). The Laplacian comes from the forward-Laplacian
+/// pass (one stacked [4N, 50] x [50, 50] product per hidden layer). Used by <c>scitransfer bench pinn-step</c>
+/// and by the BenchmarkDotNet project so both time the same code. Owns one tape: not thread-safe.
+/// </summary>
+public sealed class PinnStepFixture
+{
+    private readonly Mlp _net;
+    private readonly Adam _adam;
+    private readonly Tensor _xy;
+    private readonly Tensor _f;
+    private readonly Tape _tape;
+
+    /// <summary>Builds the network (seed 0) and <paramref name="points"/> collocation points [N, 2] with their sources [N, 1].</summary>
+    public PinnStepFixture(int threads = 1, int points = 10000)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(points, 1);
+        Points = points;
+        var rng = new Rng(0);
+        _net = new Mlp("pinn", [2, 50, 50, 50, 50, 1], Activation.Tanh, rng);
+        _adam = new Adam(_net.Parameters, 1e-3);
+        _xy = new Tensor(points, 2);
+        rng.FillUniform(_xy.Span, 0, 1);
+        _f = new Tensor(points, 1);
+        for (int i = 0; i < points; i++)
+        {
+            _f[i] = 2 * Math.PI * Math.PI * Math.Sin(Math.PI * _xy[i, 0]) * Math.Sin(Math.PI * _xy[i, 1]);
+        }
+
+        _tape = new Tape { Threads = threads };
+    }
+
+    /// <summary>Collocation points N.</summary>
+    public int Points { get; }
+
+    /// <summary>One Adam step on the mean squared residual; returns the loss before the update.</summary>
+    public double Step()
+    {
+        _tape.Reset();
+        _adam.ZeroGrad();
+        var d = _net.ForwardWithDerivatives(_tape, _xy);
+        var loss = Ops.Mean(Ops.Square(d.Laplacian + _tape.Constant(_f)));
+        _tape.Backward(loss);
+        _adam.Step();
+        return loss.Value[0];
+    }
+}

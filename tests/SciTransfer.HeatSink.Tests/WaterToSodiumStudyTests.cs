@@ -89,6 +89,24 @@ public sealed class WaterToSodiumStudyTests
     }
 
     [Fact]
+    public void A_cached_water_model_restored_from_disk_gives_the_same_cells()
+    {
+        const string tiny = """{ "hidden_layers": [8], "interior_points": 24, "boundary_points": 8, "source_steps": 20, "steps": 10, "grid_cells_per_unit": 4 }""";
+        var (_, instance, source, perm, seeds) = Setup("heat-sink/water-to-sodium", tiny);
+        using var stream = new MemoryStream();
+        Assert.True(instance.SaveSource(source!, stream));
+        stream.Position = 0;
+        var restored = instance.LoadSource(stream);
+        foreach (string strategy in new[] { "source-only", "fine-tune" })
+        {
+            var a = Run(instance, source, perm, seeds, strategy, 4);
+            var b = Run(instance, restored, perm, seeds, strategy, 4);
+            Assert.Equal(a.Values["rel_l2"], b.Values["rel_l2"]);
+            Assert.Equal(a.Values["steps_to_target"], b.Values["steps_to_target"]);
+        }
+    }
+
+    [Fact]
     public void A_fin_as_wide_as_the_pitch_is_rejected_naming_the_option()
     {
         var factory = new HeatSinkModule().Problems.Single(p => p.Name == "heat-sink/water-to-sodium");

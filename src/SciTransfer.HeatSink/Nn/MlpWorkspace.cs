@@ -3,6 +3,8 @@ namespace SciTransfer.HeatSink.Nn;
 /// <summary>Per-call buffers of a <see cref="FieldMlp"/> pass (one per thread/cell; reused across steps).</summary>
 public sealed class MlpWorkspace
 {
+    private double[] _scratch = [];
+
     /// <summary>Layer inputs: Activations[l] is channels x batch x Sizes[l].</summary>
     public double[][] Activations { get; private set; } = [];
 
@@ -26,6 +28,13 @@ public sealed class MlpWorkspace
 
     /// <summary>Output channel c (0 value, 1..D gradient, D+1 Laplacian) of the last pass.</summary>
     public ReadOnlySpan<double> Channel(int c) => Output.AsSpan(c * Batch, Batch);
+
+    /// <summary>A reusable buffer of exactly <paramref name="length"/> values for output adjoints (contents undefined).</summary>
+    public Span<double> ScratchAdjoint(int length)
+    {
+        _scratch = Ensure(_scratch, length);
+        return _scratch.AsSpan(0, length);
+    }
 
     internal void Prepare(FieldMlp net, int batch, int channels)
     {

@@ -69,6 +69,21 @@ public sealed class NusseltInstance : ProblemInstance
         return net;
     }
 
+    /// <summary>Writes the water network with <see cref="Pinn.PinnModelStore"/>.</summary>
+    public override bool SaveSource(object source, Stream destination)
+    {
+        if (source is not FieldMlp net)
+        {
+            return false;
+        }
+
+        Pinn.PinnModelStore.Save(net, destination);
+        return true;
+    }
+
+    /// <summary>Restores the water network.</summary>
+    public override object? LoadSource(Stream source) => Pinn.PinnModelStore.Load(source, "cached Nusselt water model");
+
     /// <inheritdoc/>
     public override CellResult Run(CellRequest request)
     {

@@ -74,7 +74,7 @@ public static class PinnTrainer
             balancer.UpdatePointWeights(sets, residuals);
             if (options.ResampleEvery > 0 && (step + 1) % options.ResampleEvery == 0 && task.UsePhysics)
             {
-                sets[0] = ResampleInterior(net, task, options, rng, ws);
+                sets[0] = PinnConstraints.Pde(AdaptiveInterior(net, task.Case.Geometry, options.InteriorPoints, options.AdaptiveFraction, rng, ws), task.ThetaScale);
                 residuals[0] = new double[sets[0].Count];
             }
         }
@@ -160,21 +160,26 @@ public static class PinnTrainer
             }
 
             losses[k] = l / r.Length;
-            var adj = new double[ws.Channels * set.Count];
+            var adj = ws.ScratchAdjoint(ws.Channels * set.Count);
             set.Adjoint(r, 1.0, adj);
             Array.Clear(termGradients[k]);
             net.Backward(adj, ws, termGradients[k]);
         }
     }
 
-    // Residual-adaptive resampling: a candidate pool of 4N uniform points; keep the AdaptiveFraction*N with the
-    // largest |lap u| plus fresh uniform points for the rest.
-    private static ResidualSet ResampleInterior(FieldMlp net, PinnTask task, PinnTrainingOptions options, Rng rng, MlpWorkspace ws)
+    /// <summary>
+    /// Residual-adaptive interior points (N x 2): from 4N uniform candidates, the round(fraction N) with the largest
+    /// |lap u| (the PDE residual), then uniform points for the rest.
+    /// </summary>
+    public static double[] AdaptiveInterior(FieldMlp net, HeatSinkGeometry geometry, int count, double fraction, Rng rng, MlpWorkspace ws)
     {
-        int n = options.InteriorPoints;
-        var g = task.Case.Geometry;
-        int adaptive = (int)Math.Round(options.AdaptiveFraction * n);
-        var candidates = CollocationSampler.Interior(g, 4 * n, rng);
+        ArgumentNullException.ThrowIfNull(net);
+        ArgumentNullException.ThrowIfNull(geometry);
+        ArgumentNullException.ThrowIfNull(rng);
+        ArgumentNullException.ThrowIfNull(ws);
+        int n = count;
+        int adaptive = (int)Math.Round(Math.Clamp(fraction, 0, 1) * n);
+        var candidates = CollocationSampler.Interior(geometry, 4 * n, rng);
         net.Forward(candidates, 4 * n, DerivativeOrder.Laplacian, ws);
         var lap = ws.Channel(3);
         var order = Enumerable.Range(0, 4 * n).ToArray();
@@ -185,7 +190,7 @@ public static class PinnTrainer
         }
 
         Array.Sort(keys, order);
-        var uniform = CollocationSampler.Interior(g, n - adaptive, rng);
+        var uniform = CollocationSampler.Interior(geometry, n - adaptive, rng);
         var pts = new double[2 * n];
         for (int i = 0; i < adaptive; i++)
         {
@@ -194,7 +199,7 @@ public static class PinnTrainer
         }
 
         Array.Copy(uniform, 0, pts, 2 * adaptive, uniform.Length);
-        return PinnConstraints.Pde(pts, task.ThetaScale);
+        return pts;
     }
 
     private static bool Probe(FieldMlp net, PinnTask task, FieldProbe? probe, PinnTrainingOptions options, PinnTrainingLog log, int step, Stopwatch clock)

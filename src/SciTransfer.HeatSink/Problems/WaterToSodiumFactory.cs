@@ -63,7 +63,7 @@ public sealed class WaterToSodiumFactory : IProblemFactory
             }
         }
 
-        double ks = SolidConductivity(solid);
+        double ks = options.GetDouble("solid_conductivity", SolidConductivity(solid), 1e-3, 1e5);
         double waterBiot = new HeatSinkDesign(sourceGeometry, lengthMm * 1e-3, ks, Fluid.Water, waterRe).Biot;
         double sodiumBiot = new HeatSinkDesign(targetGeometry, lengthMm * 1e-3, ks, Fluid.Sodium, sodiumRe).Biot;
         waterBiot = options.GetDouble("water_biot", waterBiot, 1e-6, 1e4);

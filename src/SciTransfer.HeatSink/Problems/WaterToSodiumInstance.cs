@@ -52,6 +52,25 @@ public sealed class WaterToSodiumInstance : ProblemInstance
         return new SourceModel(net, _s.Source, _sourceProbe.RelativeL2(net, task));
     }
 
+    /// <summary>Writes the water network with <see cref="PinnModelStore"/> (no optimizer state).</summary>
+    public override bool SaveSource(object source, Stream destination)
+    {
+        if (source is not SourceModel model)
+        {
+            return false;
+        }
+
+        PinnModelStore.Save(model.Network, destination);
+        return true;
+    }
+
+    /// <summary>Restores the water network; its case and error are recomputed from this repeat's data.</summary>
+    public override object? LoadSource(Stream source)
+    {
+        var net = PinnModelStore.Load(source, "cached water model");
+        return new SourceModel(net, _s.Source, _sourceProbe.RelativeL2(net, new PinnTask(_s.Source, _sourceSensors)));
+    }
+
     /// <inheritdoc/>
     public override CellResult Run(CellRequest request)
     {

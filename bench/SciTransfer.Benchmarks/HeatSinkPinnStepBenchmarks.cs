@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using SciTransfer.Core.Optim;
 using SciTransfer.Core.Random;
 using SciTransfer.HeatSink.Nn;
 using SciTransfer.HeatSink.Pinn;
@@ -6,7 +7,7 @@ using SciTransfer.HeatSink.Pinn;
 namespace SciTransfer.Benchmarks;
 
 /// <summary>
-/// The heat-sink domain's own fused forward-Laplacian PINN kernel on the peer's Poisson step, as
+/// The heat-sink domain's PINN training path (on the core engine) on the peer's Poisson step, as
 /// <c>scitransfer bench heat-sink-pinn-step</c> (set-up mirrors src/SciTransfer.HeatSink/Bench/PinnStepBench.cs,
 /// which keeps it inside its Run method): MLP 2-50-50-50-50-1 tanh (<see cref="FieldMlp"/>), residual
 /// lap(u) + f at N uniform points, f = 2 pi^2 sin(pi x) sin(pi y), loss mean r^2 and its gradient
@@ -17,7 +18,7 @@ public class HeatSinkPinnStepBenchmarks
 {
     private FieldMlp _net = null!;
     private ResidualSet _set = null!;
-    private AdamOptimizer _adam = null!;
+    private Adam _adam = null!;
     private MlpWorkspace _workspace = null!;
     private List<double[]> _residuals = [];
     private List<double[]> _gradients = [];
@@ -44,10 +45,10 @@ public class HeatSinkPinnStepBenchmarks
             _set.Constant[b] = 2 * Math.PI * Math.PI * Math.Sin(Math.PI * pts[2 * b]) * Math.Sin(Math.PI * pts[(2 * b) + 1]);
         }
 
-        _adam = new AdamOptimizer(_net.Parameters.Length, 1e-3);
+        _adam = new Adam(_net.Parameters, 1e-3);
         _workspace = new MlpWorkspace();
         _residuals = [new double[n]];
-        _gradients = [new double[_net.Parameters.Length]];
+        _gradients = [new double[_net.ParameterCount]];
         _losses = new double[1];
     }
 
@@ -56,7 +57,8 @@ public class HeatSinkPinnStepBenchmarks
     public double Step()
     {
         PinnTrainer.Evaluate(_net, [_set], _workspace, _residuals, _losses, _gradients);
-        _adam.Step(_net.Parameters, _gradients[0]);
+        _net.SetGradients(_gradients[0]);
+        _adam.Step();
         return _losses[0];
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using SciTransfer.Core.Optim;
 using SciTransfer.Core.Random;
 using SciTransfer.HeatSink.Nn;
 using SciTransfer.HeatSink.Pinn;
@@ -8,9 +9,11 @@ using SciTransfer.Transfer.Bench;
 namespace SciTransfer.HeatSink.Bench;
 
 /// <summary>
-/// The peer's PINN step (shared/peers/torch_pinn.py) on this domain's fused forward-Laplacian kernel: MLP
-/// 2-50-50-50-50-1 tanh, Poisson residual lap(u) + f at N random points, loss mean r^2, one Adam step.
-/// float64 only; the kernel is single-threaded (cells run in parallel instead), so it always reports threads=1.
+/// The peer's PINN step (shared/peers/torch_pinn.py) through this domain's training path (<see cref="FieldMlp"/> on the
+/// core engine's forward-Laplacian layers, <see cref="PinnTrainer.Evaluate"/> for the residual loss and its per-term
+/// gradient, the engine's Adam): MLP 2-50-50-50-50-1 tanh, Poisson residual lap(u) + f at N random points, loss mean
+/// r^2, one Adam step. float64 only; cells train single-threaded (they run in parallel instead), so it always
+/// reports threads=1.
 /// </summary>
 public sealed class PinnStepBench : IBenchWorkload
 {
@@ -18,7 +21,7 @@ public sealed class PinnStepBench : IBenchWorkload
     public string Name => "heat-sink-pinn-step";
 
     /// <inheritdoc/>
-    public string Description => "PINN Poisson step on the heat-sink fused forward-Laplacian MLP (compare with torch_pinn.py)";
+    public string Description => "PINN Poisson step through the heat-sink training path on the core engine (compare with torch_pinn.py)";
 
     /// <inheritdoc/>
     public IReadOnlyList<string> OptionKeys { get; } = ["threads", "points", "reps"];
@@ -42,15 +45,16 @@ public sealed class PinnStepBench : IBenchWorkload
             set.Constant[b] = 2 * Math.PI * Math.PI * Math.Sin(Math.PI * pts[2 * b]) * Math.Sin(Math.PI * pts[(2 * b) + 1]);
         }
 
-        var adam = new AdamOptimizer(net.Parameters.Length, 1e-3);
+        var adam = new Adam(net.Parameters, 1e-3);
         var ws = new MlpWorkspace();
         var residuals = new List<double[]> { new double[n] };
-        var grads = new List<double[]> { new double[net.Parameters.Length] };
+        var grads = new List<double[]> { new double[net.ParameterCount] };
         var losses = new double[1];
         void Step()
         {
             PinnTrainer.Evaluate(net, [set], ws, residuals, losses, grads);
-            adam.Step(net.Parameters, grads[0]);
+            net.SetGradients(grads[0]);
+            adam.Step();
         }
 
         Step();

@@ -1,17 +1,21 @@
-using System.Numerics.Tensors;
+using SciTransfer.Core.Autodiff;
+using SciTransfer.Core.Nn;
 using SciTransfer.Core.Random;
 
 namespace SciTransfer.HeatSink.Nn;
 
 /// <summary>
-/// A tanh multilayer perceptron u(x) : R^D -> R with a fixed input affine map x_hat = (x - centre) / scale,
-/// whose forward pass propagates (value, gradient, Laplacian) wrt the raw inputs in one sweep
-/// (the "forward Laplacian"), and whose reverse pass takes adjoints of all three and accumulates
-/// parameter gradients. Parameters live in one flat array: per layer W (out x in, row-major) then b (out).
-/// Thread safety: the parameters are read-only during <see cref="Forward"/>; all per-call state lives in
-/// a <see cref="MlpWorkspace"/> owned by the caller.
+/// A tanh multilayer perceptron u(x) : R^D -> R on the core engine (<see cref="Mlp"/>, parameters "field.l.weight"
+/// [in, out] and "field.l.bias" [out]) with a fixed input transform: x_hat = (x - centre) / scale, or, when
+/// <see cref="MirrorPeriod"/> is positive, cos(pi x_0 / MirrorPeriod) for input 0. Value-only passes use the
+/// engine's <see cref="Mlp.Forward"/>; passes that need input derivatives feed the engine's forward-Laplacian
+/// layers (<see cref="ForwardLaplacian.Dense"/>) with the stacked (value, gradient, Laplacian) of the transformed
+/// features wrt the raw inputs, computed analytically here, so the output carries u, grad u and lap u wrt the raw
+/// coordinates. Reverse mode is the engine tape's. Thread safety: parameters are only read during
+/// <see cref="Forward"/>; all per-call state lives in a caller-owned <see cref="MlpWorkspace"/>. <see cref="Backward"/>
+/// writes <see cref="Parameter.Grad"/>, so a network that trains belongs to one thread.
 /// </summary>
-public sealed class FieldMlp
+public sealed class FieldMlp : IModule
 {
     /// <summary>Creates a network with zero parameters; call <see cref="Initialise"/> or load parameters.</summary>
     /// <param name="sizes">Layer widths, input first, output (1) last, e.g. [2, 32, 32, 1].</param>
@@ -44,15 +48,15 @@ public sealed class FieldMlp
         Sizes = [.. sizes];
         InputCentre = [.. inputCentre];
         InputScale = [.. inputScale];
-        Offsets = new int[sizes.Length - 1];
-        int count = 0;
-        for (int l = 0; l < sizes.Length - 1; l++)
+
+        // The engine initialises on construction; the values are cleared so a new FieldMlp starts at zero as documented.
+        Network = new Mlp("field", Sizes, Activation.Tanh, new Rng(0));
+        foreach (var p in Network.Parameters)
         {
-            Offsets[l] = count;
-            count += (sizes[l] * sizes[l + 1]) + sizes[l + 1];
+            p.Value.Span.Clear();
         }
 
-        Parameters = new double[count];
+        ParameterCount = Network.ParameterCount();
     }
 
     /// <summary>Layer widths.</summary>
@@ -73,39 +77,101 @@ public sealed class FieldMlp
     /// <summary>Period of the mirror feature on input 0 (0: off).</summary>
     public double MirrorPeriod { get; }
 
-    /// <summary>Offset of each layer's W in <see cref="Parameters"/>.</summary>
-    public int[] Offsets { get; }
+    /// <summary>The engine network (tanh hidden layers, identity output).</summary>
+    public Mlp Network { get; }
 
-    /// <summary>All parameters (sum over layers of in*out + out).</summary>
-    public double[] Parameters { get; }
+    /// <inheritdoc/>
+    public IReadOnlyList<Parameter> Parameters => Network.Parameters;
 
-    /// <summary>Glorot-normal weights, zero biases.</summary>
+    /// <summary>Number of scalar parameters (sum over layers of in*out + out).</summary>
+    public int ParameterCount { get; }
+
+    /// <summary>Glorot-normal weights (std sqrt(2 / (fan_in + fan_out))), zero biases.</summary>
     public void Initialise(Rng rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
-        Array.Clear(Parameters);
         for (int l = 0; l < LayerCount; l++)
         {
-            int fanIn = Sizes[l];
-            int fanOut = Sizes[l + 1];
-            rng.FillNormal(Parameters.AsSpan(Offsets[l], fanIn * fanOut), Math.Sqrt(2.0 / (fanIn + fanOut)));
+            var layer = Network.Layers[l];
+            rng.FillNormal(layer.Weight.Value.Span, Math.Sqrt(2.0 / (Sizes[l] + Sizes[l + 1])));
+            layer.Bias!.Value.Span.Clear();
         }
     }
 
-    /// <summary>A deep copy (parameters and scaling).</summary>
+    /// <summary>A deep copy (parameter values and scaling; frozen flags are not copied).</summary>
     public FieldMlp Clone()
     {
         var c = new FieldMlp(Sizes, InputCentre, InputScale, MirrorPeriod);
-        Parameters.CopyTo(c.Parameters, 0);
+        c.Network.CopyParametersFrom(Network);
         return c;
     }
 
-    /// <summary>Range [start, start+length) of layer l's parameters (W and b).</summary>
-    public (int Start, int Length) LayerRange(int layer) => (Offsets[layer], (Sizes[layer] * Sizes[layer + 1]) + Sizes[layer + 1]);
+    /// <summary>The weight [in, out] and bias [out] of linear layer <paramref name="layer"/>.</summary>
+    public (Parameter Weight, Parameter Bias) Layer(int layer) => (Network.Layers[layer].Weight, Network.Layers[layer].Bias!);
+
+    /// <summary>Freezes (or unfreezes) the first <paramref name="layers"/> linear layers and unfreezes the rest.</summary>
+    public void FreezeLeadingLayers(int layers)
+    {
+        for (int l = 0; l < LayerCount; l++)
+        {
+            var (w, b) = Layer(l);
+            w.Frozen = b.Frozen = l < layers;
+        }
+    }
+
+    /// <summary>Copies every parameter value, in <see cref="Parameters"/> order, into <paramref name="destination"/> (length <see cref="ParameterCount"/>).</summary>
+    public void CopyValuesTo(Span<double> destination)
+    {
+        if (destination.Length != ParameterCount)
+        {
+            throw new ArgumentException($"FieldMlp.CopyValuesTo: {destination.Length} values for {ParameterCount} parameters");
+        }
+
+        int o = 0;
+        foreach (var p in Parameters)
+        {
+            p.Value.Span.CopyTo(destination.Slice(o, p.Count));
+            o += p.Count;
+        }
+    }
+
+    /// <summary>Sets every parameter value from <paramref name="values"/> (the layout of <see cref="CopyValuesTo"/>).</summary>
+    public void SetValues(ReadOnlySpan<double> values)
+    {
+        if (values.Length != ParameterCount)
+        {
+            throw new ArgumentException($"FieldMlp.SetValues: {values.Length} values for {ParameterCount} parameters");
+        }
+
+        int o = 0;
+        foreach (var p in Parameters)
+        {
+            values.Slice(o, p.Count).CopyTo(p.Value.Span);
+            o += p.Count;
+        }
+    }
+
+    /// <summary>Sets every <see cref="Parameter.Grad"/> from a flat gradient (the layout of <see cref="CopyValuesTo"/>), e.g. a balanced sum of term gradients before an optimizer step.</summary>
+    public void SetGradients(ReadOnlySpan<double> gradient)
+    {
+        if (gradient.Length != ParameterCount)
+        {
+            throw new ArgumentException($"FieldMlp.SetGradients: {gradient.Length} values for {ParameterCount} parameters");
+        }
+
+        int o = 0;
+        foreach (var p in Parameters)
+        {
+            gradient.Slice(o, p.Count).CopyTo(p.Grad.Span);
+            o += p.Count;
+        }
+    }
 
     /// <summary>
     /// Forward pass over <paramref name="batch"/> points (x row-major, batch x D). Afterwards
-    /// <see cref="MlpWorkspace.Output"/> holds channels [value | d/dx_1 .. d/dx_D | Laplacian] (per order), each of length batch.
+    /// <see cref="MlpWorkspace.Output"/> holds the channels [value | d/dx_1 .. d/dx_D | Laplacian] (value only for
+    /// <see cref="DerivativeOrder.Value"/>), each of length batch. The Gradient order also carries the Laplacian
+    /// block, because the engine's forward-Laplacian layers always propagate it.
     /// </summary>
     public void Forward(ReadOnlySpan<double> x, int batch, DerivativeOrder order, MlpWorkspace ws)
     {
@@ -116,199 +182,94 @@ public sealed class FieldMlp
             throw new ArgumentException($"FieldMlp.Forward: x has {x.Length} values, expected batch {batch} x D {d}");
         }
 
+        var tape = ws.Tape;
+        tape.Reset();
+        tape.Threads = 1;
         int channels = ChannelCount(order);
-        ws.Prepare(this, batch, channels);
-        var a0 = ws.Activations[0];
+        var input = ws.Input(channels * batch, d);
+        var a = input.Span;
         for (int b = 0; b < batch; b++)
         {
             for (int j = 0; j < d; j++)
             {
-                a0[(b * d) + j] = (x[(b * d) + j] - InputCentre[j]) / InputScale[j];
+                a[(b * d) + j] = (x[(b * d) + j] - InputCentre[j]) / InputScale[j];
             }
         }
 
         if (channels > 1)
         {
+            // Stacked derivative blocks of the features wrt the raw inputs: d x_hat_j / d x_k = delta_jk / scale_j, zero Laplacian.
             int stride = batch * d;
-            a0.AsSpan(stride, (channels - 1) * stride).Clear();
-            for (int j = 0; j < d; j++)
+            a[stride..].Clear();
+            for (int k = 0; k < d; k++)
             {
                 for (int b = 0; b < batch; b++)
                 {
-                    a0[((1 + j) * stride) + (b * d) + j] = 1.0 / InputScale[j];
+                    a[((1 + k) * stride) + (b * d) + k] = 1.0 / InputScale[k];
                 }
             }
         }
 
         if (MirrorPeriod > 0)
         {
+            // Feature 0 = cos(k x_0): d/dx_0 = -k sin(k x_0), Laplacian -k^2 cos(k x_0).
             double k = Math.PI / MirrorPeriod;
             int stride = batch * d;
             for (int b = 0; b < batch; b++)
             {
                 double kx = k * x[b * d];
-                a0[b * d] = Math.Cos(kx);
+                a[b * d] = Math.Cos(kx);
                 if (channels > 1)
                 {
-                    a0[stride + (b * d)] = -k * Math.Sin(kx);
-                }
-
-                if (channels == d + 2)
-                {
-                    a0[((d + 1) * stride) + (b * d)] = -k * k * Math.Cos(kx);
+                    a[stride + (b * d)] = -k * Math.Sin(kx);
+                    a[((d + 1) * stride) + (b * d)] = -k * k * Math.Cos(kx);
                 }
             }
         }
 
-        for (int l = 0; l < LayerCount; l++)
+        Var s = tape.Constant(input);
+        if (channels == 1)
         {
-            int nin = Sizes[l];
-            int nout = Sizes[l + 1];
-            var w = Parameters.AsSpan(Offsets[l], nin * nout);
-            var bias = Parameters.AsSpan(Offsets[l] + (nin * nout), nout);
-            var input = ws.Activations[l];
-            var z = ws.PreActivations[l];
-            int rows = channels * batch;
-            DenseKernels.MultiplyTransposed(input.AsSpan(0, rows * nin), w, rows, nin, nout, z.AsSpan(0, rows * nout));
-            for (int r = 0; r < batch; r++)
+            s = Network.Forward(tape, s);
+        }
+        else
+        {
+            for (int l = 0; l < LayerCount; l++)
             {
-                var zr = z.AsSpan(r * nout, nout);
-                TensorPrimitives.Add(zr, bias, zr);
-            }
-
-            if (l < LayerCount - 1)
-            {
-                TanhForward(z, ws.Activations[l + 1], batch * nout, channels, d);
+                var (w, bias) = Layer(l);
+                s = ForwardLaplacian.Dense(s, tape.Param(w), tape.Param(bias), l < LayerCount - 1 ? Activation.Tanh : Activation.Identity, batch, d);
             }
         }
 
-        var zo = ws.PreActivations[LayerCount - 1];
-        zo.AsSpan(0, channels * batch).CopyTo(ws.Output);
+        ws.Finish(s, batch, channels);
     }
 
     /// <summary>
-    /// Reverse pass after <see cref="Forward"/>: <paramref name="outputAdjoint"/> holds dLoss/d(channel)
-    /// in the same layout as the output (channels x batch); gradients are added to <paramref name="gradient"/>.
+    /// Reverse pass after <see cref="Forward"/> (once per forward): <paramref name="outputAdjoint"/> holds dLoss/d(channel)
+    /// in the layout of the output (channels x batch). The parameter gradients are ADDED to <paramref name="gradient"/>
+    /// (layout of <see cref="CopyValuesTo"/>; frozen parameters get none); <see cref="Parameter.Grad"/> is overwritten.
     /// </summary>
     public void Backward(ReadOnlySpan<double> outputAdjoint, MlpWorkspace ws, Span<double> gradient)
     {
         ArgumentNullException.ThrowIfNull(ws);
-        int batch = ws.Batch;
-        int channels = ws.Channels;
-        int d = InputDim;
-        if (outputAdjoint.Length != channels * batch || gradient.Length != Parameters.Length)
+        var output = ws.OutputVar ?? throw new InvalidOperationException("FieldMlp.Backward: no forward pass in this workspace");
+        if (outputAdjoint.Length != output.Value.Length || gradient.Length != ParameterCount)
         {
-            throw new ArgumentException($"FieldMlp.Backward: adjoint has {outputAdjoint.Length} values (expected {channels * batch}), gradient {gradient.Length} (expected {Parameters.Length})");
+            throw new ArgumentException($"FieldMlp.Backward: adjoint has {outputAdjoint.Length} values (expected {output.Value.Length}), gradient {gradient.Length} (expected {ParameterCount})");
         }
 
-        var dz = ws.AdjointZ;
-        outputAdjoint.CopyTo(dz);
-        for (int l = LayerCount - 1; l >= 0; l--)
+        Network.ZeroGrad();
+        var seed = ws.Seed(outputAdjoint.Length);
+        outputAdjoint.CopyTo(seed.Span);
+        ws.Tape.Backward(output, seed);
+        int o = 0;
+        foreach (var p in Parameters)
         {
-            int nin = Sizes[l];
-            int nout = Sizes[l + 1];
-            var w = Parameters.AsSpan(Offsets[l], nin * nout);
-            var gw = gradient.Slice(Offsets[l], nin * nout);
-            var gb = gradient.Slice(Offsets[l] + (nin * nout), nout);
-            var input = ws.Activations[l];
-            var da = ws.AdjointA;
-            int rows = channels * batch;
-            bool needInputAdjoint = l > 0;
-            var dzRows = dz.AsSpan(0, rows * nout);
-            DenseKernels.AddTransposedProduct(dzRows, input.AsSpan(0, rows * nin), rows, nout, nin, gw);
-            for (int r = 0; r < batch; r++)
-            {
-                TensorPrimitives.Add(gb, dz.AsSpan(r * nout, nout), gb);
-            }
-
-            if (needInputAdjoint)
-            {
-                DenseKernels.Multiply(dzRows, w, rows, nout, nin, da.AsSpan(0, rows * nin));
-            }
-
-            if (needInputAdjoint)
-            {
-                TanhBackward(ws.PreActivations[l - 1], ws.Activations[l], da, dz, batch * nin, channels, d);
-            }
+            System.Numerics.Tensors.TensorPrimitives.Add(gradient.Slice(o, p.Count), p.Grad.Span, gradient.Slice(o, p.Count));
+            o += p.Count;
         }
     }
 
-    /// <summary>Channels propagated for an order: 1, 1 + D or 2 + D.</summary>
-    public int ChannelCount(DerivativeOrder order) => order switch
-    {
-        DerivativeOrder.Value => 1,
-        DerivativeOrder.Gradient => 1 + InputDim,
-        _ => 2 + InputDim,
-    };
-
-    // z, a: channel-major blocks of m = batch*width values; channel 0 value, 1..D gradient, D+1 Laplacian.
-    private static void TanhForward(double[] z, double[] a, int m, int channels, int d)
-    {
-        TensorPrimitives.Tanh(z.AsSpan(0, m), a.AsSpan(0, m));
-        if (channels == 1)
-        {
-            return;
-        }
-
-        for (int e = 0; e < m; e++)
-        {
-            double t = a[e];
-            double s1 = 1 - (t * t);
-
-            double sq = 0;
-            for (int j = 1; j <= d; j++)
-            {
-                double zj = z[(j * m) + e];
-                a[(j * m) + e] = s1 * zj;
-                sq += zj * zj;
-            }
-
-            if (channels == d + 2)
-            {
-                double s2 = -2 * t * s1;
-                a[((d + 1) * m) + e] = (s1 * z[((d + 1) * m) + e]) + (s2 * sq);
-            }
-        }
-    }
-
-    // Given adjoints da of the tanh outputs (all channels) and the outputs a (channel 0 = tanh z), writes
-    // adjoints dz of its inputs.
-    private static void TanhBackward(double[] z, double[] a, double[] da, double[] dz, int m, int channels, int d)
-    {
-        for (int e = 0; e < m; e++)
-        {
-            double t = a[e];
-            double s1 = 1 - (t * t);
-            double s2 = -2 * t * s1;
-            double g0 = s1 * da[e];
-            if (channels == 1)
-            {
-                dz[e] = g0;
-                continue;
-            }
-
-            double lapAdj = channels == d + 2 ? da[((d + 1) * m) + e] : 0;
-            double cross = 0;
-            double sq = 0;
-            for (int j = 1; j <= d; j++)
-            {
-                double zj = z[(j * m) + e];
-                double aj = da[(j * m) + e];
-                dz[(j * m) + e] = (s1 * aj) + (2 * s2 * zj * lapAdj);
-                cross += zj * aj;
-                sq += zj * zj;
-            }
-
-            if (channels == d + 2)
-            {
-                double zl = z[((d + 1) * m) + e];
-                dz[((d + 1) * m) + e] = s1 * lapAdj;
-                cross += zl * lapAdj;
-                double s3 = (-2 * s1 * s1) + (4 * t * t * s1);
-                g0 += s3 * sq * lapAdj;
-            }
-
-            dz[e] = g0 + (s2 * cross);
-        }
-    }
+    /// <summary>Channels a pass of this order produces: 1 (value) or 2 + D (value, gradient, Laplacian).</summary>
+    public int ChannelCount(DerivativeOrder order) => order == DerivativeOrder.Value ? 1 : 2 + InputDim;
 }

@@ -1,24 +1,27 @@
+using SciTransfer.Core.Autodiff;
+using Tensor = SciTransfer.Core.Tensors.Tensor;
+
 namespace SciTransfer.HeatSink.Nn;
 
-/// <summary>Per-call buffers of a <see cref="FieldMlp"/> pass (one per thread/cell; reused across steps).</summary>
+/// <summary>
+/// Per-call state of <see cref="FieldMlp"/> passes (one per thread/cell; reused across steps): the engine tape
+/// (single-threaded, so results do not depend on the thread count), the input and seed buffers, and the output of
+/// the last forward pass. Values are valid until the next forward pass in the same workspace.
+/// </summary>
 public sealed class MlpWorkspace
 {
+    private Tensor? _input;
+    private Tensor? _seed;
     private double[] _scratch = [];
 
-    /// <summary>Layer inputs: Activations[l] is channels x batch x Sizes[l].</summary>
-    public double[][] Activations { get; private set; } = [];
+    /// <summary>The tape the passes are recorded on (reset by every forward pass).</summary>
+    public Tape Tape { get; } = new() { Threads = 1 };
 
-    /// <summary>Pre-activations: PreActivations[l] is channels x batch x Sizes[l+1].</summary>
-    public double[][] PreActivations { get; private set; } = [];
+    /// <summary>Output of the last forward pass as a tape value (channels x batch rows, one column).</summary>
+    public Var? OutputVar { get; private set; }
 
-    /// <summary>Network output, channels x batch.</summary>
-    public double[] Output { get; private set; } = [];
-
-    /// <summary>Scratch adjoint of a layer input.</summary>
-    public double[] AdjointA { get; private set; } = [];
-
-    /// <summary>Scratch adjoint of a layer pre-activation.</summary>
-    public double[] AdjointZ { get; private set; } = [];
+    /// <summary>Network output of the last pass, channels x batch.</summary>
+    public ReadOnlySpan<double> Output => OutputVar is { } v ? v.Value.Span : default;
 
     /// <summary>Batch of the last forward pass.</summary>
     public int Batch { get; private set; }
@@ -27,44 +30,45 @@ public sealed class MlpWorkspace
     public int Channels { get; private set; }
 
     /// <summary>Output channel c (0 value, 1..D gradient, D+1 Laplacian) of the last pass.</summary>
-    public ReadOnlySpan<double> Channel(int c) => Output.AsSpan(c * Batch, Batch);
+    public ReadOnlySpan<double> Channel(int c) => Output.Slice(c * Batch, Batch);
 
     /// <summary>A reusable buffer of exactly <paramref name="length"/> values for output adjoints (contents undefined).</summary>
     public Span<double> ScratchAdjoint(int length)
     {
-        _scratch = Ensure(_scratch, length);
+        if (_scratch.Length < length)
+        {
+            _scratch = new double[length];
+        }
+
         return _scratch.AsSpan(0, length);
     }
 
-    internal void Prepare(FieldMlp net, int batch, int channels)
+    /// <summary>The input tensor [rows, d] of a pass (reused while the shape stays the same; contents undefined).</summary>
+    internal Tensor Input(int rows, int d)
     {
-        int layers = net.LayerCount;
-        if (Activations.Length != layers)
+        if (_input is null || _input.Dim(0) != rows || _input.Dim(1) != d)
         {
-            Activations = new double[layers][];
-            PreActivations = new double[layers][];
-            for (int l = 0; l < layers; l++)
-            {
-                Activations[l] = [];
-                PreActivations[l] = [];
-            }
+            _input = new Tensor(rows, d);
         }
 
-        int rows = batch * channels;
-        int widest = 0;
-        for (int l = 0; l < layers; l++)
+        return _input;
+    }
+
+    /// <summary>The backward seed [length, 1] (reused while the length stays the same; contents undefined).</summary>
+    internal Tensor Seed(int length)
+    {
+        if (_seed is null || _seed.Length != length)
         {
-            Activations[l] = Ensure(Activations[l], rows * net.Sizes[l]);
-            PreActivations[l] = Ensure(PreActivations[l], rows * net.Sizes[l + 1]);
-            widest = Math.Max(widest, Math.Max(net.Sizes[l], net.Sizes[l + 1]));
+            _seed = new Tensor(length, 1);
         }
 
-        Output = Output.Length == rows ? Output : new double[rows];
-        AdjointA = Ensure(AdjointA, rows * widest);
-        AdjointZ = Ensure(AdjointZ, rows * widest);
+        return _seed;
+    }
+
+    internal void Finish(Var output, int batch, int channels)
+    {
+        OutputVar = output;
         Batch = batch;
         Channels = channels;
     }
-
-    private static double[] Ensure(double[] a, int length) => a.Length >= length ? a : new double[length];
 }

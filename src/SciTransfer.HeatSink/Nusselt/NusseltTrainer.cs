@@ -1,3 +1,4 @@
+using SciTransfer.Core.Optim;
 using SciTransfer.Core.Random;
 using SciTransfer.HeatSink.Nn;
 using SciTransfer.HeatSink.Pinn.Balancing;
@@ -7,7 +8,8 @@ namespace SciTransfer.HeatSink.Nusselt;
 /// <summary>
 /// Trains the Nusselt network u(features) = log Nu on a data loss mean (u - log Nu_data)^2 and a physics-prior
 /// loss mean (u - log Nu_prior)^2 at prior points, blended by a balancer (default "uncertainty": the learnable
-/// weights of Kendall et al., i.e. the seed paper's learnable blending). Full batch, Adam.
+/// weights of Kendall et al., i.e. the seed paper's learnable blending). Full batch, the core engine's Adam on
+/// the balanced sum of the per-term gradients.
 /// </summary>
 public static class NusseltTrainer
 {
@@ -65,7 +67,13 @@ public static class NusseltTrainer
         ArgumentNullException.ThrowIfNull(samples);
         var ws = new MlpWorkspace();
         net.Forward(FeatureMatrix(samples), samples.Count, DerivativeOrder.Value, ws);
-        return [.. ws.Output.Take(samples.Count).Select(Math.Exp)];
+        var nu = new double[samples.Count];
+        for (int i = 0; i < nu.Length; i++)
+        {
+            nu[i] = Math.Exp(ws.Output[i]);
+        }
+
+        return nu;
     }
 
     /// <summary>Trains in place; returns the final term weights (data first when present, then prior).</summary>
@@ -103,11 +111,11 @@ public static class NusseltTrainer
         }
 
         var balancer = LossBalancers.Create(balancing, terms.Count, 0, rng);
-        var adam = new AdamOptimizer(net.Parameters.Length, learningRate);
+        var adam = new Adam(net.Parameters, learningRate);
         var ws = new MlpWorkspace();
-        var grads = terms.Select(_ => new double[net.Parameters.Length]).ToList();
+        var grads = terms.Select(_ => new double[net.ParameterCount]).ToList();
         var losses = new double[terms.Count];
-        var total = new double[net.Parameters.Length];
+        var total = new double[net.ParameterCount];
         double[] priorOutputs = [];
         for (int step = 0; step < steps; step++)
         {
@@ -138,7 +146,7 @@ public static class NusseltTrainer
                 net.Backward(adj, ws, grads[k]);
                 if (k == priorTerm)
                 {
-                    priorOutputs = [.. ws.Output.AsSpan(0, n)];
+                    priorOutputs = ws.Output[..n].ToArray();
                 }
             }
 
@@ -158,7 +166,8 @@ public static class NusseltTrainer
                 }
             }
 
-            adam.Step(net.Parameters, total);
+            net.SetGradients(total);
+            adam.Step();
         }
 
         return [.. balancer.Weights];

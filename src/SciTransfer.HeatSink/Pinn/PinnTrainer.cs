@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SciTransfer.Core.Optim;
 using SciTransfer.Core.Random;
 using SciTransfer.HeatSink.Nn;
 using SciTransfer.HeatSink.Pinn.Balancing;
@@ -6,9 +7,10 @@ using SciTransfer.HeatSink.Pinn.Balancing;
 namespace SciTransfer.HeatSink.Pinn;
 
 /// <summary>
-/// Trains a <see cref="FieldMlp"/> on a <see cref="PinnTask"/>: weighted sum of mean squared residuals, Adam
-/// (fresh state every call), loss balancing, optional residual-adaptive resampling, frozen leading layers and
-/// an optional L-BFGS refinement. Single-threaded and deterministic given the RNG.
+/// Trains a <see cref="FieldMlp"/> on a <see cref="PinnTask"/>: weighted sum of mean squared residuals, the core
+/// engine's <see cref="Adam"/> (fresh state every call), loss balancing on per-term gradients (one engine backward per
+/// term), optional residual-adaptive resampling, frozen leading layers (<see cref="Core.Nn.Parameter.Frozen"/>) and an
+/// optional refinement with the engine's <see cref="Lbfgs"/>. Single-threaded and deterministic given the RNG.
 /// </summary>
 public static class PinnTrainer
 {
@@ -36,107 +38,17 @@ public static class PinnTrainer
         }
 
         var balancer = LossBalancers.Create(options.Balancing, sets.Count, 0, rng.Split());
-        var trainable = TrainableMask(net, options.FrozenLayers);
-        var adam = new AdamOptimizer(net.Parameters.Length, options.LearningRate, trainable);
-        var ws = new MlpWorkspace();
-        var termGrads = sets.Select(_ => new double[net.Parameters.Length]).ToList();
-        var residuals = sets.Select(s => new double[s.Count]).ToList();
-        var losses = new double[sets.Count];
-        var total = new double[net.Parameters.Length];
-        for (int step = 0; step < options.Steps; step++)
+        net.FreezeLeadingLayers(options.FrozenLayers);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (step % options.EvalEvery == 0 && Probe(net, task, probe, options, log, step, clock) && options.StopAtTarget)
-            {
-                log.Steps = step;
-                return log;
-            }
-
-            Evaluate(net, sets, ws, residuals, losses, termGrads);
-            balancer.Update(step, losses, balancer.NeedsTermGradients(step) ? termGrads : null);
-            Array.Clear(total);
-            double loss = 0;
-            for (int k = 0; k < sets.Count; k++)
-            {
-                double w = balancer.Weights[k];
-                loss += w * losses[k];
-                var gk = termGrads[k];
-                for (int i = 0; i < total.Length; i++)
-                {
-                    total[i] += w * gk[i];
-                }
-            }
-
-            log.Loss.Add(loss);
-            log.Weights.Add([.. balancer.Weights]);
-            adam.LearningRate = options.LearningRate * Math.Pow(options.LearningRateDecay, step / (double)Math.Max(1, options.Steps - 1));
-            adam.Step(net.Parameters, total);
-            balancer.UpdatePointWeights(sets, residuals);
-            if (options.ResampleEvery > 0 && (step + 1) % options.ResampleEvery == 0 && task.UsePhysics)
-            {
-                sets[0] = PinnConstraints.Pde(AdaptiveInterior(net, task.Case.Geometry, options.InteriorPoints, options.AdaptiveFraction, rng, ws), task.ThetaScale);
-                residuals[0] = new double[sets[0].Count];
-            }
+            RunSteps(net, task, options, rng, probe, sets, balancer, log, clock, cancellationToken);
+        }
+        finally
+        {
+            net.FreezeLeadingLayers(0);
         }
 
-        log.Steps = options.Steps;
-        if (options.LbfgsSteps > 0)
-        {
-            var weights = balancer.Weights.ToArray();
-            var x = net.Parameters;
-            double Objective(ReadOnlySpan<double> p, Span<double> g)
-            {
-                var keep = x.ToArray();
-                p.CopyTo(x);
-                Evaluate(net, sets, ws, residuals, losses, termGrads);
-                g.Clear();
-                double l = 0;
-                for (int k = 0; k < sets.Count; k++)
-                {
-                    l += weights[k] * losses[k];
-                    for (int i = 0; i < g.Length; i++)
-                    {
-                        g[i] += weights[k] * termGrads[k][i];
-                    }
-                }
-
-                keep.CopyTo(x, 0);
-                return l;
-            }
-
-            var start = x.ToArray();
-            Lbfgs.Minimise(
-                Objective,
-                start,
-                options.LbfgsSteps,
-                trainable: trainable,
-                onIteration: (it, l) =>
-                {
-                    start.CopyTo(x, 0);
-                    log.Loss.Add(l);
-                    Probe(net, task, probe, options, log, options.Steps + it + 1, clock);
-                });
-            start.CopyTo(x, 0);
-            log.Steps = options.Steps + options.LbfgsSteps;
-        }
-
-        Probe(net, task, probe, options, log, log.Steps, clock);
         return log;
-    }
-
-    /// <summary>Mask of trainable parameters: false for the first <paramref name="frozenLayers"/> linear layers.</summary>
-    public static bool[] TrainableMask(FieldMlp net, int frozenLayers)
-    {
-        ArgumentNullException.ThrowIfNull(net);
-        var mask = new bool[net.Parameters.Length];
-        Array.Fill(mask, true);
-        for (int l = 0; l < Math.Min(frozenLayers, net.LayerCount); l++)
-        {
-            var (start, length) = net.LayerRange(l);
-            Array.Fill(mask, false, start, length);
-        }
-
-        return mask;
     }
 
     /// <summary>Term losses mean_b(lambda_b r_b^2) and their parameter gradients, one forward/backward per term.</summary>
@@ -200,6 +112,94 @@ public static class PinnTrainer
 
         Array.Copy(uniform, 0, pts, 2 * adaptive, uniform.Length);
         return pts;
+    }
+
+    private static void RunSteps(FieldMlp net, PinnTask task, PinnTrainingOptions options, Rng rng, FieldProbe? probe, List<ResidualSet> sets, ILossBalancer balancer, PinnTrainingLog log, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var adam = new Adam(net.Parameters, options.LearningRate);
+        var ws = new MlpWorkspace();
+        var termGrads = sets.Select(_ => new double[net.ParameterCount]).ToList();
+        var residuals = sets.Select(s => new double[s.Count]).ToList();
+        var losses = new double[sets.Count];
+        var total = new double[net.ParameterCount];
+        for (int step = 0; step < options.Steps; step++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (step % options.EvalEvery == 0 && Probe(net, task, probe, options, log, step, clock) && options.StopAtTarget)
+            {
+                log.Steps = step;
+                return;
+            }
+
+            Evaluate(net, sets, ws, residuals, losses, termGrads);
+            balancer.Update(step, losses, balancer.NeedsTermGradients(step) ? termGrads : null);
+            double loss = Combine(balancer.Weights, losses, termGrads, total);
+            log.Loss.Add(loss);
+            log.Weights.Add([.. balancer.Weights]);
+            adam.LearningRate = options.LearningRate * Math.Pow(options.LearningRateDecay, step / (double)Math.Max(1, options.Steps - 1));
+            net.SetGradients(total);
+            adam.Step();
+            balancer.UpdatePointWeights(sets, residuals);
+            if (options.ResampleEvery > 0 && (step + 1) % options.ResampleEvery == 0 && task.UsePhysics)
+            {
+                sets[0] = PinnConstraints.Pde(AdaptiveInterior(net, task.Case.Geometry, options.InteriorPoints, options.AdaptiveFraction, rng, ws), task.ThetaScale);
+                residuals[0] = new double[sets[0].Count];
+            }
+        }
+
+        log.Steps = options.Steps;
+        if (options.LbfgsSteps > 0)
+        {
+            // Full-batch refinement with the balancer's final weights held fixed. One engine Minimize call per
+            // iteration (the curvature history carries over) so each iteration can be logged and probed.
+            var weights = balancer.Weights.ToArray();
+            double Closure()
+            {
+                Evaluate(net, sets, ws, residuals, losses, termGrads);
+                double l = Combine(weights, losses, termGrads, total);
+                net.SetGradients(total);
+                return l;
+            }
+
+            var lbfgs = new Lbfgs(net.Parameters);
+            int done = 0;
+            while (done < options.LbfgsSteps)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var result = lbfgs.Minimize(Closure, 1, cancellationToken);
+                if (result.Iterations == 0)
+                {
+                    break;
+                }
+
+                done++;
+                log.Loss.Add(result.Loss);
+                Probe(net, task, probe, options, log, options.Steps + done, clock);
+                if (result.Reason != LbfgsStop.MaxIterations)
+                {
+                    break;
+                }
+            }
+
+            log.Steps = options.Steps + done;
+        }
+
+        Probe(net, task, probe, options, log, log.Steps, clock);
+    }
+
+    // total = sum_k w_k g_k; returns sum_k w_k L_k.
+    private static double Combine(IReadOnlyList<double> weights, ReadOnlySpan<double> losses, List<double[]> termGrads, double[] total)
+    {
+        Array.Clear(total);
+        double loss = 0;
+        for (int k = 0; k < termGrads.Count; k++)
+        {
+            double w = weights[k];
+            loss += w * losses[k];
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(termGrads[k], w, total, total);
+        }
+
+        return loss;
     }
 
     private static bool Probe(FieldMlp net, PinnTask task, FieldProbe? probe, PinnTrainingOptions options, PinnTrainingLog log, int step, Stopwatch clock)

@@ -1,11 +1,11 @@
-namespace SciTransfer.Cli.Tests;
+namespace SciTransfer.Tests.Shared;
 
-/// <summary>A temporary folder deleted at dispose.</summary>
+/// <summary>A temporary folder deleted at dispose (shared by test projects as a linked file).</summary>
 internal sealed class TempDir : IDisposable
 {
     public TempDir()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "scitransfer-cli-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "scitransfer-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 

@@ -8,7 +8,7 @@ namespace SciTransfer.Transfer.Tests;
 /// A test problem that records which target indices each cell saw and returns values derived from its
 /// seeds, so tests can check subsets, seeding and failure handling without any modelling.
 /// </summary>
-internal sealed class SpyProblem(string name = "test/spy", string? failOn = null) : ITransferProblem
+internal sealed class SpyProblem(string name = "test/spy", string? failOn = null, Exception? failOnCreate = null) : ITransferProblem
 {
     public ConcurrentDictionary<(string Strategy, int N, int Repeat), int[]> Seen { get; } = new();
 
@@ -29,7 +29,7 @@ internal sealed class SpyProblem(string name = "test/spy", string? failOn = null
 
     public IReadOnlyList<int> DefaultSizes { get; } = [2, 4, 8, 16];
 
-    public ProblemInstance Create(ProblemContext context) => new Instance(this, context.Repeat, failOn);
+    public ProblemInstance Create(ProblemContext context) => failOnCreate is null ? new Instance(this, context.Repeat, failOn) : throw failOnCreate;
 
     private sealed class Instance(SpyProblem owner, int repeat, string? failOn) : ProblemInstance
     {

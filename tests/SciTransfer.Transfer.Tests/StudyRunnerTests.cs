@@ -117,6 +117,16 @@ public class StudyRunnerTests
     }
 
     [Fact]
+    public void Bad_input_data_met_while_creating_a_repeat_keeps_its_data_error_instead_of_a_cell_failure()
+    {
+        using var dir = new TempDir();
+        var bad = new DataFormatException("weather.csv", 12, "rh", "relative humidity 140 % is out of range");
+        var e = Assert.Throws<DataFormatException>(() => StudyRunner.Run(Config(new SpyProblem(failOnCreate: bad)), new RunOptions(dir.Sub("out"), Threads: 2)));
+        Assert.Equal(12, e.Row);
+        Assert.Equal("rh", e.Column);
+    }
+
+    [Fact]
     public void A_folder_of_another_study_is_not_resumed()
     {
         using var dir = new TempDir();

@@ -86,7 +86,10 @@ public static class StudyRunner
                         }
                         catch (Exception e) when (e is not OperationCanceledException || !cts.IsCancellationRequested)
                         {
-                            Interlocked.CompareExchange(ref failure, new CellFailedException(cell.Key.ToString(), e), null);
+                            // Bad input met while creating a repeat's data keeps its own exit code (1 config, 2 data):
+                            // the message already names the file and field; anything else is a failed cell.
+                            Exception reported = e is ConfigException or DataFormatException ? e : new CellFailedException(cell.Key.ToString(), e);
+                            Interlocked.CompareExchange(ref failure, reported, null);
                             cts.Cancel();
                             return;
                         }

@@ -33,6 +33,10 @@ public static class ProgressDisplay
                     {
                         task.Description = Markup.Escape($"{title}: {p.Done}/{p.Total} {last}");
                     }
+                    else if (p.Detail is { } detail)
+                    {
+                        task.Description = Markup.Escape($"{title}: {p.Done}/{p.Total} {detail}");
+                    }
                 }));
                 task.Value = task.MaxValue;
             });
@@ -42,9 +46,16 @@ public static class ProgressDisplay
     private sealed class PlainProgress(TextWriter output) : IProgress<RunProgress>
     {
         private readonly object _gate = new();
+        private readonly Dictionary<string, DateTime> _lastDetail = new(StringComparer.Ordinal);
 
         public void Report(RunProgress p)
         {
+            if (p.Detail is { } detail)
+            {
+                ReportDetail(detail);
+                return;
+            }
+
             string remaining = p.Remaining is { } r ? Format(r) : "?";
             string line = p.Last is null
                 ? string.Create(CultureInfo.InvariantCulture, $"[0/{p.Total}] starting ({p.Skipped} cells already done)")
@@ -52,6 +63,24 @@ public static class ProgressDisplay
             lock (_gate)
             {
                 output.WriteLine(line);
+                output.Flush();
+            }
+        }
+
+        /// <summary>Training lines, at most one per 10 s per task, so logs stay readable.</summary>
+        private void ReportDetail(string detail)
+        {
+            string task = detail[..Math.Max(0, detail.IndexOf(':', StringComparison.Ordinal))];
+            lock (_gate)
+            {
+                var now = DateTime.UtcNow;
+                if (_lastDetail.TryGetValue(task, out var last) && now - last < TimeSpan.FromSeconds(10))
+                {
+                    return;
+                }
+
+                _lastDetail[task] = now;
+                output.WriteLine("  " + detail);
                 output.Flush();
             }
         }

@@ -49,8 +49,4 @@ public static class OutputFolder
 
         return facts;
     }
-
-    /// <summary>Number of distinct finished cells in a results file (for messages).</summary>
-    public static string CountCells(IEnumerable<ResultRow> rows) =>
-        rows.Select(r => r.Cell).Distinct().Count().ToString(CultureInfo.InvariantCulture);
 }

@@ -15,7 +15,7 @@ internal sealed class RepeatState
     private readonly Lazy<(ProblemInstance Instance, object? Source, int[] Permutation, double SourceSeconds)> _value;
     private int _remainingCells;
 
-    public RepeatState(StudyProblem entry, int repeat, SeedTree repeatSeeds, ProblemSettings settings, int cells, string? cacheFile, CancellationToken ct)
+    public RepeatState(StudyProblem entry, int repeat, SeedTree repeatSeeds, ProblemSettings settings, int cells, string? cacheFile, IProgress<TrainingProgress>? training, CancellationToken ct)
     {
         Seeds = repeatSeeds;
         _remainingCells = cells;
@@ -25,7 +25,7 @@ internal sealed class RepeatState
                 var sw = Stopwatch.StartNew();
                 var instance = entry.Problem.Create(new ProblemContext(repeat, repeatSeeds, settings));
                 object? source = LoadCached(instance, cacheFile)
-                    ?? instance.PretrainSource(new SourceRequest(repeatSeeds.Child("source"), null, ct));
+                    ?? instance.PretrainSource(new SourceRequest(repeatSeeds.Child("source"), training, ct));
                 if (source is not null && cacheFile is not null && !File.Exists(cacheFile))
                 {
                     SaveCached(instance, source, cacheFile);

@@ -8,7 +8,8 @@ namespace SciTransfer.Transfer.Running;
 /// <param name="Skipped">Cells skipped because an earlier run finished them.</param>
 /// <param name="Last">The cell that just finished (null for the initial report).</param>
 /// <param name="Elapsed">Time since the sweep started.</param>
-public sealed record RunProgress(int Done, int Total, int Skipped, CellKey? Last, TimeSpan Elapsed)
+/// <param name="Detail">Training progress inside a cell or source pre-training (null for cell-finished reports).</param>
+public sealed record RunProgress(int Done, int Total, int Skipped, CellKey? Last, TimeSpan Elapsed, string? Detail = null)
 {
     /// <summary>Estimated time left, by the mean time per finished cell (null until one finished).</summary>
     public TimeSpan? Remaining => Done == 0 ? null : TimeSpan.FromSeconds(Elapsed.TotalSeconds / Done * (Total - Done));

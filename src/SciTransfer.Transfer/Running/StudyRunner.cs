@@ -56,16 +56,22 @@ public static class StudyRunner
         RunRecord.Write(dir, record);
 
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var sourceSeconds = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
+        int completed = 0;
+
+        // Training inside source pre-training and cells is reported as detail lines of the sweep's progress.
+        IProgress<TrainingProgress>? Training(string what) => progress is null ? null : new SyncProgress<TrainingProgress>(t =>
+            progress.Report(new RunProgress(Volatile.Read(ref completed), todo.Count, skipped, null, clock.Elapsed, Describe(what, t))));
+
         var repeats = new ConcurrentDictionary<(string, int), RepeatState>();
         foreach (var g in todo.GroupBy(c => (c.Key.Problem, c.Key.Repeat)))
         {
             var entry = g.First().Entry;
             string cache = Path.Combine(dir, "sources", string.Create(CultureInfo.InvariantCulture, $"{FigureStore.Safe(entry.Id)}.r{g.Key.Repeat}.bin"));
-            repeats[g.Key] = new RepeatState(entry, g.Key.Repeat, RepeatSeeds(root, entry.Id, g.Key.Repeat), Settings(options), g.Count(), cache, cts.Token);
+            repeats[g.Key] = new RepeatState(entry, g.Key.Repeat, RepeatSeeds(root, entry.Id, g.Key.Repeat), Settings(options), g.Count(), cache, Training($"{entry.Id} repeat {g.Key.Repeat}"), cts.Token);
         }
 
-        var sourceSeconds = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
-        int completed = 0;
+
         Exception? failure = null;
         progress?.Report(new RunProgress(0, todo.Count, skipped, null, clock.Elapsed));
         using (var results = ResultsFile.OpenForAppend(resultsPath))
@@ -81,7 +87,7 @@ public static class StudyRunner
                         var state = repeats[(cell.Key.Problem, cell.Key.Repeat)];
                         try
                         {
-                            var rows = RunCell(config, cell, state, dir, cts.Token);
+                            var rows = RunCell(config, cell, state, dir, Training(cell.Key.ToString()), cts.Token);
                             results.AppendCell(rows);
                         }
                         catch (Exception e) when (e is not OperationCanceledException || !cts.IsCancellationRequested)
@@ -148,14 +154,17 @@ public static class StudyRunner
             p.Id, p.Problem.Name, p.Problem.Description, p.Problem.ScarcityAxis,
             p.Problem.Metrics, p.Strategies, p.Sizes, p.Problem.ComparisonGroup))];
 
-    private static List<ResultRow> RunCell(StudyConfig config, PlannedCell cell, RepeatState state, string dir, CancellationToken ct)
+    private static string Describe(string what, TrainingProgress t) =>
+        string.Create(CultureInfo.InvariantCulture, $"{what}: {t.Phase} {t.Step}{(t.TotalSteps > 0 ? $"/{t.TotalSteps}" : "")}{(t.Loss is { } l ? $" loss {l:G4}" : "")}");
+
+    private static List<ResultRow> RunCell(StudyConfig config, PlannedCell cell, RepeatState state, string dir, IProgress<TrainingProgress>? training, CancellationToken ct)
     {
         var (instance, source, permutation, _) = state.Value;
         var key = cell.Key;
         int take = Math.Min(key.NTarget, permutation.Length);
         var seeds = CellSeeds(state.Seeds, key.Strategy, key.NTarget);
         var sw = Stopwatch.StartNew();
-        var result = instance.Run(new CellRequest(key.Strategy, key.NTarget, permutation.AsMemory(0, take), source, seeds, null, ct));
+        var result = instance.Run(new CellRequest(key.Strategy, key.NTarget, permutation.AsMemory(0, take), source, seeds, training, ct));
         double seconds = sw.Elapsed.TotalSeconds;
 
         var expected = cell.Entry.Problem.Metrics;

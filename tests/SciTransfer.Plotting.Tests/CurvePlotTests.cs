@@ -116,6 +116,18 @@ public class CurvePlotTests
     }
 
     [Fact]
+    public void Retention_legend_drops_the_id_prefix_the_problems_share()
+    {
+        var input = SampleStudy.Input();
+        var renamed = input.Problems.Select(p => p with { Id = "quantum/digits/" + p.Id.Replace('/', '-') }).ToList();
+        var rows = input.Summary.Select(r => r with { Problem = "quantum/digits/" + r.Problem.Replace('/', '-') }).ToList();
+        string svg = RetentionPlot.Render("g", renamed, rows, Palette);
+        string first = renamed[0].Id["quantum/digits/".Length..];
+        Assert.Contains($">{first} / {renamed[0].Strategies[0]}<", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain(">quantum/digits/", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reference_strategies_keep_their_style_whatever_else_runs()
     {
         var small = new StrategyPalette(["scratch", "oracle"]);

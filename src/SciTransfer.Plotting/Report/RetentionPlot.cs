@@ -24,6 +24,7 @@ public static class RetentionPlot
         var all = summary.ToList();
         var series = new List<CurveSeries>();
         var metricNotes = new List<string>();
+        int shared = SharedPrefixLength(problems.Select(p => p.Id).ToList());
         for (int pi = 0; pi < problems.Count; pi++)
         {
             ProblemManifest p = problems[pi];
@@ -40,7 +41,7 @@ public static class RetentionPlot
                 SeriesStyle baseStyle = palette[s];
                 var style = new SeriesStyle(baseStyle.Color, ProblemDashes[pi % ProblemDashes.Length], ProblemMarkers[pi % ProblemMarkers.Length]);
                 var points = rows.Where(r => r.Strategy == s).Select(r => new CurvePoint(r.NTarget, r.Rpr, double.NaN, double.NaN)).ToList();
-                series.Add(new CurveSeries($"{p.Id} / {s}", s, p.Id, style, points));
+                series.Add(new CurveSeries($"{p.Id[shared..]} / {s}", s, p.Id, style, points));
             }
         }
 
@@ -54,5 +55,27 @@ public static class RetentionPlot
             AllowLogY: false,
             ReferenceY: 1);
         return CurveChart.Render(spec);
+    }
+
+    /// <summary>
+    /// Length of the prefix up to and including the last '/' that every id shares, so legend labels keep
+    /// only what tells the problems apart ("qcnn / fine-tune" rather than the whole id); 0 for one problem.
+    /// </summary>
+    private static int SharedPrefixLength(IReadOnlyList<string> ids)
+    {
+        if (ids.Count < 2)
+        {
+            return 0;
+        }
+
+        int n = ids.Min(id => id.Length);
+        int common = 0;
+        while (common < n && ids.All(id => id[common] == ids[0][common]))
+        {
+            common++;
+        }
+
+        int slash = ids[0].LastIndexOf('/', Math.Max(0, common - 1));
+        return slash < 0 || ids.Any(id => id.Length == slash + 1) ? 0 : slash + 1;
     }
 }

@@ -323,7 +323,7 @@ public sealed class FuelMoistureInstance : ProblemInstance
         [
             new TimeSeriesFigure(
                 _figureId,
-                $"{cls} fuel moisture at test station T01 (n = {_o.FigureN} target observations, repeat 0)",
+                $"{cls} fuel moisture at test station {_scenario.TestWeather[0].Station.Id} (n = {_o.FigureN} target observations, repeat 0)",
                 "hours since the observation window starts",
                 "fuel moisture (%)",
                 series,

@@ -6,14 +6,20 @@ namespace SciTransfer.FuelMoisture.Problems;
 /// <summary>fuel-moisture/10h-to-{k}h: the 10-h source LSTM transferred to another dead-fuel class.</summary>
 public sealed class FuelMoistureProblem : ITransferProblem
 {
-    /// <summary>Configured problem for target class <see cref="FuelMoistureOptions.TargetClassHours"/>.</summary>
-    public FuelMoistureProblem(FuelMoistureOptions options)
+    /// <summary>
+    /// Configured problem for target class <see cref="FuelMoistureOptions.TargetClassHours"/>, on generated
+    /// data, or on a user's files when <paramref name="realData"/> is given.
+    /// </summary>
+    public FuelMoistureProblem(FuelMoistureOptions options, FuelMoistureRealData? realData = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
+        RealData = realData;
         string cls = FuelClass.Name(options.TargetClassHours);
         Name = NameFor(options.TargetClassHours);
-        Description = $"10-h fuel moisture LSTM (hourly sensors at {options.SourceStations} source stations) -> {cls} fuels from twice-daily weighings; RMSE on held-out stations";
+        Description = realData is null
+            ? $"10-h fuel moisture LSTM (hourly sensors at {options.SourceStations} source stations) -> {cls} fuels from twice-daily weighings; RMSE on held-out stations"
+            : $"10-h fuel moisture LSTM -> {cls} fuels on the files in {realData.Directory}; RMSE on held-out stations";
         Metrics = options.TargetClassHours == 1
             ? [Rmse, new MetricInfo("rmse_le30", "%", true, "RMSE over test observations <= 30 % (no rain spikes)")]
             : [Rmse];
@@ -23,6 +29,9 @@ public sealed class FuelMoistureProblem : ITransferProblem
 
     /// <summary>The resolved options.</summary>
     public FuelMoistureOptions Options { get; }
+
+    /// <summary>The user's data (option data_dir), or null for generated data.</summary>
+    public FuelMoistureRealData? RealData { get; }
 
     /// <inheritdoc />
     public string Name { get; }
@@ -49,7 +58,9 @@ public sealed class FuelMoistureProblem : ITransferProblem
     public ProblemInstance Create(ProblemContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var scenario = FuelMoistureScenario.Generate(Options, context.Seeds.Child("data"));
+        var scenario = RealData is null
+            ? FuelMoistureScenario.Generate(Options, context.Seeds.Child("data"))
+            : FuelMoistureScenario.FromData(Options, RealData, context.Seeds.Child("data"));
         return new FuelMoistureInstance(scenario, context.Repeat, Name);
     }
 }

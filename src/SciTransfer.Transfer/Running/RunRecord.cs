@@ -19,6 +19,8 @@ public static class RunRecord
     public static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,
+        // run.json is read by people: keep '>' and non-ASCII text as they are (no HTML-safe escaping).
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };

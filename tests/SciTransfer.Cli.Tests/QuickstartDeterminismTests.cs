@@ -4,7 +4,7 @@ namespace SciTransfer.Cli.Tests;
 
 public class QuickstartDeterminismTests
 {
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SciTransfer.sln")))

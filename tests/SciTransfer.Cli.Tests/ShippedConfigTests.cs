@@ -1,0 +1,29 @@
+using SciTransfer.Transfer.Config;
+using SciTransfer.Transfer.Problems;
+using SciTransfer.Transfer.Running;
+
+namespace SciTransfer.Cli.Tests;
+
+public class ShippedConfigTests
+{
+    public static TheoryData<string> Studies()
+    {
+        var data = new TheoryData<string>();
+        foreach (string f in Directory.GetFiles(Path.Combine(QuickstartDeterminismTests.RepositoryRoot(), "experiments"), "*.json").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(f));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Studies))]
+    public void Every_shipped_study_config_parses_strictly_and_plans_cells(string file)
+    {
+        string path = Path.Combine(QuickstartDeterminismTests.RepositoryRoot(), "experiments", file);
+        var config = StudyConfigLoader.Load(path, Catalog.Create(), new ProblemSettings());
+        Assert.NotEmpty(StudyPlan.Cells(config));
+        Assert.All(config.Problems, p => Assert.Contains("scratch", p.Problem.Strategies));
+    }
+}

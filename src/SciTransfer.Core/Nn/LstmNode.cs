@@ -70,21 +70,15 @@ internal static class LstmNode
 
             Gemm.MultiplyPacked(xht, kx, false, packed.Span, gt, g4, batch, g4, kx, accumulate: true, threads);
 
-            // One sigmoid over the whole step block; the cell block uses tanh(a) = 2 sigmoid(2a) - 1.
-            for (int b = 0; b < batch; b++)
-            {
-                Span<double> a = gt.Slice((b * g4) + (2 * h), h);
-                TensorPrimitives.Multiply(a, 2.0, a);
-            }
-
-            TensorPrimitives.Sigmoid(gt, gt);
+            // Per row: sigmoid over [i | f], tanh over g, sigmoid over o (VectorMath: vectorised, full accuracy).
             Span<double> ct = cs.Slice(t * batch * h, batch * h);
             for (int b = 0; b < batch; b++)
             {
                 Span<double> a = gt.Slice(b * g4, g4);
+                VectorMath.Sigmoid(a[..(2 * h)], a[..(2 * h)]);
                 Span<double> gg = a.Slice(2 * h, h);
-                TensorPrimitives.Multiply(gg, 2.0, gg);
-                TensorPrimitives.Add(gg, -1.0, gg);
+                VectorMath.Tanh(gg, gg);
+                VectorMath.Sigmoid(a[(3 * h)..], a[(3 * h)..]);
                 Span<double> c = ct.Slice(b * h, h);
                 TensorPrimitives.Multiply(a[..h], gg, c);
                 if (t > 0)
@@ -94,7 +88,7 @@ internal static class LstmNode
             }
 
             Span<double> tct = tcs.Slice(t * batch * h, batch * h);
-            TensorPrimitives.Tanh(ct, tct);
+            VectorMath.Tanh(ct, tct);
             Span<double> next = t + 1 < steps ? xhs.Slice((t + 1) * batch * kx, batch * kx) : default;
             for (int b = 0; b < batch; b++)
             {

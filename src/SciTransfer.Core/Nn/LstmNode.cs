@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using SciTransfer.Core.Autodiff;
@@ -16,6 +17,7 @@ namespace SciTransfer.Core.Nn;
 /// </summary>
 internal static class LstmNode
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Var Forward(Tape tape, Lstm layer, Var x, Var wx, Var wh, Var bias, Var? shiftI, Var? shiftF)
     {
         int batch = x.Value.Dim(0), steps = x.Value.Dim(1), nIn = layer.InputSize, h = layer.HiddenSize, g4 = 4 * h;
@@ -70,30 +72,15 @@ internal static class LstmNode
 
             Gemm.MultiplyPacked(xht, kx, false, packed.Span, gt, g4, batch, g4, kx, accumulate: true, threads);
 
-            // Per row: sigmoid over [i | f], tanh over g, sigmoid over o (VectorMath: vectorised, full accuracy).
+            // Per row, one fused pass: activate the gates in place, c_t, tanh(c_t), h_t (also into the next step's xh).
             Span<double> ct = cs.Slice(t * batch * h, batch * h);
-            for (int b = 0; b < batch; b++)
-            {
-                Span<double> a = gt.Slice(b * g4, g4);
-                VectorMath.Sigmoid(a[..(2 * h)], a[..(2 * h)]);
-                Span<double> gg = a.Slice(2 * h, h);
-                VectorMath.Tanh(gg, gg);
-                VectorMath.Sigmoid(a[(3 * h)..], a[(3 * h)..]);
-                Span<double> c = ct.Slice(b * h, h);
-                TensorPrimitives.Multiply(a[..h], gg, c);
-                if (t > 0)
-                {
-                    TensorPrimitives.FusedMultiplyAdd(a.Slice(h, h), cs.Slice(((t - 1) * batch * h) + (b * h), h), c, c);
-                }
-            }
-
             Span<double> tct = tcs.Slice(t * batch * h, batch * h);
-            VectorMath.Tanh(ct, tct);
             Span<double> next = t + 1 < steps ? xhs.Slice((t + 1) * batch * kx, batch * kx) : default;
             for (int b = 0; b < batch; b++)
             {
+                ReadOnlySpan<double> cPrev = t > 0 ? cs.Slice(((t - 1) * batch * h) + (b * h), h) : default;
                 Span<double> hb = hs.Slice(((b * steps) + t) * h, h);
-                TensorPrimitives.Multiply(gt.Slice((b * g4) + (3 * h), h), tct.Slice(b * h, h), hb);
+                CellForward(gt.Slice(b * g4, g4), cPrev, ct.Slice(b * h, h), tct.Slice(b * h, h), hb, h);
                 if (t + 1 < steps)
                 {
                     hb.CopyTo(next.Slice((b * kx) + nIn, h));
@@ -117,6 +104,7 @@ internal static class LstmNode
         Var X, Var Wx, Var Wh, Var Bias, Var? ShiftI, Var? ShiftF,
         Tensor Xh, Tensor Gates, Tensor Cell, Tensor TanhCell, int Batch, int Steps, int NIn, int H);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Backward(Tape tape, State st, Tensor dHidden)
     {
         int batch = st.Batch, steps = st.Steps, nIn = st.NIn, h = st.H, g4 = 4 * h, kx = nIn + h;
@@ -207,10 +195,64 @@ internal static class LstmNode
     }
 
     /// <summary>
+    /// One (batch row, step) forward: <paramref name="a"/> = pre-activations [i | f | g | o] (4H),
+    /// replaced by the activated gates; writes c = f cPrev + i g, tc = tanh(c) and h = o tc.
+    /// <paramref name="cPrev"/> is empty at t = 0. Lanes past a multiple of 8 use the same vector
+    /// functions on broadcast values, so every element is computed the same way.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CellForward(Span<double> a, ReadOnlySpan<double> cPrev, Span<double> c, Span<double> tc, Span<double> hOut, int h)
+    {
+        ref double ra = ref MemoryMarshal.GetReference(a);
+        ref double rcp = ref MemoryMarshal.GetReference(cPrev);
+        ref double rc = ref MemoryMarshal.GetReference(c);
+        ref double rtc = ref MemoryMarshal.GetReference(tc);
+        ref double rh = ref MemoryMarshal.GetReference(hOut);
+        bool hasPrev = !cPrev.IsEmpty;
+        nuint hh = (nuint)h;
+        int j = 0;
+        for (; j + 8 <= h; j += 8)
+        {
+            nuint u = (nuint)j;
+            var ig = VectorMath.SigmoidVector(Vector512.LoadUnsafe(ref ra, u));
+            var fg = VectorMath.SigmoidVector(Vector512.LoadUnsafe(ref ra, u + hh));
+            var gg = VectorMath.TanhVector(Vector512.LoadUnsafe(ref ra, u + (2 * hh)));
+            var og = VectorMath.SigmoidVector(Vector512.LoadUnsafe(ref ra, u + (3 * hh)));
+            ig.StoreUnsafe(ref ra, u);
+            fg.StoreUnsafe(ref ra, u + hh);
+            gg.StoreUnsafe(ref ra, u + (2 * hh));
+            og.StoreUnsafe(ref ra, u + (3 * hh));
+            var cv = hasPrev ? Vector512.FusedMultiplyAdd(fg, Vector512.LoadUnsafe(ref rcp, u), ig * gg) : ig * gg;
+            var tcv = VectorMath.TanhVector(cv);
+            cv.StoreUnsafe(ref rc, u);
+            tcv.StoreUnsafe(ref rtc, u);
+            (og * tcv).StoreUnsafe(ref rh, u);
+        }
+
+        for (; j < h; j++)
+        {
+            double i = VectorMath.SigmoidVector(Vector512.Create(a[j]))[0];
+            double f = VectorMath.SigmoidVector(Vector512.Create(a[h + j]))[0];
+            double g = VectorMath.TanhVector(Vector512.Create(a[(2 * h) + j]))[0];
+            double o = VectorMath.SigmoidVector(Vector512.Create(a[(3 * h) + j]))[0];
+            a[j] = i;
+            a[h + j] = f;
+            a[(2 * h) + j] = g;
+            a[(3 * h) + j] = o;
+            double cj = hasPrev ? Math.FusedMultiplyAdd(f, cPrev[j], i * g) : i * g;
+            double tcj = VectorMath.TanhVector(Vector512.Create(cj))[0];
+            c[j] = cj;
+            tc[j] = tcj;
+            hOut[j] = o * tcj;
+        }
+    }
+
+    /// <summary>
     /// One (batch row, step): from dh (total d loss / d h_t) and dc (carried d loss / d c_t from
     /// step t+1), writes the pre-activation gradients dA = [di | df | dg | do] and replaces dc by
     /// d loss / d c_{t-1}. <paramref name="cPrev"/> is empty at t = 0 (c_{-1} = 0).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void GateBackward(ReadOnlySpan<double> a, ReadOnlySpan<double> tc, ReadOnlySpan<double> cPrev, ReadOnlySpan<double> dh, Span<double> dc, Span<double> d, int h)
     {
         int j = 0;

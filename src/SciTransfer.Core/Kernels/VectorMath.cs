@@ -9,10 +9,11 @@ namespace SciTransfer.Core.Kernels;
 /// software-emulated where the hardware lacks it). Full double accuracy (a few ulp relative,
 /// checked against Math.Exp / Math.Tanh in the tests) and bit-reproducible: every operation is a
 /// basic IEEE operation or an explicit fused multiply-add, so the result does not depend on the JIT
-/// tier, and the last partial vector is padded rather than computed by a different scalar path,
-/// so an element's value does not depend on its position. (Vector512.Exp and TensorPrimitives
-/// were not: their results moved by an ulp between tier-0 and optimised code, and
-/// TensorPrimitives.Sigmoid / Tanh for double were 3-4 times slower than this in the LSTM step.)
+/// tier (a draft on Vector512.Exp gave results that moved by an ulp between the first, tier-0, call
+/// and later ones), and the last partial vector is padded rather than computed by a different scalar
+/// path, so an element's value does not depend on its position. The *Vector forms let the LSTM cell
+/// fuse gate activations, cell update and tanh(c) in one pass. Measured steady state (48 x 16,384
+/// values, one thread): sigmoid 0.54 ms vs TensorPrimitives.Sigmoid 0.71 ms, tanh 0.77 vs 0.79 ms.
 /// Source and destination may be the same span.
 /// </summary>
 public static class VectorMath

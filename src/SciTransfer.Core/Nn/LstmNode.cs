@@ -21,10 +21,14 @@ internal static class LstmNode
     public static Var Forward(Tape tape, Lstm layer, Var x, Var wx, Var wh, Var bias, Var? shiftI, Var? shiftF)
     {
         int batch = x.Value.Dim(0), steps = x.Value.Dim(1), nIn = layer.InputSize, h = layer.HiddenSize, g4 = 4 * h;
-        int kx = nIn + h, rows = batch * steps, threads = tape.Threads;
+        int kx = nIn + h, kb = kx + 1, threads = tape.Threads;
 
-        var bEff = tape.Rent([g4]);
-        Span<double> be = bEff.Span;
+        // [Wx; Wh; b_eff] packed once for all steps; xh carries a constant 1 in its last column, so
+        // the bias is one more row of the product (and its gradient one more row of dW).
+        var wcat = tape.Rent([kb, g4]);
+        wx.Value.Span.CopyTo(wcat.Span);
+        wh.Value.Span.CopyTo(wcat.Span[(nIn * g4)..]);
+        Span<double> be = wcat.Span.Slice(kx * g4, g4);
         bias.Value.Span.CopyTo(be);
         if (shiftI is not null)
         {
@@ -36,15 +40,11 @@ internal static class LstmNode
             TensorPrimitives.Add(be.Slice(h, h), shiftF.Value[0], be.Slice(h, h));
         }
 
-        // [Wx; Wh] packed once for all steps.
-        var wcat = tape.Rent([kx, g4]);
-        wx.Value.Span.CopyTo(wcat.Span);
-        wh.Value.Span.CopyTo(wcat.Span[(nIn * g4)..]);
-        var packed = tape.Rent([Gemm.PackedLength(kx, g4)]);
-        Gemm.Pack(wcat.Span, g4, false, kx, g4, packed.Span);
+        var packed = tape.Rent([Gemm.PackedLength(kb, g4)]);
+        Gemm.Pack(wcat.Span, g4, false, kb, g4, packed.Span);
 
-        // Time-major buffers: xh [T, B, in + H], gates [T, B, 4H] (activated), cell and tanh(cell) [T, B, H].
-        var xh = tape.Rent([steps, batch, kx]);
+        // Time-major buffers: xh [T, B, in + H + 1] = [x_t | h_{t-1} | 1], gates [T, B, 4H] (activated), cell and tanh(cell) [T, B, H].
+        var xh = tape.Rent([steps, batch, kb]);
         var gates = tape.Rent([steps, batch, g4]);
         var cell = tape.Rent([steps, batch, h]);
         var tanhCell = tape.Rent([steps, batch, h]);
@@ -54,28 +54,25 @@ internal static class LstmNode
         int stepBlock = batch * g4;
         for (int t = 0; t < steps; t++)
         {
-            Span<double> xht = xhs.Slice(t * batch * kx, batch * kx);
+            Span<double> xht = xhs.Slice(t * batch * kb, batch * kb);
             for (int b = 0; b < batch; b++)
             {
-                xs.Slice(((b * steps) + t) * nIn, nIn).CopyTo(xht.Slice(b * kx, nIn));
+                xs.Slice(((b * steps) + t) * nIn, nIn).CopyTo(xht.Slice(b * kb, nIn));
                 if (t == 0)
                 {
-                    xht.Slice((b * kx) + nIn, h).Clear();
+                    xht.Slice((b * kb) + nIn, h).Clear();
                 }
+
+                xht[(b * kb) + kx] = 1.0;
             }
 
             Span<double> gt = gs.Slice(t * stepBlock, stepBlock);
-            for (int b = 0; b < batch; b++)
-            {
-                be.CopyTo(gt.Slice(b * g4, g4));
-            }
-
-            Gemm.MultiplyPacked(xht, kx, false, packed.Span, gt, g4, batch, g4, kx, accumulate: true, threads);
+            Gemm.MultiplyPacked(xht, kb, false, packed.Span, gt, g4, batch, g4, kb, accumulate: false, threads);
 
             // Per row, one fused pass: activate the gates in place, c_t, tanh(c_t), h_t (also into the next step's xh).
             Span<double> ct = cs.Slice(t * batch * h, batch * h);
             Span<double> tct = tcs.Slice(t * batch * h, batch * h);
-            Span<double> next = t + 1 < steps ? xhs.Slice((t + 1) * batch * kx, batch * kx) : default;
+            Span<double> next = t + 1 < steps ? xhs.Slice((t + 1) * batch * kb, batch * kb) : default;
             for (int b = 0; b < batch; b++)
             {
                 ReadOnlySpan<double> cPrev = t > 0 ? cs.Slice(((t - 1) * batch * h) + (b * h), h) : default;
@@ -83,7 +80,7 @@ internal static class LstmNode
                 CellForward(gt.Slice(b * g4, g4), cPrev, ct.Slice(b * h, h), tct.Slice(b * h, h), hb, h);
                 if (t + 1 < steps)
                 {
-                    hb.CopyTo(next.Slice((b * kx) + nIn, h));
+                    hb.CopyTo(next.Slice((b * kb) + nIn, h));
                 }
             }
         }
@@ -107,7 +104,7 @@ internal static class LstmNode
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Backward(Tape tape, State st, Tensor dHidden)
     {
-        int batch = st.Batch, steps = st.Steps, nIn = st.NIn, h = st.H, g4 = 4 * h, kx = nIn + h;
+        int batch = st.Batch, steps = st.Steps, nIn = st.NIn, h = st.H, g4 = 4 * h, kx = nIn + h, kb = kx + 1;
         int rows = batch * steps, threads = tape.Threads;
         var dA = tape.Rent([steps, batch, g4]);
         var dhNext = tape.RentZeroed([batch, h]);
@@ -134,11 +131,20 @@ internal static class LstmNode
             }
         }
 
+        bool biasGrad = st.Bias.RequiresGrad || (st.ShiftI?.RequiresGrad ?? false) || (st.ShiftF?.RequiresGrad ?? false);
+        Tensor? colSum = null;
         if (st.Wx.RequiresGrad || st.Wh.RequiresGrad)
         {
-            // d[Wx; Wh] = sum over steps [x_t | h_{t-1}]^T dA_t: one product over all T B rows.
-            var dW = tape.Rent([kx, g4]);
-            Gemm.Multiply(st.Xh.Span, kx, true, das, g4, false, dW.Span, g4, kx, g4, rows, accumulate: false, threads);
+            // d[Wx; Wh; b] = sum over steps [x_t | h_{t-1} | 1]^T dA_t: one product over all T B rows
+            // (the last row, the column sums of dA, only when a bias gradient is needed).
+            int kd = biasGrad ? kb : kx;
+            var dW = tape.Rent([kd, g4]);
+            Gemm.Multiply(st.Xh.Span, kb, true, das, g4, false, dW.Span, g4, kd, g4, rows, accumulate: false, threads);
+            if (biasGrad)
+            {
+                colSum = dW;
+            }
+
             if (st.Wx.RequiresGrad)
             {
                 Span<double> gwx = st.Wx.EnsureGrad().Span;
@@ -168,28 +174,35 @@ internal static class LstmNode
             }
         }
 
-        if (st.Bias.RequiresGrad || (st.ShiftI?.RequiresGrad ?? false) || (st.ShiftF?.RequiresGrad ?? false))
+        if (biasGrad)
         {
-            var colSum = tape.RentZeroed([g4]);
-            for (int r = 0; r < rows; r++)
+            // Column sums of dA: the last row of dW when it was computed, else the same product alone.
+            Span<double> db;
+            if (colSum is not null)
             {
-                TensorPrimitives.Add(colSum.Span, das.Slice(r * g4, g4), colSum.Span);
+                db = colSum.Span.Slice(kx * g4, g4);
+            }
+            else
+            {
+                colSum = tape.Rent([1, g4]);
+                Gemm.Multiply(st.Xh.Span[kx..], kb, true, das, g4, false, colSum.Span, g4, 1, g4, rows, accumulate: false, threads);
+                db = colSum.Span;
             }
 
             if (st.Bias.RequiresGrad)
             {
                 Span<double> gb = st.Bias.EnsureGrad().Span;
-                TensorPrimitives.Add(gb, colSum.Span, gb);
+                TensorPrimitives.Add(gb, db, gb);
             }
 
             if (st.ShiftI is { RequiresGrad: true } si)
             {
-                si.EnsureGrad()[0] += TensorPrimitives.Sum(colSum.Span[..h]);
+                si.EnsureGrad()[0] += TensorPrimitives.Sum(db[..h]);
             }
 
             if (st.ShiftF is { RequiresGrad: true } sf)
             {
-                sf.EnsureGrad()[0] += TensorPrimitives.Sum(colSum.Span.Slice(h, h));
+                sf.EnsureGrad()[0] += TensorPrimitives.Sum(db.Slice(h, h));
             }
         }
     }

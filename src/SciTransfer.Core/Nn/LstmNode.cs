@@ -135,26 +135,32 @@ internal static class LstmNode
         Tensor? colSum = null;
         if (st.Wx.RequiresGrad || st.Wh.RequiresGrad)
         {
-            // d[Wx; Wh; b] = sum over steps [x_t | h_{t-1} | 1]^T dA_t: one product over all T B rows
-            // (the last row, the column sums of dA, only when a bias gradient is needed).
+            // d[Wx; Wh; b] = sum over steps [x_t | h_{t-1} | 1]^T dA_t: one product over all T B rows,
+            // computed transposed (dA^T [x | h | 1], [4H, kd]: ~20 % faster than the A^T-strided form
+            // for these shapes) and added back transposed. The last column, the column sums of dA,
+            // only when a bias gradient is needed.
             int kd = biasGrad ? kb : kx;
-            var dW = tape.Rent([kd, g4]);
-            Gemm.Multiply(st.Xh.Span, kb, true, das, g4, false, dW.Span, g4, kd, g4, rows, accumulate: false, threads);
-            if (biasGrad)
-            {
-                colSum = dW;
-            }
-
+            var dWt = tape.Rent([g4, kd]);
+            Gemm.Multiply(das, g4, true, st.Xh.Span, kb, false, dWt.Span, kd, g4, kd, rows, accumulate: false, threads);
+            ReadOnlySpan<double> dwt = dWt.Span;
             if (st.Wx.RequiresGrad)
             {
-                Span<double> gwx = st.Wx.EnsureGrad().Span;
-                TensorPrimitives.Add(gwx, dW.Span[..(nIn * g4)], gwx);
+                AddTransposed(dwt, kd, 0, nIn, st.Wx.EnsureGrad().Span, g4);
             }
 
             if (st.Wh.RequiresGrad)
             {
-                Span<double> gwh = st.Wh.EnsureGrad().Span;
-                TensorPrimitives.Add(gwh, dW.Span.Slice(nIn * g4, h * g4), gwh);
+                AddTransposed(dwt, kd, nIn, h, st.Wh.EnsureGrad().Span, g4);
+            }
+
+            if (biasGrad)
+            {
+                colSum = tape.Rent([1, g4]);
+                Span<double> cols = colSum.Span;
+                for (int j = 0; j < g4; j++)
+                {
+                    cols[j] = dwt[(j * kd) + kx];
+                }
             }
         }
 
@@ -180,7 +186,7 @@ internal static class LstmNode
             Span<double> db;
             if (colSum is not null)
             {
-                db = colSum.Span.Slice(kx * g4, g4);
+                db = colSum.Span;
             }
             else
             {
@@ -203,6 +209,20 @@ internal static class LstmNode
             if (st.ShiftF is { RequiresGrad: true } sf)
             {
                 sf.EnsureGrad()[0] += TensorPrimitives.Sum(db.Slice(h, h));
+            }
+        }
+    }
+
+    /// <summary>dst[r, j] += src[j, c0 + r] for r &lt; count, j &lt; n (src [n, lds], dst [count, n]).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddTransposed(ReadOnlySpan<double> src, int lds, int c0, int count, Span<double> dst, int n)
+    {
+        for (int j = 0; j < n; j++)
+        {
+            ReadOnlySpan<double> row = src.Slice((j * lds) + c0, count);
+            for (int r = 0; r < count; r++)
+            {
+                dst[(r * n) + j] += row[r];
             }
         }
     }

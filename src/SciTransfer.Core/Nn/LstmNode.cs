@@ -118,10 +118,8 @@ internal static class LstmNode
             for (int b = 0; b < batch; b++)
             {
                 int r = (t * batch) + b;
-                Span<double> dh = dhn.Slice(b * h, h);
-                TensorPrimitives.Add(dh, dhs.Slice(((b * steps) + t) * h, h), dh);
                 ReadOnlySpan<double> cPrev = t > 0 ? cs.Slice((r - batch) * h, h) : default;
-                GateBackward(gs.Slice(r * g4, g4), tcs.Slice(r * h, h), cPrev, dh, dcn.Slice(b * h, h), das.Slice(r * g4, g4), h);
+                GateBackward(gs.Slice(r * g4, g4), tcs.Slice(r * h, h), cPrev, dhn.Slice(b * h, h), dhs.Slice(((b * steps) + t) * h, h), dcn.Slice(b * h, h), das.Slice(r * g4, g4), h);
             }
 
             if (t > 0)
@@ -281,12 +279,13 @@ internal static class LstmNode
     }
 
     /// <summary>
-    /// One (batch row, step): from dh (total d loss / d h_t) and dc (carried d loss / d c_t from
+    /// One (batch row, step): from dh + dhDirect (carried from step t+1 plus this step's own output
+    /// gradient = total d loss / d h_t) and dc (carried d loss / d c_t from
     /// step t+1), writes the pre-activation gradients dA = [di | df | dg | do] and replaces dc by
     /// d loss / d c_{t-1}. <paramref name="cPrev"/> is empty at t = 0 (c_{-1} = 0).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void GateBackward(ReadOnlySpan<double> a, ReadOnlySpan<double> tc, ReadOnlySpan<double> cPrev, ReadOnlySpan<double> dh, Span<double> dc, Span<double> d, int h)
+    private static void GateBackward(ReadOnlySpan<double> a, ReadOnlySpan<double> tc, ReadOnlySpan<double> cPrev, ReadOnlySpan<double> dh, ReadOnlySpan<double> dhDirect, Span<double> dc, Span<double> d, int h)
     {
         int j = 0;
         if (Vector512.IsHardwareAccelerated)
@@ -294,6 +293,7 @@ internal static class LstmNode
             ref double ra = ref MemoryMarshal.GetReference(a);
             ref double rtc = ref MemoryMarshal.GetReference(tc);
             ref double rdh = ref MemoryMarshal.GetReference(dh);
+            ref double rdd = ref MemoryMarshal.GetReference(dhDirect);
             ref double rdc = ref MemoryMarshal.GetReference(dc);
             ref double rd = ref MemoryMarshal.GetReference(d);
             ref double rcp = ref MemoryMarshal.GetReference(cPrev);
@@ -308,7 +308,7 @@ internal static class LstmNode
                 var gg = Vector512.LoadUnsafe(ref ra, u + (2 * hh));
                 var og = Vector512.LoadUnsafe(ref ra, u + (3 * hh));
                 var tcv = Vector512.LoadUnsafe(ref rtc, u);
-                var dhv = Vector512.LoadUnsafe(ref rdh, u);
+                var dhv = Vector512.LoadUnsafe(ref rdh, u) + Vector512.LoadUnsafe(ref rdd, u);
                 var dcv = Vector512.FusedMultiplyAdd(dhv * og, one - (tcv * tcv), Vector512.LoadUnsafe(ref rdc, u));
                 var cp = hasPrev ? Vector512.LoadUnsafe(ref rcp, u) : Vector512<double>.Zero;
                 (dcv * gg * ig * (one - ig)).StoreUnsafe(ref rd, u);
@@ -321,7 +321,7 @@ internal static class LstmNode
 
         for (; j < h; j++)
         {
-            double i = a[j], f = a[h + j], g = a[(2 * h) + j], o = a[(3 * h) + j], tcj = tc[j], dhj = dh[j];
+            double i = a[j], f = a[h + j], g = a[(2 * h) + j], o = a[(3 * h) + j], tcj = tc[j], dhj = dh[j] + dhDirect[j];
             double dcj = dc[j] + (dhj * o * (1 - (tcj * tcj)));
             double cp = cPrev.IsEmpty ? 0.0 : cPrev[j];
             d[j] = dcj * g * i * (1 - i);

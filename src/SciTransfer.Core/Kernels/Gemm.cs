@@ -145,6 +145,7 @@ public static class Gemm
     }
 
     /// <summary>Matrix-vector case (n = 1): dot products for A, scaled row sums for A^T.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Gemv(ReadOnlySpan<double> a, int lda, bool transA, ReadOnlySpan<double> b, int ldb, Span<double> c, int ldc, int m, int k, bool accumulate)
     {
         double[] buf = s_small is { } sb && sb.Length >= k + m ? sb : (s_small = new double[Math.Max(k + m, 4096)]);
@@ -221,6 +222,7 @@ public static class Gemm
     }
 
     /// <summary>Packs rows k0..k0+kc of op(B) into panels [panel][k][Nr], zero padding the last panel.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackB(ReadOnlySpan<double> b, int ldb, bool transB, int k0, int kc, int n, Span<double> pack)
     {
         int panels = (n + Nr - 1) / Nr;
@@ -261,6 +263,7 @@ public static class Gemm
     }
 
     /// <summary>Packs one partial tile (mr &lt; 8 rows) of op(A) into [k][Mr], zero padded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackTile(ReadOnlySpan<double> a, int ars, int acs, int i0, int mr, int kc, Span<double> d)
     {
         d.Clear();
@@ -273,6 +276,7 @@ public static class Gemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MultiplyRows(
         ReadOnlySpan<double> a, int ars, int acs, ReadOnlySpan<double> b, int ldb, bool bPacked,
         Span<double> c, int ldc, int r0, int r1, int n, int kc, bool acc)
@@ -538,6 +542,7 @@ public static class Gemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddTile(ReadOnlySpan<double> tile, Span<double> c, int offset, int ldc, int mr, int nr, bool acc)
     {
         for (int r = 0; r < mr; r++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using SciTransfer.Core.Autodiff;
@@ -16,13 +17,18 @@ namespace SciTransfer.Core.Nn;
 /// </summary>
 internal static class LstmNode
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Var Forward(Tape tape, Lstm layer, Var x, Var wx, Var wh, Var bias, Var? shiftI, Var? shiftF)
     {
         int batch = x.Value.Dim(0), steps = x.Value.Dim(1), nIn = layer.InputSize, h = layer.HiddenSize, g4 = 4 * h;
-        int kx = nIn + h, rows = batch * steps, threads = tape.Threads;
+        int kx = nIn + h, kb = kx + 1, threads = tape.Threads;
 
-        var bEff = tape.Rent([g4]);
-        Span<double> be = bEff.Span;
+        // [Wx; Wh; b_eff] packed once for all steps; xh carries a constant 1 in its last column, so
+        // the bias is one more row of the product (and its gradient one more row of dW).
+        var wcat = tape.Rent([kb, g4]);
+        wx.Value.Span.CopyTo(wcat.Span);
+        wh.Value.Span.CopyTo(wcat.Span[(nIn * g4)..]);
+        Span<double> be = wcat.Span.Slice(kx * g4, g4);
         bias.Value.Span.CopyTo(be);
         if (shiftI is not null)
         {
@@ -34,15 +40,11 @@ internal static class LstmNode
             TensorPrimitives.Add(be.Slice(h, h), shiftF.Value[0], be.Slice(h, h));
         }
 
-        // [Wx; Wh] packed once for all steps.
-        var wcat = tape.Rent([kx, g4]);
-        wx.Value.Span.CopyTo(wcat.Span);
-        wh.Value.Span.CopyTo(wcat.Span[(nIn * g4)..]);
-        var packed = tape.Rent([Gemm.PackedLength(kx, g4)]);
-        Gemm.Pack(wcat.Span, g4, false, kx, g4, packed.Span);
+        var packed = tape.Rent([Gemm.PackedLength(kb, g4)]);
+        Gemm.Pack(wcat.Span, g4, false, kb, g4, packed.Span);
 
-        // Time-major buffers: xh [T, B, in + H], gates [T, B, 4H] (activated), cell and tanh(cell) [T, B, H].
-        var xh = tape.Rent([steps, batch, kx]);
+        // Time-major buffers: xh [T, B, in + H + 1] = [x_t | h_{t-1} | 1], gates [T, B, 4H] (activated), cell and tanh(cell) [T, B, H].
+        var xh = tape.Rent([steps, batch, kb]);
         var gates = tape.Rent([steps, batch, g4]);
         var cell = tape.Rent([steps, batch, h]);
         var tanhCell = tape.Rent([steps, batch, h]);
@@ -52,57 +54,33 @@ internal static class LstmNode
         int stepBlock = batch * g4;
         for (int t = 0; t < steps; t++)
         {
-            Span<double> xht = xhs.Slice(t * batch * kx, batch * kx);
+            Span<double> xht = xhs.Slice(t * batch * kb, batch * kb);
             for (int b = 0; b < batch; b++)
             {
-                xs.Slice(((b * steps) + t) * nIn, nIn).CopyTo(xht.Slice(b * kx, nIn));
+                xs.Slice(((b * steps) + t) * nIn, nIn).CopyTo(xht.Slice(b * kb, nIn));
                 if (t == 0)
                 {
-                    xht.Slice((b * kx) + nIn, h).Clear();
+                    xht.Slice((b * kb) + nIn, h).Clear();
                 }
+
+                xht[(b * kb) + kx] = 1.0;
             }
 
             Span<double> gt = gs.Slice(t * stepBlock, stepBlock);
-            for (int b = 0; b < batch; b++)
-            {
-                be.CopyTo(gt.Slice(b * g4, g4));
-            }
+            Gemm.MultiplyPacked(xht, kb, false, packed.Span, gt, g4, batch, g4, kb, accumulate: false, threads);
 
-            Gemm.MultiplyPacked(xht, kx, false, packed.Span, gt, g4, batch, g4, kx, accumulate: true, threads);
-
-            // One sigmoid over the whole step block; the cell block uses tanh(a) = 2 sigmoid(2a) - 1.
-            for (int b = 0; b < batch; b++)
-            {
-                Span<double> a = gt.Slice((b * g4) + (2 * h), h);
-                TensorPrimitives.Multiply(a, 2.0, a);
-            }
-
-            TensorPrimitives.Sigmoid(gt, gt);
+            // Per row, one fused pass: activate the gates in place, c_t, tanh(c_t), h_t (also into the next step's xh).
             Span<double> ct = cs.Slice(t * batch * h, batch * h);
-            for (int b = 0; b < batch; b++)
-            {
-                Span<double> a = gt.Slice(b * g4, g4);
-                Span<double> gg = a.Slice(2 * h, h);
-                TensorPrimitives.Multiply(gg, 2.0, gg);
-                TensorPrimitives.Add(gg, -1.0, gg);
-                Span<double> c = ct.Slice(b * h, h);
-                TensorPrimitives.Multiply(a[..h], gg, c);
-                if (t > 0)
-                {
-                    TensorPrimitives.FusedMultiplyAdd(a.Slice(h, h), cs.Slice(((t - 1) * batch * h) + (b * h), h), c, c);
-                }
-            }
-
             Span<double> tct = tcs.Slice(t * batch * h, batch * h);
-            TensorPrimitives.Tanh(ct, tct);
-            Span<double> next = t + 1 < steps ? xhs.Slice((t + 1) * batch * kx, batch * kx) : default;
+            Span<double> next = t + 1 < steps ? xhs.Slice((t + 1) * batch * kb, batch * kb) : default;
             for (int b = 0; b < batch; b++)
             {
+                ReadOnlySpan<double> cPrev = t > 0 ? cs.Slice(((t - 1) * batch * h) + (b * h), h) : default;
                 Span<double> hb = hs.Slice(((b * steps) + t) * h, h);
-                TensorPrimitives.Multiply(gt.Slice((b * g4) + (3 * h), h), tct.Slice(b * h, h), hb);
+                CellForward(gt.Slice(b * g4, g4), cPrev, ct.Slice(b * h, h), tct.Slice(b * h, h), hb, h);
                 if (t + 1 < steps)
                 {
-                    hb.CopyTo(next.Slice((b * kx) + nIn, h));
+                    hb.CopyTo(next.Slice((b * kb) + nIn, h));
                 }
             }
         }
@@ -123,9 +101,10 @@ internal static class LstmNode
         Var X, Var Wx, Var Wh, Var Bias, Var? ShiftI, Var? ShiftF,
         Tensor Xh, Tensor Gates, Tensor Cell, Tensor TanhCell, int Batch, int Steps, int NIn, int H);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Backward(Tape tape, State st, Tensor dHidden)
     {
-        int batch = st.Batch, steps = st.Steps, nIn = st.NIn, h = st.H, g4 = 4 * h, kx = nIn + h;
+        int batch = st.Batch, steps = st.Steps, nIn = st.NIn, h = st.H, g4 = 4 * h, kx = nIn + h, kb = kx + 1;
         int rows = batch * steps, threads = tape.Threads;
         var dA = tape.Rent([steps, batch, g4]);
         var dhNext = tape.RentZeroed([batch, h]);
@@ -139,10 +118,8 @@ internal static class LstmNode
             for (int b = 0; b < batch; b++)
             {
                 int r = (t * batch) + b;
-                Span<double> dh = dhn.Slice(b * h, h);
-                TensorPrimitives.Add(dh, dhs.Slice(((b * steps) + t) * h, h), dh);
                 ReadOnlySpan<double> cPrev = t > 0 ? cs.Slice((r - batch) * h, h) : default;
-                GateBackward(gs.Slice(r * g4, g4), tcs.Slice(r * h, h), cPrev, dh, dcn.Slice(b * h, h), das.Slice(r * g4, g4), h);
+                GateBackward(gs.Slice(r * g4, g4), tcs.Slice(r * h, h), cPrev, dhn.Slice(b * h, h), dhs.Slice(((b * steps) + t) * h, h), dcn.Slice(b * h, h), das.Slice(r * g4, g4), h);
             }
 
             if (t > 0)
@@ -152,21 +129,36 @@ internal static class LstmNode
             }
         }
 
+        bool biasGrad = st.Bias.RequiresGrad || (st.ShiftI?.RequiresGrad ?? false) || (st.ShiftF?.RequiresGrad ?? false);
+        Tensor? colSum = null;
         if (st.Wx.RequiresGrad || st.Wh.RequiresGrad)
         {
-            // d[Wx; Wh] = sum over steps [x_t | h_{t-1}]^T dA_t: one product over all T B rows.
-            var dW = tape.Rent([kx, g4]);
-            Gemm.Multiply(st.Xh.Span, kx, true, das, g4, false, dW.Span, g4, kx, g4, rows, accumulate: false, threads);
+            // d[Wx; Wh; b] = sum over steps [x_t | h_{t-1} | 1]^T dA_t: one product over all T B rows,
+            // computed transposed (dA^T [x | h | 1], [4H, kd]: ~20 % faster than the A^T-strided form
+            // for these shapes) and added back transposed. The last column, the column sums of dA,
+            // only when a bias gradient is needed.
+            int kd = biasGrad ? kb : kx;
+            var dWt = tape.Rent([g4, kd]);
+            Gemm.Multiply(das, g4, true, st.Xh.Span, kb, false, dWt.Span, kd, g4, kd, rows, accumulate: false, threads);
+            ReadOnlySpan<double> dwt = dWt.Span;
             if (st.Wx.RequiresGrad)
             {
-                Span<double> gwx = st.Wx.EnsureGrad().Span;
-                TensorPrimitives.Add(gwx, dW.Span[..(nIn * g4)], gwx);
+                AddTransposed(dwt, kd, 0, nIn, st.Wx.EnsureGrad().Span, g4);
             }
 
             if (st.Wh.RequiresGrad)
             {
-                Span<double> gwh = st.Wh.EnsureGrad().Span;
-                TensorPrimitives.Add(gwh, dW.Span.Slice(nIn * g4, h * g4), gwh);
+                AddTransposed(dwt, kd, nIn, h, st.Wh.EnsureGrad().Span, g4);
+            }
+
+            if (biasGrad)
+            {
+                colSum = tape.Rent([1, g4]);
+                Span<double> cols = colSum.Span;
+                for (int j = 0; j < g4; j++)
+                {
+                    cols[j] = dwt[(j * kd) + kx];
+                }
             }
         }
 
@@ -186,38 +178,114 @@ internal static class LstmNode
             }
         }
 
-        if (st.Bias.RequiresGrad || (st.ShiftI?.RequiresGrad ?? false) || (st.ShiftF?.RequiresGrad ?? false))
+        if (biasGrad)
         {
-            var colSum = tape.RentZeroed([g4]);
-            for (int r = 0; r < rows; r++)
+            // Column sums of dA: the last row of dW when it was computed, else the same product alone.
+            Span<double> db;
+            if (colSum is not null)
             {
-                TensorPrimitives.Add(colSum.Span, das.Slice(r * g4, g4), colSum.Span);
+                db = colSum.Span;
+            }
+            else
+            {
+                colSum = tape.Rent([1, g4]);
+                Gemm.Multiply(st.Xh.Span[kx..], kb, true, das, g4, false, colSum.Span, g4, 1, g4, rows, accumulate: false, threads);
+                db = colSum.Span;
             }
 
             if (st.Bias.RequiresGrad)
             {
                 Span<double> gb = st.Bias.EnsureGrad().Span;
-                TensorPrimitives.Add(gb, colSum.Span, gb);
+                TensorPrimitives.Add(gb, db, gb);
             }
 
             if (st.ShiftI is { RequiresGrad: true } si)
             {
-                si.EnsureGrad()[0] += TensorPrimitives.Sum(colSum.Span[..h]);
+                si.EnsureGrad()[0] += TensorPrimitives.Sum(db[..h]);
             }
 
             if (st.ShiftF is { RequiresGrad: true } sf)
             {
-                sf.EnsureGrad()[0] += TensorPrimitives.Sum(colSum.Span.Slice(h, h));
+                sf.EnsureGrad()[0] += TensorPrimitives.Sum(db.Slice(h, h));
+            }
+        }
+    }
+
+    /// <summary>dst[r, j] += src[j, c0 + r] for r &lt; count, j &lt; n (src [n, lds], dst [count, n]).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddTransposed(ReadOnlySpan<double> src, int lds, int c0, int count, Span<double> dst, int n)
+    {
+        for (int j = 0; j < n; j++)
+        {
+            ReadOnlySpan<double> row = src.Slice((j * lds) + c0, count);
+            for (int r = 0; r < count; r++)
+            {
+                dst[(r * n) + j] += row[r];
             }
         }
     }
 
     /// <summary>
-    /// One (batch row, step): from dh (total d loss / d h_t) and dc (carried d loss / d c_t from
+    /// One (batch row, step) forward: <paramref name="a"/> = pre-activations [i | f | g | o] (4H),
+    /// replaced by the activated gates; writes c = f cPrev + i g, tc = tanh(c) and h = o tc.
+    /// <paramref name="cPrev"/> is empty at t = 0. Lanes past a multiple of 8 use the same vector
+    /// functions on broadcast values, so every element is computed the same way.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CellForward(Span<double> a, ReadOnlySpan<double> cPrev, Span<double> c, Span<double> tc, Span<double> hOut, int h)
+    {
+        ref double ra = ref MemoryMarshal.GetReference(a);
+        ref double rcp = ref MemoryMarshal.GetReference(cPrev);
+        ref double rc = ref MemoryMarshal.GetReference(c);
+        ref double rtc = ref MemoryMarshal.GetReference(tc);
+        ref double rh = ref MemoryMarshal.GetReference(hOut);
+        bool hasPrev = !cPrev.IsEmpty;
+        nuint hh = (nuint)h;
+        int j = 0;
+        for (; j + 8 <= h; j += 8)
+        {
+            nuint u = (nuint)j;
+            var ig = VectorMath.SigmoidVector(Vector512.LoadUnsafe(ref ra, u));
+            var fg = VectorMath.SigmoidVector(Vector512.LoadUnsafe(ref ra, u + hh));
+            var gg = VectorMath.TanhVector(Vector512.LoadUnsafe(ref ra, u + (2 * hh)));
+            var og = VectorMath.SigmoidVector(Vector512.LoadUnsafe(ref ra, u + (3 * hh)));
+            ig.StoreUnsafe(ref ra, u);
+            fg.StoreUnsafe(ref ra, u + hh);
+            gg.StoreUnsafe(ref ra, u + (2 * hh));
+            og.StoreUnsafe(ref ra, u + (3 * hh));
+            var cv = hasPrev ? Vector512.FusedMultiplyAdd(fg, Vector512.LoadUnsafe(ref rcp, u), ig * gg) : ig * gg;
+            var tcv = VectorMath.TanhVector(cv);
+            cv.StoreUnsafe(ref rc, u);
+            tcv.StoreUnsafe(ref rtc, u);
+            (og * tcv).StoreUnsafe(ref rh, u);
+        }
+
+        for (; j < h; j++)
+        {
+            double i = VectorMath.SigmoidVector(Vector512.Create(a[j]))[0];
+            double f = VectorMath.SigmoidVector(Vector512.Create(a[h + j]))[0];
+            double g = VectorMath.TanhVector(Vector512.Create(a[(2 * h) + j]))[0];
+            double o = VectorMath.SigmoidVector(Vector512.Create(a[(3 * h) + j]))[0];
+            a[j] = i;
+            a[h + j] = f;
+            a[(2 * h) + j] = g;
+            a[(3 * h) + j] = o;
+            double cj = hasPrev ? Math.FusedMultiplyAdd(f, cPrev[j], i * g) : i * g;
+            double tcj = VectorMath.TanhVector(Vector512.Create(cj))[0];
+            c[j] = cj;
+            tc[j] = tcj;
+            hOut[j] = o * tcj;
+        }
+    }
+
+    /// <summary>
+    /// One (batch row, step): from dh + dhDirect (carried from step t+1 plus this step's own output
+    /// gradient = total d loss / d h_t) and dc (carried d loss / d c_t from
     /// step t+1), writes the pre-activation gradients dA = [di | df | dg | do] and replaces dc by
     /// d loss / d c_{t-1}. <paramref name="cPrev"/> is empty at t = 0 (c_{-1} = 0).
     /// </summary>
-    private static void GateBackward(ReadOnlySpan<double> a, ReadOnlySpan<double> tc, ReadOnlySpan<double> cPrev, ReadOnlySpan<double> dh, Span<double> dc, Span<double> d, int h)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void GateBackward(ReadOnlySpan<double> a, ReadOnlySpan<double> tc, ReadOnlySpan<double> cPrev, ReadOnlySpan<double> dh, ReadOnlySpan<double> dhDirect, Span<double> dc, Span<double> d, int h)
     {
         int j = 0;
         if (Vector512.IsHardwareAccelerated)
@@ -225,6 +293,7 @@ internal static class LstmNode
             ref double ra = ref MemoryMarshal.GetReference(a);
             ref double rtc = ref MemoryMarshal.GetReference(tc);
             ref double rdh = ref MemoryMarshal.GetReference(dh);
+            ref double rdd = ref MemoryMarshal.GetReference(dhDirect);
             ref double rdc = ref MemoryMarshal.GetReference(dc);
             ref double rd = ref MemoryMarshal.GetReference(d);
             ref double rcp = ref MemoryMarshal.GetReference(cPrev);
@@ -239,7 +308,7 @@ internal static class LstmNode
                 var gg = Vector512.LoadUnsafe(ref ra, u + (2 * hh));
                 var og = Vector512.LoadUnsafe(ref ra, u + (3 * hh));
                 var tcv = Vector512.LoadUnsafe(ref rtc, u);
-                var dhv = Vector512.LoadUnsafe(ref rdh, u);
+                var dhv = Vector512.LoadUnsafe(ref rdh, u) + Vector512.LoadUnsafe(ref rdd, u);
                 var dcv = Vector512.FusedMultiplyAdd(dhv * og, one - (tcv * tcv), Vector512.LoadUnsafe(ref rdc, u));
                 var cp = hasPrev ? Vector512.LoadUnsafe(ref rcp, u) : Vector512<double>.Zero;
                 (dcv * gg * ig * (one - ig)).StoreUnsafe(ref rd, u);
@@ -252,7 +321,7 @@ internal static class LstmNode
 
         for (; j < h; j++)
         {
-            double i = a[j], f = a[h + j], g = a[(2 * h) + j], o = a[(3 * h) + j], tcj = tc[j], dhj = dh[j];
+            double i = a[j], f = a[h + j], g = a[(2 * h) + j], o = a[(3 * h) + j], tcj = tc[j], dhj = dh[j] + dhDirect[j];
             double dcj = dc[j] + (dhj * o * (1 - (tcj * tcj)));
             double cp = cPrev.IsEmpty ? 0.0 : cPrev[j];
             d[j] = dcj * g * i * (1 - i);

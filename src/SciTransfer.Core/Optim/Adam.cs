@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SciTransfer.Core.Nn;
 
 namespace SciTransfer.Core.Optim;
@@ -50,6 +51,7 @@ public sealed class Adam : IOptimizer
     public int StepCount { get; private set; }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Step()
     {
         if (Schedule is not null)

@@ -5,11 +5,18 @@ namespace SciTransfer.Transfer.Bench.Engine;
 /// <summary>Timing the way the peer scripts do it: warm-up calls, then the median of timed calls.</summary>
 internal static class BenchTiming
 {
-    /// <summary>Median milliseconds of <paramref name="reps"/> calls after <paramref name="warmup"/> untimed ones.</summary>
+    /// <summary>
+    /// Median milliseconds of <paramref name="reps"/> calls after at least <paramref name="warmup"/>
+    /// untimed ones and at least 0.5 s of them: .NET compiles hot methods in tiers and promotes them
+    /// only after a quiet period, so a few warm-up calls of a ~10 ms step would time tier-0 code
+    /// (about 30 % slower for lstm-step), which the peers' precompiled kernels never run.
+    /// </summary>
     public static double MedianMs(Action step, int warmup, int reps, CancellationToken ct)
     {
-        for (int i = 0; i < warmup; i++)
+        long warmStart = Stopwatch.GetTimestamp();
+        for (int i = 0; i < warmup || Stopwatch.GetElapsedTime(warmStart).TotalSeconds < 0.5; i++)
         {
+            ct.ThrowIfCancellationRequested();
             step();
         }
 

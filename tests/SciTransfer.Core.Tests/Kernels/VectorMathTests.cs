@@ -1,0 +1,110 @@
+using SciTransfer.Core.Kernels;
+using SciTransfer.Core.Random;
+
+namespace SciTransfer.Core.Tests.Kernels;
+
+public class VectorMathTests
+{
+    /// <summary>
+    /// Both signs of magnitudes from 1e-300 to 750 (log-uniform), dense uniform samples over
+    /// [-20, 20] (around the 0.625 switch of tanh and where sigmoid bends), zeros and an odd
+    /// length so the scalar tail runs too.
+    /// </summary>
+    private static double[] Arguments()
+    {
+        var rng = new Rng(7);
+        var xs = new List<double> { 0.0, -0.0, 0.625, -0.625, 0.6249999999999999, 1e-320, 30.0, -30.0, 700.0, -700.0 };
+        for (int i = 0; i < 20000; i++)
+        {
+            double magnitude = Math.Pow(10, rng.Uniform(-300, Math.Log10(750)));
+            xs.Add(i % 2 == 0 ? magnitude : -magnitude);
+            xs.Add(rng.Uniform(-20, 20));
+            xs.Add(rng.Uniform(-1, 1));
+        }
+
+        xs.Add(0.3);
+        return xs.ToArray();
+    }
+
+    private static double RelativeError(double got, double want) =>
+        got == want ? 0.0 : Math.Abs(got - want) / Math.Max(Math.Abs(want), double.Epsilon);
+
+    [Fact]
+    public void Exp_matches_Math_Exp_to_full_double_accuracy()
+    {
+        double[] x = Arguments();
+        var y = new double[x.Length];
+        VectorMath.Exp(x, y);
+        double worst = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double want = Math.Exp(x[i]);
+            if (want > 1e-300 && !double.IsInfinity(want))
+            {
+                worst = Math.Max(worst, RelativeError(y[i], want));
+            }
+        }
+
+        Assert.True(worst < 1e-15, $"worst relative error {worst:E3}");
+    }
+
+    [Fact]
+    public void Sigmoid_matches_one_over_one_plus_Math_Exp_to_full_double_accuracy()
+    {
+        double[] x = Arguments();
+        var y = new double[x.Length];
+        VectorMath.Sigmoid(x, y);
+        double worst = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            worst = Math.Max(worst, RelativeError(y[i], 1.0 / (1.0 + Math.Exp(-x[i]))));
+        }
+
+        Assert.True(worst < 1e-15, $"worst relative error {worst:E3}");
+    }
+
+    [Fact]
+    public void Tanh_matches_Math_Tanh_to_full_double_accuracy()
+    {
+        double[] x = Arguments();
+        var y = new double[x.Length];
+        VectorMath.Tanh(x, y);
+        double worst = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            worst = Math.Max(worst, RelativeError(y[i], Math.Tanh(x[i])));
+        }
+
+        Assert.True(worst < 1e-15, $"worst relative error {worst:E3}");
+    }
+
+    [Fact]
+    public void Extreme_and_special_arguments_give_the_limits()
+    {
+        double[] x = [double.PositiveInfinity, double.NegativeInfinity, 1000, -1000, double.NaN, 0, 1, 2, 3];
+        var s = new double[x.Length];
+        var t = new double[x.Length];
+        var e = new double[x.Length];
+        VectorMath.Exp(x, e);
+        Assert.Equal([double.PositiveInfinity, 0.0, double.PositiveInfinity, 0.0], e[..4]);
+        Assert.True(double.IsNaN(e[4]));
+        Assert.Equal(1.0, e[5]);
+        VectorMath.Sigmoid(x, s);
+        VectorMath.Tanh(x, t);
+        Assert.Equal([1.0, 0.0, 1.0, 0.0], s[..4]);
+        Assert.Equal([1.0, -1.0, 1.0, -1.0], t[..4]);
+        Assert.True(double.IsNaN(s[4]) && double.IsNaN(t[4]));
+        Assert.Equal(0.5, s[5]);
+        Assert.Equal(0.0, t[5]);
+    }
+
+    [Fact]
+    public void Source_and_destination_may_be_the_same_span()
+    {
+        double[] x = Arguments();
+        double[] expected = new double[x.Length];
+        VectorMath.Tanh(x, expected);
+        VectorMath.Tanh(x, x);
+        Assert.Equal(expected, x);
+    }
+}

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using SciTransfer.Transfer.Data;
 using SciTransfer.Transfer.Problems;
+using SciTransfer.Transfer.Strategies;
 
 namespace SciTransfer.Transfer.Config;
 
@@ -16,7 +18,11 @@ public sealed record StudyConfig(
     ulong Seed,
     IReadOnlyList<StudyProblem> Problems,
     JsonObject Resolved,
-    string SourceFile);
+    string SourceFile)
+{
+    /// <summary>The <c>--set</c> assignments applied to the file (recorded in run.json).</summary>
+    public IReadOnlyList<string> Overrides { get; init; } = [];
+}
 
 /// <summary>One problem entry of a study.</summary>
 /// <param name="Id">Id in results.csv (unique in the study).</param>
@@ -24,9 +30,15 @@ public sealed record StudyConfig(
 /// <param name="Strategies">Strategies to run, in config order.</param>
 /// <param name="Sizes">n_target values, ascending and distinct.</param>
 /// <param name="Repeats">Number of repeats.</param>
+/// <param name="Data">The entry's resolved data block, or null for generated data.</param>
 public sealed record StudyProblem(
     string Id,
     ITransferProblem Problem,
-    IReadOnlyList<string> Strategies,
+    IReadOnlyList<IStrategy> Strategies,
     IReadOnlyList<int> Sizes,
-    int Repeats);
+    int Repeats,
+    DataBlock? Data = null)
+{
+    /// <summary>Strategy names in config order.</summary>
+    public IReadOnlyList<string> StrategyNames => Strategies.Names();
+}

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SciTransfer.Transfer.Data;
 using SciTransfer.Transfer.Errors;
 using SciTransfer.Transfer.Problems;
+using SciTransfer.Transfer.Strategies;
 
 namespace SciTransfer.Transfer.Config;
 
@@ -15,7 +17,8 @@ public static class StudyConfigLoader
     /// <param name="path">Config file.</param>
     /// <param name="catalog">Registered problems.</param>
     /// <param name="settings">Run settings (quick mode, backend) passed to every problem factory.</param>
-    public static StudyConfig Load(string path, ProblemCatalog catalog, ProblemSettings settings)
+    /// <param name="overrides">Command-line <c>--set PATH=VALUE</c> assignments, applied before validation.</param>
+    public static StudyConfig Load(string path, ProblemCatalog catalog, ProblemSettings settings, IReadOnlyList<string>? overrides = null)
     {
         if (!File.Exists(path))
         {
@@ -35,7 +38,16 @@ public static class StudyConfigLoader
 
         using (doc)
         {
-            return Parse(path, doc.RootElement, catalog, settings);
+            if (overrides is not { Count: > 0 })
+            {
+                return Parse(path, doc.RootElement, catalog, settings);
+            }
+
+            var node = JsonNode.Parse(doc.RootElement.GetRawText())!;
+            ConfigOverrides.Apply(node, overrides);
+            using var changed = JsonDocument.Parse(node.ToJsonString());
+            var config = Parse(path, changed.RootElement, catalog, settings);
+            return config with { Overrides = [.. overrides] };
         }
     }
 
@@ -100,24 +112,24 @@ public static class StudyConfigLoader
         }
 
         int repeats = e.GetInt("repeats", studyRepeats, 1, 1000);
+        var data = DataBlockReader.Read(e, factory.Data);
         var options = e.GetObject("options");
-        ITransferProblem problem = factory.Create(options, settings);
+        ITransferProblem problem = factory.Create(factory.Options.Read(options, settings.Quick, data), settings);
 
-        string[] strategies = e.GetStringArray("strategies", [.. problem.Strategies]);
-        if (strategies.Length == 0)
+        string[] names = e.GetStringArray("strategies", [.. problem.Strategies.Names()]);
+        if (names.Length == 0)
         {
             throw e.Error("strategies", "must list at least one strategy");
         }
 
-        foreach (string s in strategies)
+        var strategies = new List<IStrategy>(names.Length);
+        foreach (string s in names)
         {
-            if (!problem.Strategies.Contains(s, StringComparer.Ordinal))
-            {
-                throw e.Error("strategies", $"unknown strategy '{s}' for {problemName}; known: {string.Join(", ", problem.Strategies)}");
-            }
+            strategies.Add(problem.Strategies.Find(s)
+                ?? throw e.Error("strategies", $"unknown strategy '{s}' for {problemName}; known: {string.Join(", ", problem.Strategies.Names())}"));
         }
 
-        if (strategies.Distinct(StringComparer.Ordinal).Count() != strategies.Length)
+        if (names.Distinct(StringComparer.Ordinal).Count() != names.Length)
         {
             throw e.Error("strategies", "lists a strategy twice");
         }
@@ -138,6 +150,11 @@ public static class StudyConfigLoader
             throw e.Error("sizes", "lists a size twice");
         }
 
+        if (problem.MaxTargetSize is { } pool && sizes.Max() > pool)
+        {
+            throw e.Error("sizes", $"size {sizes.Max()} exceeds the target pool of {problemName} ({pool} {problem.ScarcityAxis} after the split); use sizes up to {pool} or a larger pool");
+        }
+
         Array.Sort(sizes);
         if (settings.Quick)
         {
@@ -145,7 +162,7 @@ public static class StudyConfigLoader
             repeats = Math.Min(repeats, 2);
         }
 
-        return new StudyProblem(id, problem, strategies, sizes, repeats);
+        return new StudyProblem(id, problem, strategies, sizes, repeats, data);
     }
 
     /// <summary>Under --quick keep the smallest, a middle and the largest size.</summary>

@@ -1,8 +1,10 @@
+using SciTransfer.Transfer.Strategies;
+
 namespace SciTransfer.Transfer.Problems;
 
 /// <summary>
 /// A named source -> target pair, configured and ready to create per-repeat data.
-/// Created by an <see cref="IProblemFactory"/> from the options in a study config.
+/// Created by an <see cref="IProblemFactory"/> from the declared options of a study config entry.
 /// </summary>
 public interface ITransferProblem
 {
@@ -18,11 +20,18 @@ public interface ITransferProblem
     /// <summary>Metrics every cell reports (each cell must return exactly these names).</summary>
     IReadOnlyList<MetricInfo> Metrics { get; }
 
-    /// <summary>Strategies this problem can run; the first-class ones are "scratch" and "source-only".</summary>
-    IReadOnlyList<string> Strategies { get; }
+    /// <summary>Strategies this problem can run, in default order; the shared names are in <see cref="StrategyNames"/>.</summary>
+    IReadOnlyList<IStrategy> Strategies { get; }
 
     /// <summary>Target sizes used when a config gives none.</summary>
     IReadOnlyList<int> DefaultSizes { get; }
+
+    /// <summary>
+    /// The largest n the configured target pool allows (after the data split), known before any data is generated;
+    /// a config size above it is a config error. Null when n is not bounded by a pool (e.g. days of history that
+    /// the problem caps itself).
+    /// </summary>
+    int? MaxTargetSize { get; }
 
     /// <summary>
     /// Generates (or loads) one repeat's data: source set, target pool and fixed target test set.

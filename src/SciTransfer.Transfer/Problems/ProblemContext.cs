@@ -1,4 +1,5 @@
 using SciTransfer.Core.Random;
+using SciTransfer.Transfer.Data;
 
 namespace SciTransfer.Transfer.Problems;
 
@@ -6,7 +7,8 @@ namespace SciTransfer.Transfer.Problems;
 /// <param name="Repeat">Repeat index, 0-based.</param>
 /// <param name="Seeds">Seed node for (study seed, problem id, repeat); derive children by purpose.</param>
 /// <param name="Settings">Run-wide settings (quick mode, compute backend).</param>
-public sealed record ProblemContext(int Repeat, SeedTree Seeds, ProblemSettings Settings);
+/// <param name="Data">The entry's resolved data block (files and split), or null for generated data.</param>
+public sealed record ProblemContext(int Repeat, SeedTree Seeds, ProblemSettings Settings, DataBlock? Data = null);
 
 /// <summary>Run-wide settings that problems may read.</summary>
 /// <param name="Quick">True under <c>--quick</c>: shrink epochs, data and grids for a smoke run.</param>

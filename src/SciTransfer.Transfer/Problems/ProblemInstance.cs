@@ -1,36 +1,85 @@
+using SciTransfer.Transfer.Strategies;
+
 namespace SciTransfer.Transfer.Problems;
 
 /// <summary>
-/// One repeat's data of a problem, and how to run a strategy on a target subset of it.
-/// The runner owns scheduling, seeding, caching, resume and output; an instance never writes files.
-/// Implementations must be safe to call from several threads at once (cells run in parallel):
-/// keep per-cell state local, treat the instance's data and the source model as read-only.
+/// One repeat's data of a problem: source set, target pool and fixed target test set. Strategies run on it
+/// (<see cref="IStrategy.Run"/>); the runner owns scheduling, seeding, caching, resume and output, and an instance
+/// never writes files. Instances must be safe to use from several threads at once (cells run in parallel): keep
+/// per-cell state local and treat the data and the source model as read-only.
+/// Problems with a pre-trained source model derive from <see cref="ProblemInstance{TSource}"/>.
 /// </summary>
 public abstract class ProblemInstance
 {
     /// <summary>
-    /// Size of the target pool. Subsets are prefixes of a seeded permutation of 0..TargetPoolSize-1,
-    /// so they are nested and identical across strategies. Problems whose scarcity axis is not a
-    /// sample count (days of history) interpret <see cref="CellRequest.N"/> directly.
+    /// Size of the target pool. Subsets are prefixes of a seeded permutation of 0..TargetPoolSize-1, so they are
+    /// nested and identical across strategies. Problems whose scarcity axis is not a sample count (days of history)
+    /// interpret <see cref="StrategyCell.N"/> directly.
     /// </summary>
     public abstract int TargetPoolSize { get; }
 
-    /// <summary>
-    /// Pre-trains on the source, once per (problem, repeat); the result is shared read-only by every
-    /// cell of the repeat. Return null when no strategy needs a source model.
-    /// </summary>
-    public virtual object? PretrainSource(SourceRequest request) => null;
+    /// <summary>Pre-trains (or loads from <paramref name="cacheFile"/>) the source model; no-op without one.</summary>
+    /// <returns>True when a model was trained (not loaded).</returns>
+    internal virtual bool PrepareSource(SourceRequest request, string? cacheFile) => false;
+}
+
+/// <summary>
+/// An instance whose strategies may start from a model pre-trained on the source, of type <typeparamref name="TSource"/>.
+/// The runner calls <see cref="PretrainSource"/> once per (problem, repeat), and only when a strategy of the run
+/// needs it; strategies read it from <see cref="Source"/>.
+/// </summary>
+/// <typeparam name="TSource">The source model (a network, a forest, a parameter vector).</typeparam>
+public abstract class ProblemInstance<TSource> : ProblemInstance
+    where TSource : class
+{
+    private TSource? _source;
+
+    /// <summary>The repeat's pre-trained source model, shared read-only by every cell (clone before training it).</summary>
+    /// <exception cref="InvalidOperationException">No strategy of the run declared <see cref="StrategyNeeds.Source"/>.</exception>
+    public TSource Source => Volatile.Read(ref _source)
+        ?? throw new InvalidOperationException($"{GetType().Name}: no source model was prepared (does the strategy declare StrategyNeeds.Source?)");
+
+    /// <summary>True once the source model is available.</summary>
+    public bool HasSource => Volatile.Read(ref _source) is not null;
+
+    /// <summary>Pre-trains on the source. Must be deterministic given <see cref="SourceRequest.Seeds"/>.</summary>
+    public abstract TSource PretrainSource(SourceRequest request);
 
     /// <summary>
-    /// Writes the pre-trained source model to the run's on-disk cache (sources/ in the output folder), so a
-    /// resumed run does not train it again. Return false (the default) when the model is not cacheable.
-    /// The round trip through <see cref="LoadSource"/> must be bit-exact.
+    /// Writes the source model to the run's on-disk cache (sources/ in the output folder), so a resumed run does not
+    /// train it again. Return false (the default) when the model is not cacheable. The round trip through
+    /// <see cref="LoadSource"/> must be bit-exact.
     /// </summary>
-    public virtual bool SaveSource(object source, Stream destination) => false;
+    public virtual bool SaveSource(TSource source, Stream destination) => false;
 
-    /// <summary>Reads a source model written by <see cref="SaveSource"/>; null when not cacheable.</summary>
-    public virtual object? LoadSource(Stream source) => null;
+    /// <summary>Reads a model written by <see cref="SaveSource"/>; null when not cacheable.</summary>
+    public virtual TSource? LoadSource(Stream source) => null;
 
-    /// <summary>Runs one cell: adapts to the target subset with the strategy and scores on the test set.</summary>
-    public abstract CellResult Run(CellRequest request);
+    /// <summary>Sets the source model directly (tests, and models trained elsewhere).</summary>
+    public void UseSource(TSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        Volatile.Write(ref _source, source);
+    }
+
+    /// <inheritdoc />
+    internal override bool PrepareSource(SourceRequest request, string? cacheFile)
+    {
+        if (HasSource)
+        {
+            return false;
+        }
+
+        var cached = SourceCache.Load(this, cacheFile);
+        if (cached is not null)
+        {
+            UseSource(cached);
+            return false;
+        }
+
+        var trained = PretrainSource(request);
+        UseSource(trained);
+        SourceCache.Save(this, trained, cacheFile);
+        return true;
+    }
 }

@@ -2,11 +2,12 @@ using MathNet.Numerics.LinearAlgebra;
 using SciTransfer.Core.Random;
 using SciTransfer.Core.Statistics;
 using SciTransfer.Transfer.Problems;
+using SciTransfer.Transfer.Strategies;
 
 namespace SciTransfer.Transfer.Reference;
 
 /// <summary>One repeat of <see cref="LinearShiftProblem"/>: source set, target pool, target test set.</summary>
-public sealed class LinearShiftInstance : ProblemInstance
+public sealed class LinearShiftInstance : ProblemInstance<Vector<double>>
 {
     private static readonly double[] LambdaGrid = [.. Enumerable.Range(0, 15).Select(i => Math.Pow(10, -3 + (0.5 * i)))];
 
@@ -45,25 +46,32 @@ public sealed class LinearShiftInstance : ProblemInstance
         return new LinearShiftInstance(o, xs, ys, xp, yp, xt, yt, ws, wt);
     }
 
+    /// <summary>Number of features d.</summary>
+    public int Dimension => _o.Dimension;
+
+    /// <summary>Ridge strength of scratch and oracle.</summary>
+    public double ScratchRidge => _o.ScratchRidge;
+
     /// <summary>The source model: ordinary least squares on the source set (weights, length d).</summary>
-    public override object? PretrainSource(SourceRequest request) => Ridge(_xs, _ys, 1e-8, null);
+    public override Vector<double> PretrainSource(SourceRequest request) => Ridge(_xs, _ys, 1e-8, null);
 
-    /// <inheritdoc />
-    public override CellResult Run(CellRequest request)
+    /// <summary>The cell's target subset as a design matrix and labels (both null when n = 0).</summary>
+    public (Matrix<double>? X, Vector<double>? Y) Subset(StrategyCell cell)
     {
-        var wSource = (Vector<double>)request.Source!;
-        int[] idx = request.TargetIndices.ToArray();
-        var x = idx.Length == 0 ? null : Matrix<double>.Build.DenseOfRowVectors(idx.Select(i => _xp.Row(i)));
-        var y = idx.Length == 0 ? null : Vector<double>.Build.DenseOfEnumerable(idx.Select(i => _yp[i]));
-        Vector<double> w = request.Strategy switch
-        {
-            "scratch" => x is null ? Vector<double>.Build.Dense(_o.Dimension) : Ridge(x, y!, _o.ScratchRidge, null),
-            "source-only" => wSource,
-            "fine-tune" => x is null ? wSource : Ridge(x, y!, SelectLambdaLeaveOneOut(x, y!, wSource), wSource),
-            "oracle" => Ridge(_xp, _yp, _o.ScratchRidge, null),
-            _ => throw new ArgumentException($"unknown strategy '{request.Strategy}'"),
-        };
+        ArgumentNullException.ThrowIfNull(cell);
+        int[] idx = cell.TargetIndices.ToArray();
+        return idx.Length == 0
+            ? (null, null)
+            : (Matrix<double>.Build.DenseOfRowVectors(idx.Select(i => _xp.Row(i))), Vector<double>.Build.DenseOfEnumerable(idx.Select(i => _yp[i])));
+    }
 
+    /// <summary>Ridge regression on the whole pool (the oracle).</summary>
+    public Vector<double> PoolRidge() => Ridge(_xp, _yp, _o.ScratchRidge, null);
+
+    /// <summary>Test RMSE and MAE of weights <paramref name="w"/>.</summary>
+    public CellResult Score(Vector<double> w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
         double[] pred = (_xt * w).ToArray();
         double[] truth = _yt.ToArray();
         return new CellResult(new Dictionary<string, double>

@@ -1,5 +1,6 @@
-using SciTransfer.Transfer.Config;
+using SciTransfer.Transfer.Options;
 using SciTransfer.Transfer.Problems;
+using SciTransfer.Transfer.Strategies;
 
 namespace SciTransfer.Transfer.Reference;
 
@@ -41,10 +42,13 @@ public sealed class LinearShiftProblem : ITransferProblem
     ];
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Strategies { get; } = ["scratch", "source-only", "fine-tune", "oracle"];
+    public IReadOnlyList<IStrategy> Strategies { get; } = [new LinearScratch(), new LinearSourceOnly(), new LinearFineTune(), new LinearOracle()];
 
     /// <inheritdoc />
     public IReadOnlyList<int> DefaultSizes { get; } = [4, 8, 16, 32, 64, 128, 256];
+
+    /// <inheritdoc />
+    public int? MaxTargetSize => Options.PoolSize;
 
     /// <inheritdoc />
     public ProblemInstance Create(ProblemContext context) => LinearShiftInstance.Generate(Options, context.Seeds);
@@ -60,15 +64,24 @@ public sealed class LinearShiftProblem : ITransferProblem
 /// <param name="ScratchRidge">Ridge strength of scratch and oracle.</param>
 public sealed record LinearShiftOptions(int Dimension, double Shift, double Noise, int SourceSamples, int PoolSize, int TestSize, double ScratchRidge)
 {
-    /// <summary>Reads the options strictly.</summary>
-    public static LinearShiftOptions Read(OptionsReader o, ProblemSettings settings) => new(
-        o.GetInt("dimension", 20, 1, 500),
-        o.GetDouble("shift", 0.3, 0, 100),
-        o.GetDouble("noise", 0.5, 0, 100),
-        o.GetInt("source_samples", settings.Quick ? 500 : 2000, 2, 1_000_000),
-        o.GetInt("pool_size", 256, 1, 1_000_000),
-        o.GetInt("test_size", settings.Quick ? 500 : 2000, 1, 1_000_000),
-        o.GetDouble("scratch_ridge", 1.0, 1e-12, 1e12));
+    /// <summary>The declared options.</summary>
+    public static OptionSet Declared { get; } = new(
+    [
+        OptionSpec.Integer("dimension", 20, 1, 500, "number of features d"),
+        OptionSpec.Number("shift", 0.3, 0, 100, "relative weight shift ||w_t - w_s|| / ||w_s||"),
+        OptionSpec.Number("noise", 0.5, 0, 100, "observation noise standard deviation (the RMSE floor)"),
+        OptionSpec.Integer("source_samples", 2000, 2, 1_000_000, "source training samples", quick: 500),
+        OptionSpec.Integer("pool_size", 256, 1, 1_000_000, "target pool size (the largest n)"),
+        OptionSpec.Integer("test_size", 2000, 1, 1_000_000, "target test samples", quick: 500),
+        OptionSpec.Number("scratch_ridge", 1.0, 1e-12, 1e12, "ridge strength of scratch and oracle"),
+    ]);
+
+    /// <summary>Reads validated values.</summary>
+    public static LinearShiftOptions From(ProblemOptions o)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        return new(o.Int("dimension"), o.Number("shift"), o.Number("noise"), o.Int("source_samples"), o.Int("pool_size"), o.Int("test_size"), o.Number("scratch_ridge"));
+    }
 }
 
 /// <summary>Registers <see cref="LinearShiftProblem"/>.</summary>
@@ -78,6 +91,12 @@ public sealed class LinearShiftFactory : IProblemFactory
     public string Name => LinearShiftProblem.ProblemName;
 
     /// <inheritdoc />
-    public ITransferProblem Create(OptionsReader options, ProblemSettings settings) =>
-        new LinearShiftProblem(LinearShiftOptions.Read(options, settings));
+    public string Summary => "linear-Gaussian regression whose target weights are a controlled shift of the source's (closed-form strategies, known curve shapes)";
+
+    /// <inheritdoc />
+    public OptionSet Options => LinearShiftOptions.Declared;
+
+    /// <inheritdoc />
+    public ITransferProblem Create(ProblemOptions options, ProblemSettings settings) =>
+        new LinearShiftProblem(LinearShiftOptions.From(options));
 }

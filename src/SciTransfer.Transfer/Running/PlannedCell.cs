@@ -17,7 +17,7 @@ public static class StudyPlan
         {
             for (int r = 0; r < p.Repeats; r++)
             {
-                foreach (string s in p.Strategies)
+                foreach (string s in p.StrategyNames)
                 {
                     foreach (int n in p.Sizes)
                     {

@@ -8,6 +8,7 @@ using SciTransfer.Transfer.Errors;
 using SciTransfer.Transfer.Figures;
 using SciTransfer.Transfer.Problems;
 using SciTransfer.Transfer.Results;
+using SciTransfer.Transfer.Strategies;
 using SciTransfer.Transfer.Summary;
 
 namespace SciTransfer.Transfer.Running;
@@ -68,7 +69,8 @@ public static class StudyRunner
         {
             var entry = g.First().Entry;
             string cache = Path.Combine(dir, "sources", string.Create(CultureInfo.InvariantCulture, $"{FigureStore.Safe(entry.Id)}.r{g.Key.Repeat}.bin"));
-            repeats[g.Key] = new RepeatState(entry, g.Key.Repeat, RepeatSeeds(root, entry.Id, g.Key.Repeat), Settings(options), g.Count(), cache, Training($"{entry.Id} repeat {g.Key.Repeat}"), cts.Token);
+            var strategies = g.Select(c => c.Entry.Strategies.Find(c.Key.Strategy)!).ToList();
+            repeats[g.Key] = new RepeatState(entry, g.Key.Repeat, RepeatSeeds(root, entry.Id, g.Key.Repeat), Settings(options), strategies, cache, Training($"{entry.Id} repeat {g.Key.Repeat}"), cts.Token);
         }
 
 
@@ -152,19 +154,21 @@ public static class StudyRunner
     public static List<ProblemManifest> Manifests(StudyConfig config) =>
         [.. config.Problems.Select(p => new ProblemManifest(
             p.Id, p.Problem.Name, p.Problem.Description, p.Problem.ScarcityAxis,
-            p.Problem.Metrics, p.Strategies, p.Sizes, p.Problem.ComparisonGroup))];
+            p.Problem.Metrics, p.StrategyNames, p.Sizes, p.Problem.ComparisonGroup,
+            [.. p.Strategies.Where(s => s.IsBaseline).Select(s => s.Name)]))];
 
     private static string Describe(string what, TrainingProgress t) =>
         string.Create(CultureInfo.InvariantCulture, $"{what}: {t.Phase} {t.Step}{(t.TotalSteps > 0 ? $"/{t.TotalSteps}" : "")}{(t.Loss is { } l ? $" loss {l:G4}" : "")}");
 
     private static List<ResultRow> RunCell(StudyConfig config, PlannedCell cell, RepeatState state, string dir, IProgress<TrainingProgress>? training, CancellationToken ct)
     {
-        var (instance, source, permutation, _) = state.Value;
+        var (instance, permutation, _) = state.Value;
         var key = cell.Key;
+        var strategy = cell.Entry.Strategies.Find(key.Strategy)!;
         int take = Math.Min(key.NTarget, permutation.Length);
         var seeds = CellSeeds(state.Seeds, key.Strategy, key.NTarget);
         var sw = Stopwatch.StartNew();
-        var result = instance.Run(new CellRequest(key.Strategy, key.NTarget, permutation.AsMemory(0, take), source, seeds, training, ct));
+        var result = strategy.Run(instance, new StrategyCell(key.NTarget, permutation.AsMemory(0, take), seeds, training, ct));
         double seconds = sw.Elapsed.TotalSeconds;
 
         var expected = cell.Entry.Problem.Metrics;

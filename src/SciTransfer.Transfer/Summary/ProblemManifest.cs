@@ -11,6 +11,7 @@ namespace SciTransfer.Transfer.Summary;
 /// <param name="Strategies">Strategies run.</param>
 /// <param name="Sizes">n_target values run.</param>
 /// <param name="ComparisonGroup">Problems sharing a group get a joint retention plot (null: none).</param>
+/// <param name="Baselines">The simple baselines among <paramref name="Strategies"/> (training mean, physics, fitted correlation...).</param>
 public sealed record ProblemManifest(
     string Id,
     string Name,
@@ -19,4 +20,5 @@ public sealed record ProblemManifest(
     IReadOnlyList<MetricInfo> Metrics,
     IReadOnlyList<string> Strategies,
     IReadOnlyList<int> Sizes,
-    string? ComparisonGroup);
+    string? ComparisonGroup,
+    IReadOnlyList<string>? Baselines = null);

@@ -12,7 +12,7 @@ namespace SciTransfer.Transfer.Summary;
 public static class SummaryBuilder
 {
     /// <summary>The name of the baseline strategy for data efficiency and negative transfer.</summary>
-    public const string Scratch = "scratch";
+    public const string Scratch = Strategies.StrategyNames.Scratch;
 
     /// <summary>Name of the pseudo-metric timings.csv reports for the results' fit_seconds column.</summary>
     public const string FitSeconds = "fit_seconds";

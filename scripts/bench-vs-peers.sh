@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times SciTransfer's bench workloads and the peer scripts (../shared/peers) alternately, ROUNDS times,
+# Times SciTransfer's bench workloads and the peer scripts (bench/peers, copies of the shared peer scripts) alternately, ROUNDS times,
 # at THREADS threads, and prints every line of both (name key=value ...). Compare ratios within one run:
 # absolute times on shared machines drift.
 #   scripts/bench-vs-peers.sh [THREADS] [ROUNDS] [WORKLOAD...]   workloads: lstm pinn rf quantum
@@ -8,7 +8,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 threads=${1:-1}; rounds=${2:-3}; shift 2 2>/dev/null || shift $#
 workloads=("$@"); ((${#workloads[@]})) || workloads=(lstm pinn rf quantum)
-peers=../shared/peers
+peers=bench/peers
 py=/usr/bin/python3
 
 if ! $py -c "import torch, sklearn" 2>/dev/null; then

@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
 # The whole test suite: set-up, a strict Release build (warnings are errors), every test project.
 # Ends with the line "N passed, N failed[, N skipped]".
+#   scripts/test.sh          everything (what .ci/run runs)
+#   scripts/test.sh --fast   every test except those marked [Trait("Category", "Slow")] (end-to-end studies,
+#                            child processes, whole-quickstart determinism): under a minute of tests on 2 cores
 set -uo pipefail
 cd "$(dirname "$0")/.."
+
+filter=()
+if [[ "${1:-}" == "--fast" ]]; then
+  filter=(--filter "Category!=Slow")
+fi
 
 scripts/setup.sh --tests || { echo "0 passed, 1 failed"; exit 1; }
 
@@ -13,7 +21,7 @@ if ! dotnet build SciTransfer.sln -c Release --no-restore -warnaserror -nologo -
 fi
 
 log=$(mktemp)
-dotnet test SciTransfer.sln -c Release --no-build --nologo 2>&1 | tee "$log"
+dotnet test SciTransfer.sln -c Release --no-build --nologo "${filter[@]}" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # Sum the per-assembly result lines: "Passed!  - Failed: 0, Passed: 25, Skipped: 0, Total: 25, ...".

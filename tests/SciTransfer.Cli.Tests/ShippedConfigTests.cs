@@ -24,6 +24,6 @@ public class ShippedConfigTests
         string path = Path.Combine(QuickstartDeterminismTests.RepositoryRoot(), "experiments", file);
         var config = StudyConfigLoader.Load(path, Catalog.Create(), new ProblemSettings());
         Assert.NotEmpty(StudyPlan.Cells(config));
-        Assert.All(config.Problems, p => Assert.Contains("scratch", p.Problem.Strategies));
+        Assert.All(config.Problems, p => Assert.Contains(SciTransfer.Transfer.Strategies.StrategyNames.Scratch, p.Problem.Strategies.Select(s => s.Name)));
     }
 }

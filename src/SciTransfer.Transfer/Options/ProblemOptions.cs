@@ -81,6 +81,15 @@ public sealed class ProblemOptions
     /// <summary>An optional text list, null when left out.</summary>
     public string[]? TextListOrNull(string name) => GetOrNull<string[]>(name) is { } a ? (string[])a.Clone() : null;
 
+    /// <summary>The JSON path of option <paramref name="name"/>, e.g. "$.problems[2].options.digits_file".</summary>
+    public string PathOf(string name) => (_reader?.JsonPath ?? "$.options") + "." + Check(name).Name;
+
+    /// <summary>
+    /// The absolute path of a file or folder option, relative to the config file's folder first, then the working
+    /// directory (errors list the absolute paths tried).
+    /// </summary>
+    public string ResolvePath(string name, bool folder = false) => DataPaths.Resolve(Text(name), File, PathOf(name), folder);
+
     /// <summary>A config error about option <paramref name="name"/> (file and JSON path in the message).</summary>
     public ConfigException Error(string name, string problem) =>
         _reader is not null ? _reader.Error(name, problem) : new ConfigException(File, "$.options." + name, problem);

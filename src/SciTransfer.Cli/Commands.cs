@@ -1,10 +1,12 @@
 using System.Globalization;
 using SciTransfer.Plotting;
 using SciTransfer.Transfer.Bench;
+using SciTransfer.Transfer.Catalog;
 using SciTransfer.Transfer.Config;
 using SciTransfer.Transfer.Errors;
 using SciTransfer.Transfer.Problems;
 using SciTransfer.Transfer.Running;
+using SciTransfer.Transfer.Strategies;
 
 namespace SciTransfer.Cli;
 
@@ -16,8 +18,8 @@ public sealed class Commands(TextWriter output, TextWriter error)
 {
     private readonly ProblemCatalog _catalog = Catalog.Create();
 
-    /// <summary><c>run CONFIG [--out DIR] [--quick] [--threads N] [--shard K/N] [--backend B]</c>.</summary>
-    public int Run(string configPath, string? outDir, bool quick, int threads, string? shard, string backend) => Guard(() =>
+    /// <summary><c>run CONFIG [--out DIR] [--quick] [--threads N] [--shard K/N] [--backend B] [--set PATH=VALUE]...</c>.</summary>
+    public int Run(string configPath, string? outDir, bool quick, int threads, string? shard, string backend, IReadOnlyList<string>? overrides = null) => Guard(() =>
     {
         if (backend is not ("managed" or "opencl"))
         {
@@ -25,15 +27,15 @@ public sealed class Commands(TextWriter output, TextWriter error)
         }
 
         var shardSpec = shard is null ? null : ShardSpec.Parse(shard);
-        var config = StudyConfigLoader.Load(configPath, _catalog, new ProblemSettings(quick, backend));
+        var config = StudyConfigLoader.Load(configPath, _catalog, new ProblemSettings(quick, backend), overrides);
         string dir = outDir ?? Path.Combine("runs", config.Name + (quick ? "-quick" : "") + (shardSpec is null ? "" : $"-shard{shardSpec.Index}of{shardSpec.Count}"));
         var options = new RunOptions(dir, threads, shardSpec, quick, backend, VersionInfo.Describe());
         output.WriteLine($"study {config.Name}: {StudyPlan.Cells(config).Count} cells, {threads} thread(s), output {dir}");
+        ReportWriter.Writer ??= StudyReport.Write;
         var outcome = ProgressDisplay.Show(config.Name, p => StudyRunner.Run(config, options, p), output);
-        var written = StudyReport.Write(dir, OutputFolder.Rebuild(dir));
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"done: {outcome.CellsRun} cells run, {outcome.CellsSkipped} skipped, {outcome.Wall.TotalSeconds:F1} s; wrote {Path.Combine(dir, "results.csv")}, summary.csv, report.md and {written.Count} report files"));
+            $"done: {outcome.CellsRun} cells run, {outcome.CellsSkipped} skipped, {outcome.Wall.TotalSeconds:F1} s; wrote {Path.Combine(dir, "results.csv")}, summary.csv, report.md and {outcome.ReportFiles.Count} report files"));
         return ExitCodes.Ok;
     });
 
@@ -54,39 +56,134 @@ public sealed class Commands(TextWriter output, TextWriter error)
         return ExitCodes.Ok;
     });
 
-    /// <summary><c>list</c>: studies in experiments/, problems with strategies and metrics, bench workloads.</summary>
-    public int List(string experimentsDir) => Guard(() =>
+    /// <summary><c>list [--options [PROBLEM]] [--json]</c>: studies in experiments/, problems with strategies and metrics, bench workloads.</summary>
+    public int List(string experimentsDir, bool options = false, string? problem = null, bool json = false) => Guard(() =>
     {
-        output.WriteLine("Studies (experiments/):");
-        if (Directory.Exists(experimentsDir))
+        var studies = Directory.Exists(experimentsDir)
+            ? Directory.GetFiles(experimentsDir, "*.json").Order(StringComparer.Ordinal).ToList()
+            : [];
+        if (json)
         {
-            foreach (string f in Directory.GetFiles(experimentsDir, "*.json").OrderBy(f => f, StringComparer.Ordinal))
+            output.WriteLine(CatalogJson.Build(_catalog, studies).ToJsonString(RunRecord.JsonOptions));
+            return ExitCodes.Ok;
+        }
+
+        var described = ProblemDescription.All(_catalog);
+        if (problem is not null)
+        {
+            described = [.. described.Where(d => d.Factory.Name == problem)];
+            if (described.Count == 0)
+            {
+                throw new ConfigException("command line", "list --options", $"unknown problem '{problem}'; known: {string.Join(", ", _catalog.ProblemNames)}");
+            }
+        }
+
+        if (!options)
+        {
+            output.WriteLine("Studies (experiments/):");
+            foreach (string f in studies)
             {
                 output.WriteLine($"  {f}");
             }
+
+            output.WriteLine("Problems:");
         }
 
-        output.WriteLine("Problems:");
-        foreach (var module in _catalog.Modules)
+        foreach (var d in described)
         {
-            foreach (var factory in module.Problems)
+            var p = d.Defaults;
+            output.WriteLine($"  {d.Factory.Name}{(p is null ? "" : $"  ({p.ScarcityAxis}; default sizes {string.Join(" ", p.DefaultSizes)})")}");
+            output.WriteLine($"      {d.Factory.Summary}");
+            if (p is not null)
             {
-                var p = factory.Create(OptionsReader.Empty(), new ProblemSettings());
-                output.WriteLine($"  {p.Name}  ({p.ScarcityAxis}; default sizes {string.Join(" ", p.DefaultSizes)})");
-                output.WriteLine($"      {p.Description}");
-                output.WriteLine($"      strategies: {string.Join(", ", p.Strategies)}");
+                output.WriteLine($"      strategies: {string.Join(", ", p.Strategies.Select(s => s.IsBaseline ? s.Name + " (baseline)" : s.Name))}");
                 output.WriteLine($"      metrics: {string.Join(", ", p.Metrics.Select(m => $"{m.Name}{(m.Unit.Length > 0 ? $" ({m.Unit})" : "")} {(m.LowerIsBetter ? "lower" : "higher")} is better"))}");
+            }
+
+            if (options)
+            {
+                if (p is not null)
+                {
+                    foreach (var s in p.Strategies)
+                    {
+                        output.WriteLine($"      strategy {s.Name}: {s.Description} [needs {s.Needs.Describe()}{(s.IsBaseline ? "; baseline" : "")}]");
+                    }
+                }
+
+                output.WriteLine("      options:");
+                foreach (var o in d.Factory.Options)
+                {
+                    string range = o.RangeText();
+                    output.WriteLine($"        {o.Name} = {o.DefaultText()}{(o.QuickChanges ? $" (--quick: {o.DefaultText(quick: true)})" : "")}  {o.Doc}{(o.Unit.Length > 0 ? $" [{o.Unit}]" : "")}{(range.Length > 0 ? $" ({range})" : "")}");
+                }
+
+                if (d.Factory.Data is { } data)
+                {
+                    output.WriteLine($"      data files (\"data\": {{\"files\": {{...}}, \"split\": {{...}}}}): {data.Doc}");
+                    foreach (var f in data.Files)
+                    {
+                        output.WriteLine($"        {f.Name}{(f.Required ? "" : " (optional)")}: {f.Doc}");
+                    }
+
+                    output.WriteLine($"        split kinds: {string.Join(", ", data.SplitKinds.Select(SciTransfer.Transfer.Data.SplitSpec.Name))}");
+                }
             }
         }
 
-        output.WriteLine("Bench workloads (scitransfer bench NAME --threads T ...):");
-        foreach (var b in _catalog.Benchmarks)
+        if (!options)
         {
-            output.WriteLine($"  {b.Name}: {b.Description} [options: {string.Join(", ", b.OptionKeys.Select(k => "--" + k))}]");
+            output.WriteLine("Bench workloads (scitransfer bench NAME --threads T ...):");
+            foreach (var b in _catalog.Benchmarks)
+            {
+                output.WriteLine($"  {b.Name}: {b.Description} [options: {string.Join(", ", b.OptionKeys.Select(k => "--" + k))}]");
+            }
         }
 
         return ExitCodes.Ok;
     });
+
+    /// <summary><c>schema [--out FILE]</c>: the JSON Schema of study configs.</summary>
+    public int Schema(string? outFile) => Guard(() =>
+    {
+        string text = StudySchema.Build(_catalog).ToJsonString(RunRecord.JsonOptions) + "\n";
+        WriteOrPrint(outFile, text, "schema");
+        return ExitCodes.Ok;
+    });
+
+    /// <summary><c>init PROBLEM [--out FILE]</c>: a runnable starter config with every option at its default, commented.</summary>
+    public int Init(string problem, string? outFile) => Guard(() =>
+    {
+        if (!_catalog.TryGetProblem(problem, out var factory))
+        {
+            throw new ConfigException("command line", "init", $"unknown problem '{problem}'; known: {string.Join(", ", _catalog.ProblemNames)}");
+        }
+
+        WriteOrPrint(outFile, StarterConfig.Write(factory), "starter config");
+        return ExitCodes.Ok;
+    });
+
+    private void WriteOrPrint(string? outFile, string text, string what)
+    {
+        if (outFile is null)
+        {
+            output.Write(text);
+            return;
+        }
+
+        if (File.Exists(outFile))
+        {
+            throw new ConfigException("command line", "--out", $"{Path.GetFullPath(outFile)} exists; remove it or choose another file");
+        }
+
+        string? dir = Path.GetDirectoryName(Path.GetFullPath(outFile));
+        if (dir is not null)
+        {
+            Directory.CreateDirectory(dir);
+        }
+
+        File.WriteAllText(outFile, text, new System.Text.UTF8Encoding(false));
+        output.WriteLine($"wrote {what} {outFile}");
+    }
 
     /// <summary><c>bench WORKLOAD [--key value]...</c>.</summary>
     public int Bench(string workload, IReadOnlyList<string> tokens) => Guard(() =>

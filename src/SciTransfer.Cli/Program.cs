@@ -17,8 +17,9 @@ public static class Program
         var threads = new Option<int>("--threads") { Description = "cells run in parallel", DefaultValueFactory = _ => Environment.ProcessorCount };
         var shard = new Option<string?>("--shard") { Description = "run shard K/N of the cells" };
         var backend = new Option<string>("--backend") { Description = "compute backend: managed | opencl", DefaultValueFactory = _ => "managed" };
-        var run = new Command("run", "run (or resume) a study") { config, outDir, quick, threads, shard, backend };
-        run.SetAction(pr => commands.Run(pr.GetValue(config)!, pr.GetValue(outDir), pr.GetValue(quick), pr.GetValue(threads), pr.GetValue(shard), pr.GetValue(backend)!));
+        var set = new Option<string[]>("--set") { Description = "override a config value: PATH=VALUE, e.g. problems[0].options.hidden=32 (repeatable; recorded in run.json)", AllowMultipleArgumentsPerToken = false, DefaultValueFactory = _ => [] };
+        var run = new Command("run", "run (or resume) a study") { config, outDir, quick, threads, shard, backend, set };
+        run.SetAction(pr => commands.Run(pr.GetValue(config)!, pr.GetValue(outDir), pr.GetValue(quick), pr.GetValue(threads), pr.GetValue(shard), pr.GetValue(backend)!, pr.GetValue(set)));
 
         var dir = new Argument<string>("dir") { Description = "output folder of a run" };
         var report = new Command("report", "rebuild summary.csv, plots and report.md from results.csv") { dir };
@@ -29,8 +30,20 @@ public static class Program
         var merge = new Command("merge", "join shard folders into one") { dirs, mergeOut };
         merge.SetAction(pr => commands.Merge(pr.GetValue(dirs)!, pr.GetValue(mergeOut)!));
 
-        var list = new Command("list", "name the studies, problems, strategies and bench workloads");
-        list.SetAction(_ => commands.List("experiments"));
+        var listOptions = new Option<bool>("--options") { Description = "print every problem's declared options (name = default, doc, unit, range) and strategies with their needs" };
+        var listJson = new Option<bool>("--json") { Description = "print the whole catalogue as JSON" };
+        var listProblem = new Argument<string?>("problem") { Description = "only this problem (with --options)", Arity = ArgumentArity.ZeroOrOne };
+        var list = new Command("list", "name the studies, problems, strategies and bench workloads") { listOptions, listJson, listProblem };
+        list.SetAction(pr => commands.List("experiments", pr.GetValue(listOptions) || pr.GetValue(listProblem) is not null, pr.GetValue(listProblem), pr.GetValue(listJson)));
+
+        var schemaOut = new Option<string?>("--out") { Description = "write the schema to FILE instead of printing it" };
+        var schema = new Command("schema", "write the JSON Schema of study configs (for editors and validators)") { schemaOut };
+        schema.SetAction(pr => commands.Schema(pr.GetValue(schemaOut)));
+
+        var initProblem = new Argument<string>("problem") { Description = "registered problem, see `scitransfer list`" };
+        var initOut = new Option<string?>("--out") { Description = "write the config to FILE instead of printing it" };
+        var init = new Command("init", "write a runnable starter config for a problem, every option at its default with its description") { initProblem, initOut };
+        init.SetAction(pr => commands.Init(pr.GetValue(initProblem)!, pr.GetValue(initOut)));
 
         var workload = new Argument<string>("workload") { Description = "bench workload, see `scitransfer list`" };
         var bench = new Command("bench", "time a workload; prints `name key=value ...` lines like the peer scripts") { workload };
@@ -41,6 +54,8 @@ public static class Program
         root.Subcommands.Add(report);
         root.Subcommands.Add(merge);
         root.Subcommands.Add(list);
+        root.Subcommands.Add(schema);
+        root.Subcommands.Add(init);
         root.Subcommands.Add(bench);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -12,7 +12,7 @@ public sealed class EpidemiologyModule : IDomainModule
     public string Name => "epidemiology";
 
     /// <inheritdoc />
-    public IReadOnlyList<IProblemFactory> Problems { get; } = [new SmallAreaGrowthProblem.Factory()];
+    public IReadOnlyList<IProblemFactory> Problems { get; } = [new SmallAreaGrowthFactory()];
 
     /// <inheritdoc />
     public IReadOnlyList<IBenchWorkload> Benchmarks { get; } = [new RfFitWorkload()];

@@ -2,9 +2,13 @@ using SciTransfer.Core.Random;
 using SciTransfer.Epidemiology.Forest;
 using SciTransfer.Epidemiology.Problems;
 using SciTransfer.Epidemiology.Simulation;
+using SciTransfer.Epidemiology.Strategies;
+using SciTransfer.Epidemiology.TreeAdaptation;
 using SciTransfer.Transfer.Config;
 using SciTransfer.Transfer.Errors;
+using SciTransfer.Transfer.Options;
 using SciTransfer.Transfer.Problems;
+using SciTransfer.Transfer.Strategies;
 
 namespace SciTransfer.Epidemiology.Tests;
 
@@ -19,19 +23,21 @@ public class SmallAreaGrowthTests
         Forest = new ForestOptions { Trees = 30, MaxFeatures = 0.33, MinSamplesLeaf = 5, Sampling = SamplingScheme.Subsample, SampleFraction = 0.5 },
     };
 
-    private static readonly Lazy<(SmallAreaGrowthInstance Instance, RandomForest[] Source)> Seeded = new(() =>
+    private static readonly Lazy<SmallAreaGrowthInstance> Seeded = new(() =>
     {
         var instance = new SmallAreaGrowthInstance(Study, new SeedTree(1));
-        var source = (RandomForest[])instance.PretrainSource(new SourceRequest(new SeedTree(1).Child("source"), null, default))!;
-        return (instance, source);
+        instance.UseSource(instance.PretrainSource(new SourceRequest(new SeedTree(1).Child("source"), null, default)));
+        return instance;
     });
+
+    private static StrategyCell Cell(int n, SeedTree seeds) => new(n, ReadOnlyMemory<int>.Empty, seeds, null, default);
 
     [Fact]
     public void Tlrf_beats_the_seven_day_window_baseline_with_seven_days_of_history()
     {
-        var (instance, source) = Seeded.Value;
-        var tlrf = instance.Evaluate("tlrf", 7, source, new SeedTree(2));
-        var ols = instance.Evaluate("ols-w7", 7, source, new SeedTree(2));
+        var instance = Seeded.Value;
+        var tlrf = instance.Evaluate(new Tlrf(), 7, new SeedTree(2));
+        var ols = instance.Evaluate(new FixedWindowOls(7), 7, new SeedTree(2));
 
         // Measured on this seed: MAE 0.112 vs 0.171 (ratio 0.65), growth error 0.019 vs 0.032 (0.61);
         // over seeds 1-6 the MAE ratio ranged 0.64-0.80. Assert a clear gap with margin.
@@ -42,17 +48,18 @@ public class SmallAreaGrowthTests
     [Fact]
     public void Every_strategy_returns_finite_values_for_exactly_the_declared_metrics()
     {
-        var problem = new SmallAreaGrowthProblem.Factory().Create(OptionsReader.Empty(), new ProblemSettings(Quick: true));
-        var instance = problem.Create(new ProblemContext(0, new SeedTree(3), new ProblemSettings(Quick: true)));
-        var source = instance.PretrainSource(new SourceRequest(new SeedTree(3).Child("source"), null, default));
+        var factory = new SmallAreaGrowthFactory();
+        var problem = factory.Create(ProblemOptions.Defaults(factory.Options, quick: true), new ProblemSettings(Quick: true));
+        var instance = Assert.IsType<SmallAreaGrowthInstance>(problem.Create(new ProblemContext(0, new SeedTree(3), new ProblemSettings(Quick: true))));
+        instance.UseSource(instance.PretrainSource(new SourceRequest(new SeedTree(3).Child("source"), null, default)));
         var names = problem.Metrics.Select(m => m.Name).Order().ToArray();
-        Assert.Contains("scratch", problem.Strategies);
-        Assert.Contains("source-only", problem.Strategies);
-        foreach (string strategy in problem.Strategies)
+        Assert.Contains(StrategyNames.Scratch, problem.Strategies.Names());
+        Assert.Contains(StrategyNames.SourceOnly, problem.Strategies.Names());
+        foreach (var strategy in problem.Strategies)
         {
-            var result = instance.Run(new CellRequest(strategy, 5, ReadOnlyMemory<int>.Empty, source, new SeedTree(4), null, default));
+            var result = strategy.Run(instance, Cell(5, new SeedTree(4)));
             Assert.Equal(names, result.Values.Keys.Order().ToArray());
-            Assert.All(result.Values.Values, v => Assert.True(double.IsFinite(v) && v >= 0, $"{strategy}: {v}"));
+            Assert.All(result.Values.Values, v => Assert.True(double.IsFinite(v) && v >= 0, $"{strategy.Name}: {v}"));
         }
     }
 
@@ -62,25 +69,26 @@ public class SmallAreaGrowthTests
         var problem = new SmallAreaGrowthProblem(Study);
         var first = problem.Create(new ProblemContext(0, new SeedTree(1), new ProblemSettings()));
         var second = problem.Create(new ProblemContext(1, new SeedTree(1), new ProblemSettings()));
+        var ols7 = problem.Strategies.Find("ols-w7")!;
         var figure = Assert.IsType<SciTransfer.Transfer.Figures.TimeSeriesFigure>(
-            Assert.Single(first.Run(new CellRequest("ols-w7", 7, ReadOnlyMemory<int>.Empty, null, new SeedTree(2), null, default)).Figures));
+            Assert.Single(ols7.Run(first, Cell(7, new SeedTree(2))).Figures));
         var forecast = Assert.Single(figure.Series);
         Assert.Equal("ols-w7", forecast.Strategy);
         Assert.Equal(3 * Study.ForecastDays, forecast.X.Length);
-        var tlrf = first.Run(new CellRequest("tlrf", 7, ReadOnlyMemory<int>.Empty, null, new SeedTree(2), null, default));
+        var tlrf = problem.Strategies.Find("tlrf")!.Run(first, Cell(7, new SeedTree(2)));
         Assert.Contains(tlrf.Figures.Cast<SciTransfer.Transfer.Figures.TimeSeriesFigure>().Single().Series, s => s.Name == "observed" && s.Markers);
-        Assert.Empty(first.Run(new CellRequest("ols-w7", 8, ReadOnlyMemory<int>.Empty, null, new SeedTree(2), null, default)).Figures);
-        Assert.Empty(second.Run(new CellRequest("ols-w7", 7, ReadOnlyMemory<int>.Empty, null, new SeedTree(2), null, default)).Figures);
+        Assert.Empty(ols7.Run(first, Cell(8, new SeedTree(2))).Figures);
+        Assert.Empty(ols7.Run(second, Cell(7, new SeedTree(2))).Figures);
     }
 
     [Fact]
     public void A_cell_gives_the_same_values_when_run_twice()
     {
-        var (instance, source) = Seeded.Value;
-        foreach (string s in new[] { "tlrf", "ser", "strut" })
+        var instance = Seeded.Value;
+        foreach (var s in new GrowthStrategy[] { new Tlrf(), new TransferTreeForest(TreeTransferMethod.Ser), new TransferTreeForest(TreeTransferMethod.Strut) })
         {
-            var a = instance.Evaluate(s, 10, source, new SeedTree(9));
-            var b = instance.Evaluate(s, 10, source, new SeedTree(9));
+            var a = instance.Evaluate(s, 10, new SeedTree(9));
+            var b = instance.Evaluate(s, 10, new SeedTree(9));
             Assert.Equal(a, b);
         }
     }
@@ -88,11 +96,12 @@ public class SmallAreaGrowthTests
     [Fact]
     public void Target_history_limits_what_the_fixed_window_baselines_see()
     {
-        var (instance, source) = Seeded.Value;
+        var instance = Seeded.Value;
+        GrowthStrategy w7 = new FixedWindowOls(7), w14 = new FixedWindowOls(14);
 
         // With 7 days visible, a 14-day window can use only those 7 days: it equals the 7-day window.
-        Assert.Equal(instance.Evaluate("ols-w7", 7, source, new SeedTree(1)), instance.Evaluate("ols-w14", 7, source, new SeedTree(1)));
-        Assert.NotEqual(instance.Evaluate("ols-w7", 20, source, new SeedTree(1)), instance.Evaluate("ols-w14", 20, source, new SeedTree(1)));
+        Assert.Equal(instance.Evaluate(w7, 7, new SeedTree(1)), instance.Evaluate(w14, 7, new SeedTree(1)));
+        Assert.NotEqual(instance.Evaluate(w7, 20, new SeedTree(1)), instance.Evaluate(w14, 20, new SeedTree(1)));
     }
 
     [Fact]
@@ -100,7 +109,8 @@ public class SmallAreaGrowthTests
     {
         using var doc = System.Text.Json.JsonDocument.Parse("{\"trees\": 0}");
         var reader = new OptionsReader("study.json", "$.problems[0].options", doc.RootElement);
-        var e = Assert.Throws<ConfigException>(() => new SmallAreaGrowthProblem.Factory().Create(reader, new ProblemSettings()));
+        var factory = new SmallAreaGrowthFactory();
+        var e = Assert.Throws<ConfigException>(() => factory.Create(factory.Options.Read(reader, quick: false), new ProblemSettings()));
         Assert.Contains("$.problems[0].options.trees", e.Message, StringComparison.Ordinal);
     }
 }

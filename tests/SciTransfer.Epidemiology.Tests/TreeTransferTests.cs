@@ -1,6 +1,6 @@
 using SciTransfer.Core.Random;
 using SciTransfer.Epidemiology.Forest;
-using SciTransfer.Epidemiology.Transfer;
+using SciTransfer.Epidemiology.TreeAdaptation;
 
 namespace SciTransfer.Epidemiology.Tests;
 

@@ -1,10 +1,8 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Text.Json;
 using SciTransfer.Quantum.Data;
 using SciTransfer.Quantum.Problems;
 using SciTransfer.Quantum.Tests.Support;
-using SciTransfer.Transfer.Config;
 using SciTransfer.Transfer.Errors;
 using SciTransfer.Transfer.Problems;
 
@@ -81,13 +79,68 @@ public sealed class DataLoaderTests
     [Fact]
     public void Fashion_problem_without_the_dataset_lists_but_fails_with_a_config_error_naming_the_package()
     {
-        var options = new OptionsReader("study.json", "$.problems[0].options", JsonDocument.Parse("{\"fashion_dir\": \"/nonexistent/fashion\"}").RootElement);
         var settings = new ProblemSettings(Quick: true);
-        var problem = new FashionToDigitsFactory().Create(options, settings);
+        var factory = new FashionToDigitsFactory();
+        var problem = factory.Create(ProblemTests.Options(factory, "{\"fashion_dir\": \"/nonexistent/fashion\"}", quick: true, file: "study.json"), settings);
         Assert.Equal("quantum/fashion-to-digits", problem.Name);
         var e = Assert.Throws<ConfigException>(() => problem.Create(new ProblemContext(0, new Core.Random.SeedTree(1), settings)));
         Assert.Contains("dataset-fashion-mnist", e.Message);
         Assert.Contains("fashion_dir", e.JsonPath);
+    }
+
+    [Fact]
+    public void A_relative_digits_file_resolves_from_the_config_folder_whatever_the_working_directory()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"digits-config-{Environment.ProcessId}");
+        Directory.CreateDirectory(Path.Combine(dir, "data"));
+        try
+        {
+            string config = Path.Combine(dir, "study.json");
+            File.WriteAllText(config, "{}");
+            // 10 zeros and 10 ones: test = min(8, 20 / 2) = 8, pool = min(64, 20 - 8) = 12.
+            File.WriteAllLines(Path.Combine(dir, "data", "tiny.csv"), Enumerable.Range(0, 20).Select(i => string.Join(",", Enumerable.Repeat("5", 64)) + "," + (i % 2)));
+            Assert.NotEqual(dir, Path.GetFullPath(Directory.GetCurrentDirectory()));
+            var factory = new FashionToDigitsFactory();
+            var problem = factory.Create(ProblemTests.Options(factory, "{\"digits_file\": \"data/tiny.csv\", \"test_size\": 8}", quick: true, file: config), new ProblemSettings(Quick: true));
+            Assert.Equal(12, problem.MaxTargetSize);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void A_missing_digits_file_is_a_config_error_listing_the_absolute_paths_tried()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"digits-missing-{Environment.ProcessId}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string config = Path.Combine(dir, "study.json");
+            File.WriteAllText(config, "{}");
+            var settings = new ProblemSettings(Quick: true);
+            var factory = new FashionToDigitsFactory();
+            var problem = factory.Create(ProblemTests.Options(factory, "{\"digits_file\": \"data/missing.csv\"}", quick: true, file: config), settings);
+            Assert.Equal(64, problem.MaxTargetSize);
+            var e = Assert.Throws<ConfigException>(() => problem.Create(new ProblemContext(0, new Core.Random.SeedTree(1), settings)));
+            Assert.EndsWith("digits_file", e.JsonPath, StringComparison.Ordinal);
+            Assert.Contains(Path.Combine(dir, "data", "missing.csv"), e.Message);
+            Assert.Contains(Path.GetFullPath(Path.Combine("data", "missing.csv")), e.Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void The_shipped_digits_default_is_found_from_the_program_folder_and_bounds_the_pool()
+    {
+        // 178 zeros and 182 ones in the shipped file: test 150, pool = 360 - 150 = 210 < pool_size.
+        var factory = new FashionToDigitsFactory();
+        var problem = factory.Create(ProblemTests.Options(factory, "{\"pool_size\": 100000, \"test_size\": 150}", quick: false), new ProblemSettings());
+        Assert.Equal(210, problem.MaxTargetSize);
     }
 
     [FashionMnistFact]

@@ -3,7 +3,10 @@ using SciTransfer.Core.Random;
 using SciTransfer.Quantum.Problems;
 using SciTransfer.Quantum.Tests.Support;
 using SciTransfer.Transfer.Config;
+using SciTransfer.Transfer.Errors;
+using SciTransfer.Transfer.Options;
 using SciTransfer.Transfer.Problems;
+using SciTransfer.Transfer.Strategies;
 
 namespace SciTransfer.Quantum.Tests;
 
@@ -45,36 +48,75 @@ public sealed class ProblemTests
     public void Both_model_kinds_share_one_comparison_group_and_unknown_options_are_rejected()
     {
         var f = new IsingToXxzFactory();
-        var q = f.Create(Reader("{\"model\": \"qcnn\"}"), new ProblemSettings(Quick: true));
-        var c = f.Create(Reader("{\"model\": \"classical\"}"), new ProblemSettings(Quick: true));
+        var q = f.Create(Options(f, "{\"model\": \"qcnn\"}", quick: true), new ProblemSettings(Quick: true));
+        var c = f.Create(Options(f, "{\"model\": \"classical\"}", quick: true), new ProblemSettings(Quick: true));
         Assert.Equal(q.ComparisonGroup, c.ComparisonGroup);
         Assert.NotNull(q.ComparisonGroup);
-        Assert.Equal(["scratch", "source-only", "fine-tune", "freeze-conv", "oracle"], q.Strategies);
-        var bad = Reader("{\"modle\": \"qcnn\"}");
-        f.Create(bad, new ProblemSettings(Quick: true));
-        Assert.Throws<SciTransfer.Transfer.Errors.ConfigException>(bad.EnsureAllKeysUsed);
-        Assert.Throws<SciTransfer.Transfer.Errors.ConfigException>(() => f.Create(Reader("{\"model\": \"tensor\"}"), new ProblemSettings()));
+        Assert.Equal([StrategyNames.Scratch, StrategyNames.SourceOnly, StrategyNames.FineTune, "freeze-conv", StrategyNames.Oracle], q.Strategies.Names());
+        Assert.Throws<ConfigException>(() => Options(f, "{\"modle\": \"qcnn\"}", quick: true));
+        Assert.Throws<ConfigException>(() => f.Create(Options(f, "{\"model\": \"tensor\"}", quick: false), new ProblemSettings()));
     }
 
-    private static OptionsReader Reader(string json) => new("test.json", "$.options", JsonDocument.Parse(json).RootElement);
+    [Fact]
+    public void Strategies_declare_what_they_need_so_the_source_is_trained_only_when_used()
+    {
+        var problem = new IsingToXxzFactory().Create(Options(new IsingToXxzFactory(), "{}", quick: true), new ProblemSettings(Quick: true));
+        var needs = problem.Strategies.ToDictionary(s => s.Name, s => s.Needs);
+        Assert.Equal(StrategyNeeds.TargetLabels, needs[StrategyNames.Scratch]);
+        Assert.Equal(StrategyNeeds.Source, needs[StrategyNames.SourceOnly]);
+        Assert.Equal(StrategyNeeds.Source | StrategyNeeds.TargetLabels, needs[StrategyNames.FineTune]);
+        Assert.Equal(StrategyNeeds.Source | StrategyNeeds.TargetLabels, needs["freeze-conv"]);
+        Assert.Equal(StrategyNeeds.WholePool, needs[StrategyNames.Oracle]);
+        Assert.False(problem.Strategies.Where(s => s.Name is StrategyNames.Scratch or StrategyNames.Oracle).AnyNeedsSource());
+    }
+
+    [Fact]
+    public void Quick_mode_shrinks_steps_and_sets_and_the_pool_bounds_the_sizes()
+    {
+        var f = new IsingToXxzFactory();
+        var quick = ProblemOptions.Defaults(f.Options, quick: true);
+        var full = ProblemOptions.Defaults(f.Options);
+        Assert.Equal((60, 30, 100, 64, 100), (quick.Int("source_steps"), quick.Int("steps"), quick.Int("source_samples"), quick.Int("pool_size"), quick.Int("test_size")));
+        Assert.Equal((300, 150, 200, 160, 150), (full.Int("source_steps"), full.Int("steps"), full.Int("source_samples"), full.Int("pool_size"), full.Int("test_size")));
+        Assert.Equal(400, ProblemOptions.Defaults(new FashionToDigitsFactory().Options).Int("source_samples"));
+        Assert.Equal(64, f.Create(quick, new ProblemSettings(Quick: true)).MaxTargetSize);
+    }
+
+    [Fact]
+    public void Cross_option_checks_name_the_option()
+    {
+        var f = new IsingToXxzFactory();
+        var e = Assert.Throws<ConfigException>(() => f.Create(Options(f, "{\"g_min\": 1.2}", quick: true), new ProblemSettings(Quick: true)));
+        Assert.EndsWith("g_max", e.JsonPath, StringComparison.Ordinal);
+        var fashion = new FashionToDigitsFactory();
+        e = Assert.Throws<ConfigException>(() => fashion.Create(Options(fashion, "{\"target_classes\": [3, 3]}", quick: true), new ProblemSettings(Quick: true)));
+        Assert.EndsWith("target_classes", e.JsonPath, StringComparison.Ordinal);
+    }
+
+    internal static ProblemOptions Options(IProblemFactory factory, string json, bool quick, string file = "test.json")
+    {
+        var reader = new OptionsReader(file, "$.problems[0].options", JsonDocument.Parse(json).RootElement);
+        var options = factory.Options.Read(reader, quick);
+        reader.EnsureAllKeysUsed();
+        return options;
+    }
 
     private static double[] RunCells(string name, string json, string backend)
     {
         var module = new QuantumModule();
         var settings = new ProblemSettings(Quick: true, Backend: backend);
-        var reader = Reader(json);
-        var problem = module.Problems.Single(p => p.Name == name).Create(reader, settings);
-        reader.EnsureAllKeysUsed();
+        var factory = module.Problems.Single(p => p.Name == name);
+        var problem = factory.Create(Options(factory, json, quick: true), settings);
         var seeds = new SeedTree(7).Child(name).Child(0);
-        var instance = problem.Create(new ProblemContext(0, seeds, settings));
-        var source = instance.PretrainSource(new SourceRequest(seeds.Child("source"), null, default));
+        var instance = Assert.IsAssignableFrom<ProblemInstance<double[]>>(problem.Create(new ProblemContext(0, seeds, settings)));
+        instance.UseSource(instance.PretrainSource(new SourceRequest(seeds.Child("source"), null, default)));
         var perm = seeds.Child("perm").CreateRng().Permutation(instance.TargetPoolSize);
         var result = new List<double>();
-        foreach (string s in problem.Strategies)
+        foreach (var s in problem.Strategies)
         {
             foreach (int n in new[] { 0, 4, 12 })
             {
-                var cell = instance.Run(new CellRequest(s, n, perm.AsMemory(0, n), source, seeds.Child(s).Child(n), null, default));
+                var cell = s.Run(instance, new StrategyCell(n, perm.AsMemory(0, n), seeds.Child(s.Name).Child(n), null, default));
                 Assert.Equal(["accuracy"], cell.Values.Keys);
                 result.Add(cell.Values["accuracy"]);
             }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using SciTransfer.Transfer.Config;
+using SciTransfer.Transfer.Options;
 using SciTransfer.Transfer.Problems;
+using SciTransfer.Transfer.Strategies;
 
 namespace SciTransfer.Transfer.Tests;
 
@@ -25,46 +26,71 @@ internal sealed class SpyProblem(string name = "test/spy", string? failOn = null
 
     public IReadOnlyList<MetricInfo> Metrics { get; } = [new("error", "", true), new("score", "", false)];
 
-    public IReadOnlyList<string> Strategies { get; } = ["scratch", "source-only", "fine-tune"];
+    public IReadOnlyList<IStrategy> Strategies { get; } =
+        [new SpyStrategy(StrategyNames.Scratch, StrategyNeeds.TargetLabels), new SpyStrategy(StrategyNames.SourceOnly, StrategyNeeds.Source), new SpyStrategy(StrategyNames.FineTune, StrategyNeeds.Source | StrategyNeeds.TargetLabels)];
 
     public IReadOnlyList<int> DefaultSizes { get; } = [2, 4, 8, 16];
 
+    public int? MaxTargetSize => PoolSize;
+
+    public const int PoolSize = 32;
+
     public ProblemInstance Create(ProblemContext context) => failOnCreate is null ? new Instance(this, context.Repeat, failOn) : throw failOnCreate;
 
-    private sealed class Instance(SpyProblem owner, int repeat, string? failOn) : ProblemInstance
-    {
-        public override int TargetPoolSize => 32;
+    /// <summary>The source model: the repeat's source seed key, boxed in a class.</summary>
+    public sealed record SpySource(ulong Key);
 
-        public override object? PretrainSource(SourceRequest request)
+    /// <summary>A strategy that records what it saw and returns values derived from its seeds.</summary>
+    private sealed class SpyStrategy(string name, StrategyNeeds needs) : Strategy<Instance>
+    {
+        public override string Name => name;
+
+        public override StrategyNeeds Needs => needs;
+
+        public override string Description => "spy";
+
+        public override CellResult Run(Instance instance, StrategyCell cell) => instance.Cell(Name, cell);
+    }
+
+    private sealed class Instance(SpyProblem owner, int repeat, string? failOn) : ProblemInstance<SpySource>
+    {
+        public override int TargetPoolSize => PoolSize;
+
+        public override SpySource PretrainSource(SourceRequest request)
         {
             Interlocked.Increment(ref owner._pretrainCalls);
-            return request.Seeds.Key;
+            return new SpySource(request.Seeds.Key);
         }
 
-        public override bool SaveSource(object source, Stream destination)
+        public override bool SaveSource(SpySource source, Stream destination)
         {
-            destination.Write(BitConverter.GetBytes((ulong)source));
+            destination.Write(BitConverter.GetBytes(source.Key));
             return true;
         }
 
-        public override object? LoadSource(Stream source)
+        public override SpySource? LoadSource(Stream source)
         {
             var bytes = new byte[8];
             source.ReadExactly(bytes);
-            return BitConverter.ToUInt64(bytes);
+            return new SpySource(BitConverter.ToUInt64(bytes));
         }
 
-        public override CellResult Run(CellRequest request)
+        public CellResult Cell(string strategy, StrategyCell cell)
         {
-            if (failOn == request.Strategy)
+            if (failOn == strategy)
             {
                 throw new InvalidOperationException("deliberate failure");
             }
 
-            owner.Seen[(request.Strategy, request.N, repeat)] = request.TargetIndices.ToArray();
-            double noise = (request.Seeds.Key % 1000) / 1000.0;
-            double sourceBonus = request.Strategy == "scratch" ? 0 : 0.5;
-            double error = (1.0 / (1 + request.N)) + (0.01 * noise) + (request.Strategy == "scratch" ? sourceBonus : -sourceBonus / (1 + request.N));
+            if (strategy != StrategyNames.Scratch)
+            {
+                _ = Source; // strategies that declare Source must find it prepared
+            }
+
+            owner.Seen[(strategy, cell.N, repeat)] = cell.TargetIndices.ToArray();
+            double noise = (cell.Seeds.Key % 1000) / 1000.0;
+            double sourceBonus = strategy == StrategyNames.Scratch ? 0 : 0.5;
+            double error = (1.0 / (1 + cell.N)) + (0.01 * noise) + (strategy == StrategyNames.Scratch ? sourceBonus : -sourceBonus / (1 + cell.N));
             return new CellResult(new Dictionary<string, double> { ["error"] = error, ["score"] = 1 - error });
         }
     }
@@ -75,7 +101,11 @@ internal sealed class FixedFactory(ITransferProblem problem) : IProblemFactory
 {
     public string Name => problem.Name;
 
-    public ITransferProblem Create(OptionsReader options, ProblemSettings settings) => problem;
+    public string Summary => problem.Description;
+
+    public OptionSet Options => OptionSet.None;
+
+    public ITransferProblem Create(ProblemOptions options, ProblemSettings settings) => problem;
 }
 
 /// <summary>A module with the given problems.</summary>

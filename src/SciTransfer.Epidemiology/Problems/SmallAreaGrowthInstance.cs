@@ -2,9 +2,10 @@ using SciTransfer.Core.Random;
 using SciTransfer.Core.Statistics;
 using SciTransfer.Epidemiology.Forest;
 using SciTransfer.Epidemiology.Simulation;
-using SciTransfer.Epidemiology.Transfer;
+using SciTransfer.Epidemiology.Strategies;
 using SciTransfer.Transfer.Figures;
 using SciTransfer.Transfer.Problems;
+using SciTransfer.Transfer.Strategies;
 
 namespace SciTransfer.Epidemiology.Problems;
 
@@ -13,7 +14,7 @@ namespace SciTransfer.Epidemiology.Problems;
 /// forecast origins. At origin t a target county shows only days [t - N + 1, t] (N = the cell's n_target);
 /// source counties show every day up to t. Read-only after construction.
 /// </summary>
-public sealed class SmallAreaGrowthInstance : ProblemInstance
+public sealed class SmallAreaGrowthInstance : ProblemInstance<SourceForests>
 {
     private readonly SmallAreaGrowthSettings _settings;
     private readonly int[] _origins;
@@ -23,8 +24,6 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance
 
     /// <summary>History length (days) whose cells of repeat 0 draw the forecast figure.</summary>
     public const int FigureHistoryDays = 7;
-
-    private static readonly HashSet<string> FigureStrategies = new(StringComparer.Ordinal) { "tlrf", "source-only", "ols-w7", "per-county-rf" };
 
     /// <summary>Simulates the outbreak and picks the target counties from <paramref name="seeds"/>.</summary>
     public SmallAreaGrowthInstance(SmallAreaGrowthSettings settings, SeedTree seeds, int repeat = 0)
@@ -60,9 +59,9 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance
         }
 
         // The oracle sees every target day, so its forecasts do not depend on N: fit once per repeat, on first use.
-        var oracleSeeds = seeds.Child("oracle");
+        var oracleSeeds = seeds.Child(StrategyNames.Oracle);
         _oracle = new Lazy<double[][]>(
-            () => [.. Enumerable.Range(0, _origins.Length).Select(k => PredictGrowth("tlrf", int.MaxValue / 2, k, null, oracleSeeds.Child("origin").Child(k), fullHistory: true))],
+            () => [.. Enumerable.Range(0, _origins.Length).Select(k => PredictPooled(new GrowthWindow(k, _origins[k], 0, oracleSeeds.Child("origin").Child(k))))],
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -85,7 +84,7 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance
     public override int TargetPoolSize => Targets.Count;
 
     /// <summary>Source forests, one per forecast origin, fitted on source rows before it.</summary>
-    public override object? PretrainSource(SourceRequest request)
+    public override SourceForests PretrainSource(SourceRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var forests = new RandomForest[_origins.Length];
@@ -97,17 +96,18 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance
             request.Progress?.Report(new TrainingProgress("source", k + 1, _origins.Length));
         }
 
-        return forests;
+        return new SourceForests(forests);
     }
 
-    /// <inheritdoc />
-    public override CellResult Run(CellRequest request)
+    /// <summary>Runs <paramref name="strategy"/> with N = <see cref="StrategyCell.N"/> days of target history and scores it.</summary>
+    internal CellResult RunCell(GrowthStrategy strategy, StrategyCell cell)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(strategy);
+        ArgumentNullException.ThrowIfNull(cell);
         var growth = new double[_origins.Length][];
-        var (mae, rmse, growthError) = Evaluate(request.Strategy, request.N, request.Source as RandomForest[], request.Seeds, request.CancellationToken, growth);
-        var figures = _repeat == 0 && request.N == FigureHistoryDays && FigureStrategies.Contains(request.Strategy)
-            ? new[] { ForecastFigure(request.Strategy, growth) }
+        var (mae, rmse, growthError) = Evaluate(strategy, cell.N, cell.Seeds, cell.CancellationToken, growth);
+        var figures = _repeat == 0 && cell.N == FigureHistoryDays && strategy.InForecastFigure
+            ? new[] { ForecastFigure(strategy, growth) }
             : null;
         return new CellResult(
             new Dictionary<string, double>
@@ -123,13 +123,13 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance
     /// Observed ln rolled active cases of the first target county and the strategy's 7-day-ahead forecasts from
     /// each origin (a segment from the origin to its forecast). The observed line comes with the tlrf cell.
     /// </summary>
-    private TimeSeriesFigure ForecastFigure(string strategy, double[][] growth)
+    private TimeSeriesFigure ForecastFigure(GrowthStrategy strategy, double[][] growth)
     {
         int c = Targets[0];
         int h = _settings.Horizon;
         int from = Math.Max(0, _origins[0] - 30);
         var series = new List<FigureSeries>();
-        if (strategy == "tlrf")
+        if (strategy.DrawsObservedSeries)
         {
             var days = Enumerable.Range(from, Panel.Days - from).ToArray();
             series.Add(new FigureSeries("observed", [.. days.Select(d => (double)d)], [.. days.Select(d => Panel.LogAll[(c * Panel.Days) + d])], Markers: true));
@@ -147,7 +147,7 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance
             y.AddRange([now, now + (h * r), double.NaN]);
         }
 
-        series.Add(new FigureSeries(strategy, [.. x], [.. y], Strategy: strategy));
+        series.Add(new FigureSeries(strategy.Name, [.. x], [.. y], Strategy: strategy.Name));
         return new TimeSeriesFigure(
             "epidemiology_small-area-growth_forecasts",
             $"7-day-ahead forecasts of a small county with {FigureHistoryDays} days of history (repeat 0)",
@@ -160,8 +160,8 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance
     /// Runs <paramref name="strategy"/> with <paramref name="historyDays"/> days of target history at every origin;
     /// returns the medians over origins of the per-origin MAE, RMSE and growth-rate MAE.
     /// </summary>
-    public (double Mae, double Rmse, double GrowthError) Evaluate(
-        string strategy, int historyDays, RandomForest[]? source, SeedTree seeds, CancellationToken ct = default, double[][]? growthPerOrigin = null)
+    internal (double Mae, double Rmse, double GrowthError) Evaluate(
+        GrowthStrategy strategy, int historyDays, SeedTree seeds, CancellationToken ct = default, double[][]? growthPerOrigin = null)
     {
         ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(seeds);
@@ -174,7 +174,7 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance
         {
             ct.ThrowIfCancellationRequested();
             int t = _origins[k];
-            double[] r = PredictGrowth(strategy, historyDays, k, source, seeds.Child("origin").Child(k));
+            double[] r = strategy.PredictGrowth(this, new GrowthWindow(k, t, t - historyDays + 1, seeds.Child("origin").Child(k)));
             if (growthPerOrigin is not null)
             {
                 growthPerOrigin[k] = r;
@@ -214,87 +214,26 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance
         return (Descriptive.Median([.. maes]), Descriptive.Median([.. rmses]), Descriptive.Median([.. growths]));
     }
 
-    /// <summary>Growth-rate estimates r_hat (per day) of every target county at origin index <paramref name="k"/> (NaN: not forecastable).</summary>
-    public double[] PredictGrowth(string strategy, int historyDays, int k, RandomForest[]? source, SeedTree seeds) =>
-        strategy == "oracle" ? (double[])_oracle.Value[k].Clone() : PredictGrowth(strategy, historyDays, k, source, seeds, fullHistory: false);
-
-    private double[] PredictGrowth(string strategy, int historyDays, int k, RandomForest[]? source, SeedTree seeds, bool fullHistory)
+    /// <summary>A fresh estimate vector: one NaN (not forecastable) per target county.</summary>
+    internal double[] NewEstimates()
     {
-        ArgumentNullException.ThrowIfNull(strategy);
-        ArgumentNullException.ThrowIfNull(seeds);
-        int t = _origins[k];
-        int firstVisible = fullHistory ? 0 : t - historyDays + 1;
         var r = new double[Targets.Count];
         Array.Fill(r, double.NaN);
+        return r;
+    }
+
+    /// <summary>
+    /// r_hat of every target county forecastable at the window's origin from <paramref name="model"/>; a null model
+    /// (no training rows at all, e.g. scratch with too little history) gives persistence, r_hat = 0.
+    /// </summary>
+    internal double[] PredictTargets(IRegressor? model, GrowthWindow window)
+    {
+        var r = NewEstimates();
         var x = new double[Features.FeatureCount];
-
-        IRegressor? model = null;
-        switch (strategy)
-        {
-            case "ols-w2":
-            case "ols-w7":
-            case "ols-w14":
-                int w = int.Parse(strategy.AsSpan(5), System.Globalization.CultureInfo.InvariantCulture);
-                for (int i = 0; i < Targets.Count; i++)
-                {
-                    if (Features.TryFeatures(Targets[i], t, firstVisible, x))
-                    {
-                        r[i] = GrowthPipeline.OlsSlope(Panel.LogSeries(Targets[i]), Math.Max(firstVisible, t - w + 1), t);
-                    }
-                }
-
-                return r;
-            case "per-county-rf":
-                for (int i = 0; i < Targets.Count; i++)
-                {
-                    var own = new GrowthRows(Features.FeatureCount);
-                    Features.AddTrainingRows(Targets[i], firstVisible, t, own);
-                    IRegressor? m = FitOrZero(own, seeds.Child("county").Child(i));
-                    if (Features.TryFeatures(Targets[i], t, firstVisible, x))
-                    {
-                        r[i] = m?.Predict(x) ?? 0.0;
-                    }
-                }
-
-                return r;
-            case "source-only":
-                model = RequireSource(source)[k];
-                break;
-            case "scratch":
-                model = FitOrZero(TargetRows(firstVisible, t), seeds.Child("fit"));
-                break;
-            case "tlrf":
-                var all = new GrowthRows(Features.FeatureCount);
-                all.AddAll(_sourceRows[k]);
-                all.AddAll(TargetRows(firstVisible, t));
-                model = FitOrZero(all, seeds.Child("fit"));
-                break;
-            case "relabel":
-            case "ser":
-            case "strut":
-            case "mix":
-                var src = RequireSource(source)[k];
-                var target = TargetRows(firstVisible, t);
-                if (target.Count == 0)
-                {
-                    model = src;
-                }
-                else
-                {
-                    var (tx, ty) = target.ToMatrix();
-                    model = TreeTransfer.AdaptForest(src.Trees, strategy, tx, ty);
-                }
-
-                break;
-            default:
-                throw new ArgumentException($"{SmallAreaGrowthProblem.ProblemName}: unknown strategy '{strategy}'", nameof(strategy));
-        }
-
         for (int i = 0; i < Targets.Count; i++)
         {
-            if (Features.TryFeatures(Targets[i], t, firstVisible, x))
+            if (Features.TryFeatures(Targets[i], window.Origin, window.FirstVisible, x))
             {
-                // No target rows at all (scratch with too little history): persistence, r_hat = 0.
                 r[i] = model?.Predict(x) ?? 0.0;
             }
         }
@@ -302,7 +241,20 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance
         return r;
     }
 
-    private GrowthRows TargetRows(int firstVisible, int origin)
+    /// <summary>TLRF: one forest on the origin's source rows plus the target rows visible in the window.</summary>
+    internal double[] PredictPooled(GrowthWindow window)
+    {
+        var all = new GrowthRows(Features.FeatureCount);
+        all.AddAll(_sourceRows[window.OriginIndex]);
+        all.AddAll(TargetRows(window.FirstVisible, window.Origin));
+        return PredictTargets(FitOrZero(all, window.Seeds.Child("fit")), window);
+    }
+
+    /// <summary>The oracle's r_hat at origin index <paramref name="k"/> (TLRF on the full target history; a copy).</summary>
+    internal double[] OracleGrowth(int k) => (double[])_oracle.Value[k].Clone();
+
+    /// <summary>Training rows of every target county for days [<paramref name="firstVisible"/>, <paramref name="origin"/>].</summary>
+    internal GrowthRows TargetRows(int firstVisible, int origin)
     {
         var rows = new GrowthRows(Features.FeatureCount);
         foreach (int c in Targets)
@@ -313,7 +265,8 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance
         return rows;
     }
 
-    private RandomForest? FitOrZero(GrowthRows rows, SeedTree seeds)
+    /// <summary>A forest on <paramref name="rows"/> with the shared forest settings (one thread), or null when there are none.</summary>
+    internal RandomForest? FitOrZero(GrowthRows rows, SeedTree seeds)
     {
         if (rows.Count == 0)
         {
@@ -323,9 +276,6 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance
         var (x, y) = rows.ToMatrix();
         return RandomForest.Fit(x, y, _settings.Forest with { Threads = 1 }, seeds);
     }
-
-    private static RandomForest[] RequireSource(RandomForest[]? source) =>
-        source ?? throw new InvalidOperationException($"{SmallAreaGrowthProblem.ProblemName}: this strategy needs the pre-trained source forests");
 
     private int[] PickTargets(Rng rng)
     {

@@ -6,4 +6,4 @@ namespace SciTransfer.Quantum.Problems;
 /// <param name="Source">Source training set.</param>
 /// <param name="Pool">Target pool (subsets are prefixes of the runner's permutation).</param>
 /// <param name="Test">Target test set.</param>
-public sealed record DomainSplit(LabelledSet Source, LabelledSet Pool, LabelledSet Test);
+internal sealed record DomainSplit(LabelledSet Source, LabelledSet Pool, LabelledSet Test);

@@ -2,7 +2,7 @@ using SciTransfer.Core.Random;
 using SciTransfer.Quantum.Data;
 using SciTransfer.Quantum.Models;
 using SciTransfer.Quantum.Qcnn;
-using SciTransfer.Transfer.Config;
+using SciTransfer.Transfer.Options;
 using SciTransfer.Transfer.Problems;
 
 namespace SciTransfer.Quantum.Problems;
@@ -17,17 +17,32 @@ public sealed class FashionToDigitsFactory : IProblemFactory
     /// <summary>Registered name.</summary>
     public const string ProblemName = "quantum/fashion-to-digits";
 
+    private const int DefaultSource = 400, DefaultPool = 160, DefaultTest = 150;
+
     /// <inheritdoc/>
     public string Name => ProblemName;
 
     /// <inheritdoc/>
-    public ITransferProblem Create(OptionsReader options, ProblemSettings settings)
+    public string Summary => "QCNN vs parameter-matched MLP: Fashion-MNIST classes -> UCI digits, PCA-8 angle features fitted on the source; test accuracy";
+
+    /// <inheritdoc/>
+    public OptionSet Options { get; } = TransferOptions.Declare(
+        DefaultSource,
+        DefaultPool,
+        DefaultTest,
+        OptionSpec.Text("fashion_dir", FashionMnistIdx.DefaultDirectory, "folder of the Fashion-MNIST training IDX files (Debian package dataset-fashion-mnist); relative: to the config file, then the working directory"),
+        OptionSpec.Text("digits_file", DigitsCsv.DefaultRelativePath, "UCI digits gzip CSV (64 pixels 0..16, label); relative: to the config file, then the working directory (the shipped default also from the program folder upwards)"),
+        OptionSpec.IntegerList("source_classes", [0, 1], 0, 9, "the two Fashion-MNIST classes: label 0, label 1"),
+        OptionSpec.IntegerList("target_classes", [0, 1], 0, 9, "the two digits: label 0, label 1"));
+
+    /// <inheritdoc/>
+    public ITransferProblem Create(ProblemOptions options, ProblemSettings settings)
     {
-        var common = TransferOptions.Read(options, settings, defaultSource: 400, defaultPool: 160, defaultTest: 150);
-        string fashionDir = options.GetString("fashion_dir", FashionMnistIdx.DefaultDirectory);
-        string digitsOption = options.GetString("digits_file", DigitsCsv.DefaultRelativePath);
-        int[] sourceClasses = options.GetIntArray("source_classes", [0, 1]);
-        int[] targetClasses = options.GetIntArray("target_classes", [0, 1]);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(settings);
+        var common = TransferOptions.From(options);
+        int[] sourceClasses = options.IntList("source_classes");
+        int[] targetClasses = options.IntList("target_classes");
         if (sourceClasses.Length != 2 || sourceClasses[0] == sourceClasses[1] || sourceClasses.Any(c => c is < 0 or > 9))
         {
             throw options.Error("source_classes", "expected two different Fashion-MNIST classes in 0..9");
@@ -40,11 +55,8 @@ public sealed class FashionToDigitsFactory : IProblemFactory
 
         // Missing data is reported when a repeat's data is generated, not here, so that listing the
         // problems works on machines without Fashion-MNIST; the error still names the option and file.
-        var missingFashion = FashionMnistIdx.IsAvailable(fashionDir) ? null
-            : options.Error("fashion_dir", $"Fashion-MNIST IDX files not found in {fashionDir}; install the Debian package dataset-fashion-mnist (apt-get install dataset-fashion-mnist) or point fashion_dir at train-images-idx3-ubyte(.gz) and train-labels-idx1-ubyte(.gz)");
-        string? digitsFile = RepositoryFiles.Find(digitsOption);
-        var missingDigits = digitsFile is not null ? null
-            : options.Error("digits_file", $"digits file '{digitsOption}' not found (looked upwards from the working directory and the program folder)");
+        var fashion = DataLocation.FashionFolder(options, "fashion_dir");
+        var digits = DataLocation.File(options, "digits_file", DigitsCsv.DefaultRelativePath);
         return new QuantumTransferProblem(
             ProblemName,
             $"Fashion-MNIST classes {sourceClasses[0]} vs {sourceClasses[1]} -> digits {targetClasses[0]} vs {targetClasses[1]}, PCA-8 angle features fitted on the source",
@@ -52,30 +64,36 @@ public sealed class FashionToDigitsFactory : IProblemFactory
             QcnnEncoding.Angle,
             8,
             settings,
-            ctx => Generate(ctx, common, fashionDir, digitsFile ?? throw missingDigits!, sourceClasses, targetClasses, missingFashion));
+            ctx => Generate(ctx, common, fashion, digits.Require(), sourceClasses, targetClasses),
+            () => digits.Path is null ? common.PoolSize : TargetSplit(TargetRows(DigitsCsv.Load(digits.Path), targetClasses).Length, common).Pool);
     }
 
-    private static DomainSplit Generate(ProblemContext ctx, TransferOptions o, string fashionDir, string digitsFile, int[] sourceClasses, int[] targetClasses, Exception? missingFashion)
+    private static DomainSplit Generate(ProblemContext ctx, TransferOptions o, DataLocation fashionDir, string digitsFile, int[] sourceClasses, int[] targetClasses)
     {
-        if (missingFashion is not null)
-        {
-            throw missingFashion;
-        }
-
-        var fashion = FashionMnistIdx.LoadTrain(fashionDir);
+        var fashion = FashionMnistIdx.LoadTrain(fashionDir.Require());
         var digits = DigitsCsv.Load(digitsFile);
         var sourceIdx = Balanced(fashion, sourceClasses, o.SourceSamples, ctx.Seeds.Child("source-data").CreateRng());
         var map = ImageFeatures.Fit(fashion, sourceIdx);
         var source = Features(fashion, sourceIdx, sourceClasses, map);
 
-        var targetAll = Enumerable.Range(0, digits.Count).Where(i => digits.Labels[i] == targetClasses[0] || digits.Labels[i] == targetClasses[1]).ToArray();
+        var targetAll = TargetRows(digits, targetClasses);
         ctx.Seeds.Child("target-data").CreateRng().Shuffle(targetAll.AsSpan());
-        int test = Math.Min(o.TestSize, targetAll.Length / 2);
-        int pool = Math.Min(o.PoolSize, targetAll.Length - test);
+        var (test, pool) = TargetSplit(targetAll.Length, o);
         return new DomainSplit(
             source,
             Features(digits, targetAll.AsSpan(test, pool), targetClasses, map),
             Features(digits, targetAll.AsSpan(0, test), targetClasses, map));
+    }
+
+    // Rows of the two target digits, in file order.
+    private static int[] TargetRows(ImageSet digits, int[] classes) =>
+        [.. Enumerable.Range(0, digits.Count).Where(i => digits.Labels[i] == classes[0] || digits.Labels[i] == classes[1])];
+
+    // Test set first (at most half of the rows), then the pool from the rest.
+    private static (int Test, int Pool) TargetSplit(int rows, TransferOptions o)
+    {
+        int test = Math.Min(o.TestSize, rows / 2);
+        return (test, Math.Min(o.PoolSize, rows - test));
     }
 
     // count/2 random images of each of the two classes.

@@ -2,7 +2,7 @@ using SciTransfer.Core.Random;
 using SciTransfer.Quantum.Data;
 using SciTransfer.Quantum.Models;
 using SciTransfer.Quantum.Qcnn;
-using SciTransfer.Transfer.Config;
+using SciTransfer.Transfer.Options;
 using SciTransfer.Transfer.Problems;
 
 namespace SciTransfer.Quantum.Problems;
@@ -26,13 +26,28 @@ public sealed class IsingToXxzFactory : IProblemFactory
     public string Name => ProblemName;
 
     /// <inheritdoc/>
-    public ITransferProblem Create(OptionsReader options, ProblemSettings settings)
+    public string Summary => "QCNN vs parameter-matched MLP: 8-site TFIM phases -> XXZ phases from exact ground states; test accuracy";
+
+    /// <inheritdoc/>
+    public OptionSet Options { get; } = TransferOptions.Declare(
+        200,
+        160,
+        150,
+        OptionSpec.Number("g_min", 0.2, 0, 100, "smallest transverse field g of the source TFIM chains"),
+        OptionSpec.Number("g_max", 1.8, 0, 100, "largest transverse field g (the range must contain g = 1)"),
+        OptionSpec.Number("delta_min", 0.0, -0.99, 100, "smallest anisotropy Delta of the target XXZ chains"),
+        OptionSpec.Number("delta_max", 2.0, -0.99, 100, "largest anisotropy Delta (the range must contain Delta = 1)"));
+
+    /// <inheritdoc/>
+    public ITransferProblem Create(ProblemOptions options, ProblemSettings settings)
     {
-        var common = TransferOptions.Read(options, settings, defaultSource: 200, defaultPool: 160, defaultTest: 150);
-        double gMin = options.GetDouble("g_min", 0.2, 0, 100);
-        double gMax = options.GetDouble("g_max", 1.8, 0, 100);
-        double dMin = options.GetDouble("delta_min", 0.0, -0.99, 100);
-        double dMax = options.GetDouble("delta_max", 2.0, -0.99, 100);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(settings);
+        var common = TransferOptions.From(options);
+        double gMin = options.Number("g_min");
+        double gMax = options.Number("g_max");
+        double dMin = options.Number("delta_min");
+        double dMax = options.Number("delta_max");
         if (!(gMin < 1 && gMax > 1))
         {
             throw options.Error("g_max", $"the g range [{gMin}, {gMax}] must contain the Ising critical point g = 1");
@@ -50,11 +65,12 @@ public sealed class IsingToXxzFactory : IProblemFactory
             QcnnEncoding.Amplitude,
             Sites,
             settings,
-            ctx => Generate(ctx, common, gMin, gMax, dMin, dMax));
+            ctx => Generate(ctx, common, gMin, gMax, dMin, dMax),
+            () => common.PoolSize);
     }
 
     /// <summary>Ground states and labels for the sampled couplings.</summary>
-    public static LabelledSet Chain(bool ising, double[] couplings)
+    internal static LabelledSet Chain(bool ising, double[] couplings)
     {
         int dim = 1 << Sites;
         var f = new double[couplings.Length * Sites];

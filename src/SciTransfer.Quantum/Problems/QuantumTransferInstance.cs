@@ -1,47 +1,43 @@
+using SciTransfer.Core.Random;
 using SciTransfer.Quantum.Models;
+using SciTransfer.Quantum.Strategies;
 using SciTransfer.Transfer.Problems;
 
 namespace SciTransfer.Quantum.Problems;
 
-/// <summary>One repeat of a <see cref="QuantumTransferProblem"/>: data, source pre-training and strategies.</summary>
-internal sealed class QuantumTransferInstance : ProblemInstance
+/// <summary>
+/// One repeat of a <see cref="QuantumTransferProblem"/>: the data, the model kind and its training routine. The
+/// source model is the trained parameter vector; the strategies (<see cref="IFlatParameterInstance"/>) do the rest.
+/// </summary>
+internal sealed class QuantumTransferInstance : ProblemInstance<double[]>, IFlatParameterInstance
 {
-    private readonly QuantumTransferProblem _problem;
     private readonly BinaryModelKind _model;
     private readonly DomainSplit _data;
+    private readonly TransferOptions _options;
 
-    public QuantumTransferInstance(QuantumTransferProblem problem, BinaryModelKind model, DomainSplit data)
+    public QuantumTransferInstance(BinaryModelKind model, DomainSplit data, TransferOptions options)
     {
-        _problem = problem;
         _model = model;
         _data = data;
+        _options = options;
     }
 
     public override int TargetPoolSize => _data.Pool.Count;
 
-    public override object? PretrainSource(SourceRequest request)
+    public bool[] FeatureParameters => _model.FrozenByFreezeConv;
+
+    public override double[] PretrainSource(SourceRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var start = _model.Initialize(request.Seeds.Child("init").CreateRng());
-        return BinaryTrainer.Train(_model, start, _data.Source, _problem.Options.Source, null, request.Seeds.Child("train").CreateRng(), request.CancellationToken);
+        return BinaryTrainer.Train(_model, start, _data.Source, _options.Source, null, request.Seeds.Child("train").CreateRng(), request.CancellationToken);
     }
 
-    public override CellResult Run(CellRequest request)
-    {
-        var source = request.Source as double[];
-        double[] Source() => source ?? throw new InvalidOperationException($"{_problem.Name}: strategy {request.Strategy} needs the source model");
-        var subset = _data.Pool.Subset(request.TargetIndices.Span);
-        var opts = _problem.Options.Target;
-        var rng = request.Seeds.Child("train").CreateRng();
-        var ct = request.CancellationToken;
-        double[] parameters = request.Strategy switch
-        {
-            "source-only" => Source(),
-            "scratch" => BinaryTrainer.Train(_model, _model.Initialize(request.Seeds.Child("init").CreateRng()), subset, opts, null, rng, ct),
-            "fine-tune" => BinaryTrainer.Train(_model, Source(), subset, opts, null, rng, ct),
-            "freeze-conv" => BinaryTrainer.Train(_model, Source(), subset, opts, _model.FrozenByFreezeConv, rng, ct),
-            "oracle" => BinaryTrainer.Train(_model, _model.Initialize(request.Seeds.Child("init").CreateRng()), _data.Pool, opts, null, rng, ct),
-            _ => throw new ArgumentException($"{_problem.Name}: unknown strategy '{request.Strategy}'"),
-        };
-        return new CellResult(new Dictionary<string, double> { ["accuracy"] = _model.Accuracy(parameters, _data.Test) });
-    }
+    public double[] Initialize(Rng rng) => _model.Initialize(rng);
+
+    public double[] Train(double[] start, ReadOnlySpan<int> targetIndices, bool[]? frozen, Rng rng, CancellationToken ct) =>
+        BinaryTrainer.Train(_model, start, _data.Pool.Subset(targetIndices), _options.Target, frozen, rng, ct);
+
+    public CellResult Score(double[] parameters) =>
+        new(new Dictionary<string, double> { ["accuracy"] = _model.Accuracy(parameters, _data.Test) });
 }

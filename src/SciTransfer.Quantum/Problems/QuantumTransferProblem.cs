@@ -1,7 +1,9 @@
 using SciTransfer.Quantum.Backends;
 using SciTransfer.Quantum.Models;
 using SciTransfer.Quantum.Qcnn;
+using SciTransfer.Quantum.Strategies;
 using SciTransfer.Transfer.Problems;
+using SciTransfer.Transfer.Strategies;
 
 namespace SciTransfer.Quantum.Problems;
 
@@ -12,10 +14,11 @@ namespace SciTransfer.Quantum.Problems;
 /// output layer retrained) and oracle (scratch on the whole pool). Metric: test accuracy; the report
 /// derives retention (RPR) and degradation from the summary. Both model kinds share a comparison group.
 /// </summary>
-public sealed class QuantumTransferProblem : ITransferProblem
+internal sealed class QuantumTransferProblem : ITransferProblem
 {
     private readonly Func<ProblemContext, DomainSplit> _data;
     private readonly Lazy<QuantumBackend> _backend;
+    private readonly Lazy<int> _maxTargetSize;
 
     /// <summary>Creates the problem.</summary>
     public QuantumTransferProblem(
@@ -25,17 +28,19 @@ public sealed class QuantumTransferProblem : ITransferProblem
         QcnnEncoding encoding,
         int classicalFeatures,
         ProblemSettings settings,
-        Func<ProblemContext, DomainSplit> data)
+        Func<ProblemContext, DomainSplit> data,
+        Func<int> maxTargetSize)
     {
         Name = name;
         Options = options;
         Encoding = encoding;
         ClassicalFeatures = classicalFeatures;
         _data = data;
+        _maxTargetSize = new Lazy<int>(maxTargetSize);
         // One backend per problem; cells share it (both backends are thread-safe). A missing OpenCL
         // device falls back to managed code, and the description (kept in run.json) says which one ran.
         _backend = new Lazy<QuantumBackend>(() => BackendSelector.Create(settings.Backend, 1, allowFallback: true));
-        Description = $"{description}; model {options.Model}" + (options.Model == "qcnn"
+        Description = $"{description}; model {options.Model}" + (options.Model == TransferOptions.Qcnn
             ? $" (U_{options.Conv.ToString().ToUpperInvariant()}, {QcnnCircuit.ExpectedParameterCount(options.Conv)} parameters, simulator backend {_backend.Value.Name})"
             : $" (MLP, {new ClassicalModel(classicalFeatures, QcnnCircuit.ExpectedParameterCount(options.Conv)).ParameterCount} parameters)");
     }
@@ -65,19 +70,23 @@ public sealed class QuantumTransferProblem : ITransferProblem
     ];
 
     /// <inheritdoc/>
-    public IReadOnlyList<string> Strategies { get; } = ["scratch", "source-only", "fine-tune", "freeze-conv", "oracle"];
+    public IReadOnlyList<IStrategy> Strategies { get; } =
+        [new ScratchStrategy(), new SourceOnlyStrategy(), new FineTuneStrategy(), new FreezeConvStrategy(), new OracleStrategy()];
 
     /// <inheritdoc/>
     public IReadOnlyList<int> DefaultSizes { get; } = [2, 5, 10, 20, 40, 80];
 
     /// <inheritdoc/>
+    public int? MaxTargetSize => _maxTargetSize.Value;
+
+    /// <inheritdoc/>
     public string? ComparisonGroup => "quantum-vs-classical/" + Name.Split('/')[^1];
 
     /// <summary>The model of this problem (QCNN on the configured backend, or the classical MLP).</summary>
-    public BinaryModelKind CreateModel() => Options.Model == "qcnn"
+    public BinaryModelKind CreateModel() => Options.Model == TransferOptions.Qcnn
         ? new QcnnModel(new QcnnCircuit(Options.Conv, Encoding), _backend.Value)
         : new ClassicalModel(ClassicalFeatures, QcnnCircuit.ExpectedParameterCount(Options.Conv));
 
     /// <inheritdoc/>
-    public ProblemInstance Create(ProblemContext context) => new QuantumTransferInstance(this, CreateModel(), _data(context));
+    public ProblemInstance Create(ProblemContext context) => new QuantumTransferInstance(CreateModel(), _data(context), Options);
 }

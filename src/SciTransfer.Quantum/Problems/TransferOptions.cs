@@ -1,11 +1,10 @@
 using SciTransfer.Quantum.Models;
 using SciTransfer.Quantum.Qcnn;
-using SciTransfer.Transfer.Config;
-using SciTransfer.Transfer.Problems;
+using SciTransfer.Transfer.Options;
 
 namespace SciTransfer.Quantum.Problems;
 
-/// <summary>Options shared by the quantum transfer problems (read strictly from the config's "options").</summary>
+/// <summary>Options shared by the quantum transfer problems.</summary>
 /// <param name="Model">"qcnn" or "classical".</param>
 /// <param name="Conv">QCNN conv block: ttn, so4, su4 (also sets the classical baseline's parameter budget).</param>
 /// <param name="Source">Training of the source model.</param>
@@ -13,7 +12,7 @@ namespace SciTransfer.Quantum.Problems;
 /// <param name="SourceSamples">Source training samples.</param>
 /// <param name="PoolSize">Target pool size (largest n).</param>
 /// <param name="TestSize">Target test samples.</param>
-public sealed record TransferOptions(
+internal sealed record TransferOptions(
     string Model,
     ConvAnsatz Conv,
     TrainingOptions Source,
@@ -22,26 +21,44 @@ public sealed record TransferOptions(
     int PoolSize,
     int TestSize)
 {
-    /// <summary>Model kinds.</summary>
-    public static IReadOnlyList<string> Models { get; } = ["qcnn", "classical"];
+    /// <summary>The QCNN model kind.</summary>
+    public const string Qcnn = "qcnn";
 
-    /// <summary>Reads the common options; quick mode shrinks steps and sets.</summary>
-    public static TransferOptions Read(OptionsReader o, ProblemSettings settings, int defaultSource, int defaultPool, int defaultTest)
+    /// <summary>The parameter-matched classical MLP.</summary>
+    public const string Classical = "classical";
+
+    /// <summary>
+    /// The common declarations followed by the problem's own; quick mode shrinks steps to 60 / 30 and the sets to at
+    /// most 100 source, 64 pool and 100 test samples.
+    /// </summary>
+    public static OptionSet Declare(int defaultSource, int defaultPool, int defaultTest, params OptionSpec[] own) => new(
+    [
+        OptionSpec.Choice("model", Qcnn, [Qcnn, Classical], "the 8-qubit QCNN or its parameter-matched classical MLP"),
+        OptionSpec.Choice("conv", "su4", ["ttn", "so4", "su4"], "QCNN conv block U_TTN / U_SO4 / U_SU4 (also the classical baseline's parameter budget)"),
+        OptionSpec.Integer("source_steps", 300, 0, 1_000_000, "Adam steps on the source", quick: 60),
+        OptionSpec.Integer("steps", 150, 0, 1_000_000, "Adam steps on target data (scratch, fine-tune, freeze-conv, oracle)", quick: 30),
+        OptionSpec.Integer("batch_size", 25, 1, 100_000, "mini-batch size (capped at the training-set size)"),
+        OptionSpec.Number("learning_rate", 0.05, 1e-6, 10, "Adam learning rate"),
+        OptionSpec.Integer("source_samples", defaultSource, 2, 100_000, "source training samples", quick: QuickOrNull(defaultSource, 100)),
+        OptionSpec.Integer("pool_size", defaultPool, 1, 100_000, "target pool size (the largest n)", quick: QuickOrNull(defaultPool, 64)),
+        OptionSpec.Integer("test_size", defaultTest, 1, 100_000, "target test samples", quick: QuickOrNull(defaultTest, 100)),
+        .. own,
+    ]);
+
+    /// <summary>Reads the validated common values.</summary>
+    public static TransferOptions From(ProblemOptions o)
     {
-        bool q = settings.Quick;
-        string model = o.GetChoice("model", "qcnn", [.. Models]);
-        var conv = ConvBlocks.Parse(o.GetChoice("conv", "su4", ["ttn", "so4", "su4"]));
-        int batch = o.GetInt("batch_size", 25, 1, 100_000);
-        double lr = o.GetDouble("learning_rate", 0.05, 1e-6, 10);
-        var source = new TrainingOptions(o.GetInt("source_steps", q ? 60 : 300, 0, 1_000_000), batch, lr);
-        var target = new TrainingOptions(o.GetInt("steps", q ? 30 : 150, 0, 1_000_000), batch, lr);
+        int batch = o.Int("batch_size");
+        double lr = o.Number("learning_rate");
         return new TransferOptions(
-            model,
-            conv,
-            source,
-            target,
-            o.GetInt("source_samples", q ? Math.Min(defaultSource, 100) : defaultSource, 2, 100_000),
-            o.GetInt("pool_size", q ? Math.Min(defaultPool, 64) : defaultPool, 1, 100_000),
-            o.GetInt("test_size", q ? Math.Min(defaultTest, 100) : defaultTest, 1, 100_000));
+            o.Text("model"),
+            ConvBlocks.Parse(o.Text("conv")),
+            new TrainingOptions(o.Int("source_steps"), batch, lr),
+            new TrainingOptions(o.Int("steps"), batch, lr),
+            o.Int("source_samples"),
+            o.Int("pool_size"),
+            o.Int("test_size"));
     }
+
+    private static int? QuickOrNull(int defaultValue, int cap) => defaultValue > cap ? cap : null;
 }

@@ -59,6 +59,7 @@ public static class DataBlockReader
             throw block.Error("split", $"missing; give one of kinds: {string.Join(", ", spec.SplitKinds.Select(SplitSpec.Name))}");
         }
 
+        block.EnsureAllKeysUsed(); // unknown keys in the block are reported before anything that depends on its files
         return new DataBlock(files, split, entry.File, block.JsonPath);
     }
 }

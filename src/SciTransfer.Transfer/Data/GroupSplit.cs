@@ -53,6 +53,29 @@ public sealed record GroupSplit(
         ["validation_fraction"] = Test is null ? ValidationFraction : null,
     };
 
+    /// <summary>
+    /// The smallest pool any repeat can get: for a split drawn by fraction, what remains when the largest groups go
+    /// to test and validation (so every configured size fits every repeat); for named groups, the pool itself.
+    /// </summary>
+    public int SmallestPool(IReadOnlyList<SplitRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (Test is not null)
+        {
+            return AssignRoles(records, new SeedTree(0)).Count(r => r == SplitRole.Pool);
+        }
+
+        var sizes = records.GroupBy(r => r.Group ?? "", StringComparer.Ordinal).Select(g => g.Count()).OrderDescending().ToList();
+        if (sizes.Count < 2)
+        {
+            return 0;
+        }
+
+        int test = Math.Clamp((int)Math.Round(TestFraction * sizes.Count), 1, sizes.Count - 1);
+        int validation = Math.Min((int)Math.Round(ValidationFraction * sizes.Count), sizes.Count - 1 - test);
+        return sizes.Skip(test + validation).Sum();
+    }
+
     /// <inheritdoc />
     protected override SplitRole[] AssignRoles(IReadOnlyList<SplitRecord> records, SeedTree seeds)
     {

@@ -32,6 +32,23 @@ public sealed class LinearShiftInstance : ProblemInstance<Vector<double>>
     /// <inheritdoc />
     public override int TargetPoolSize => _xp.RowCount;
 
+    /// <summary>
+    /// One repeat on a user's tables: the source table trains the source model; the target table is split into pool
+    /// and test by <paramref name="split"/> (seeded per repeat for random and fraction splits). True weights are unknown (NaN).
+    /// </summary>
+    public static LinearShiftInstance FromTables(LinearShiftOptions o, RegressionTable source, RegressionTable target, Data.SplitSpec split, SeedTree seeds)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(split);
+        ArgumentNullException.ThrowIfNull(seeds);
+        var roles = split.Assign(target.Records, seeds);
+        var (xp, yp) = target.Rows(roles, Data.SplitRole.Pool);
+        var (xt, yt) = target.Rows(roles, Data.SplitRole.Test);
+        var unknown = Vector<double>.Build.Dense(source.Dimension, double.NaN);
+        return new LinearShiftInstance(o with { Dimension = source.Dimension }, source.X, source.Y, xp, yp, xt, yt, unknown, unknown);
+    }
+
     /// <summary>Draws weights and data from <paramref name="seeds"/> (children "weights", "source", "pool", "test").</summary>
     public static LinearShiftInstance Generate(LinearShiftOptions o, SeedTree seeds)
     {

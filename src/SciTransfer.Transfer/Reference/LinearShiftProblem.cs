@@ -1,3 +1,5 @@
+using SciTransfer.Core.Random;
+using SciTransfer.Transfer.Data;
 using SciTransfer.Transfer.Options;
 using SciTransfer.Transfer.Problems;
 using SciTransfer.Transfer.Strategies;
@@ -15,11 +17,21 @@ public sealed class LinearShiftProblem : ITransferProblem
     /// <summary>Registered name.</summary>
     public const string ProblemName = "reference/linear-shift";
 
-    /// <summary>Creates the problem with its options.</summary>
+    /// <summary>Creates the problem with its options, on generated data.</summary>
     public LinearShiftProblem(LinearShiftOptions options)
     {
         Options = options;
     }
+
+    /// <summary>Creates the problem on a user's source and target tables, split by <paramref name="split"/>.</summary>
+    public LinearShiftProblem(LinearShiftOptions options, RegressionTable source, RegressionTable target, SplitSpec split)
+        : this(options with { Dimension = source.Dimension })
+    {
+        Tables = (source, target, split);
+    }
+
+    /// <summary>The user's tables and split, or null for generated data.</summary>
+    public (RegressionTable Source, RegressionTable Target, SplitSpec Split)? Tables { get; }
 
     /// <summary>The resolved options.</summary>
     public LinearShiftOptions Options { get; }
@@ -28,8 +40,9 @@ public sealed class LinearShiftProblem : ITransferProblem
     public string Name => ProblemName;
 
     /// <inheritdoc />
-    public string Description =>
-        $"Linear-Gaussian regression, d = {Options.Dimension}, target weights shifted by {Options.Shift} x ||w_s||; test RMSE of y";
+    public string Description => Tables is { } t
+        ? $"Linear regression on {Path.GetFileName(t.Source.File)} -> {Path.GetFileName(t.Target.File)}, d = {Options.Dimension}, {SplitSpec.Name(t.Split.Kind)} split; test RMSE of y"
+        : $"Linear-Gaussian regression, d = {Options.Dimension}, target weights shifted by {Options.Shift} x ||w_s||; test RMSE of y";
 
     /// <inheritdoc />
     public string ScarcityAxis => "target samples";
@@ -48,10 +61,22 @@ public sealed class LinearShiftProblem : ITransferProblem
     public IReadOnlyList<int> DefaultSizes { get; } = [4, 8, 16, 32, 64, 128, 256];
 
     /// <inheritdoc />
-    public int? MaxTargetSize => Options.PoolSize;
+    public int? MaxTargetSize => Tables is { } t ? PoolSizeOf(t.Target, t.Split) : Options.PoolSize;
 
     /// <inheritdoc />
-    public ProblemInstance Create(ProblemContext context) => LinearShiftInstance.Generate(Options, context.Seeds);
+    public ProblemInstance Create(ProblemContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Tables is { } t
+            ? LinearShiftInstance.FromTables(Options, t.Source, t.Target, t.Split, context.Seeds)
+            : LinearShiftInstance.Generate(Options, context.Seeds);
+    }
+
+    /// <summary>The smallest pool any repeat gets under the split.</summary>
+    private static int PoolSizeOf(RegressionTable target, SplitSpec split) =>
+        split is GroupSplit g
+            ? g.SmallestPool(target.Records)
+            : split.Assign(target.Records, new SeedTree(0)).Count(r => r == SplitRole.Pool);
 }
 
 /// <summary>Options of <see cref="LinearShiftProblem"/>.</summary>
@@ -97,6 +122,32 @@ public sealed class LinearShiftFactory : IProblemFactory
     public OptionSet Options => LinearShiftOptions.Declared;
 
     /// <inheritdoc />
-    public ITransferProblem Create(ProblemOptions options, ProblemSettings settings) =>
-        new LinearShiftProblem(LinearShiftOptions.From(options));
+    public DataSpec Data { get; } = new(
+        [
+            new DataFileSpec("source", "source regression table: columns x1..xd and y, optional id, group, time"),
+            new DataFileSpec("target", "target regression table, same columns; the split divides it into pool and test"),
+        ],
+        [SplitKind.Random, SplitKind.Group, SplitKind.Time, SplitKind.Explicit],
+        SplitRequired: true,
+        Doc: "your own source and target tables instead of generated data (dimension, shift, noise and the sizes are then ignored)");
+
+    /// <inheritdoc />
+    public ITransferProblem Create(ProblemOptions options, ProblemSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var o = LinearShiftOptions.From(options);
+        if (options.Data is not { } data)
+        {
+            return new LinearShiftProblem(o);
+        }
+
+        var source = RegressionTable.Read(data.File("source"));
+        var target = RegressionTable.Read(data.File("target"));
+        if (source.Dimension != target.Dimension)
+        {
+            throw data.Error("files.target", $"has {target.Dimension} feature columns, the source table has {source.Dimension}");
+        }
+
+        return new LinearShiftProblem(o, source, target, data.Split!);
+    }
 }

@@ -17,12 +17,16 @@ namespace SciTransfer.Transfer.Running;
 /// <param name="CellsRun">Cells computed in this run.</param>
 /// <param name="CellsSkipped">Cells already finished by an earlier run into the same folder.</param>
 /// <param name="Wall">Wall time of this run.</param>
-public sealed record RunOutcome(int CellsRun, int CellsSkipped, TimeSpan Wall);
+/// <param name="OutputDirectory">The output folder.</param>
+/// <param name="Summary">The rows of summary.csv.</param>
+/// <param name="ReportFiles">Figures and report files written (empty when the report was skipped).</param>
+public sealed record RunOutcome(int CellsRun, int CellsSkipped, TimeSpan Wall, string OutputDirectory, IReadOnlyList<SummaryRow> Summary, IReadOnlyList<string> ReportFiles);
 
 /// <summary>
-/// Runs a study's scarcity sweep: every (problem, strategy, n_target, repeat) cell, in parallel up to the
-/// thread count, appending each cell's rows to results.csv when it ends; then writes summary.csv.
-/// Rerunning into the same folder skips finished cells and redoes cut-off ones.
+/// Runs a study: every (problem, strategy, n_target, repeat) cell, in parallel up to the thread count, appending
+/// each cell's rows to results.csv when it ends; then summary.csv, timings.csv, the figures and the report. This is
+/// the one call a run is; the CLI only parses and calls it. Rerunning into the same folder skips finished cells and
+/// redoes cut-off ones (results.csv is read once, at the start).
 /// </summary>
 public static class StudyRunner
 {
@@ -45,6 +49,7 @@ public static class StudyRunner
         string resultsPath = Path.Combine(dir, "results.csv");
         var metricsByProblem = manifests.ToDictionary(m => m.Id, m => (IReadOnlyCollection<string>)[.. m.Metrics.Select(x => x.Name)], StringComparer.Ordinal);
         var done = ResultsFile.LoadForResume(resultsPath, p => metricsByProblem.GetValueOrDefault(p));
+        var newRows = new ConcurrentQueue<ResultRow>();
         var finished = done.Select(r => r.Cell).ToHashSet();
 
         var plan = StudyPlan.Cells(config).Where(c => options.Shard is null || options.Shard.Contains(c.Index)).ToList();
@@ -91,6 +96,10 @@ public static class StudyRunner
                         {
                             var rows = RunCell(config, cell, state, dir, Training(cell.Key.ToString()), cts.Token);
                             results.AppendCell(rows);
+                            foreach (var row in rows)
+                            {
+                                newRows.Enqueue(row);
+                            }
                         }
                         catch (Exception e) when (e is not OperationCanceledException || !cts.IsCancellationRequested)
                         {
@@ -132,15 +141,25 @@ public static class StudyRunner
         record["source_seconds"] = timings;
         RunRecord.Write(dir, record);
 
-        var allRows = ResultsFile.Read(resultsPath);
-        SummaryCsv.Write(Path.Combine(dir, "summary.csv"), SummaryBuilder.Build(manifests, allRows));
+        // The summary is computed once, from the rows read at the start plus those this run appended (it is
+        // independent of row order, so it equals a summary of results.csv read back).
+        var allRows = done.Concat(newRows).ToList();
+        var summary = SummaryBuilder.Build(manifests, allRows);
+        SummaryCsv.Write(Path.Combine(dir, "summary.csv"), summary);
         SummaryCsv.Write(Path.Combine(dir, "timings.csv"), SummaryBuilder.BuildTimings(manifests, allRows));
+        IReadOnlyList<string> reportFiles = [];
+        if (options.WriteReport)
+        {
+            var input = new StudyReportInput(config.Name, config.Description, manifests, summary, FigureStore.ReadAll(dir), OutputFolder.Facts(record));
+            reportFiles = ReportWriter.Write(dir, input);
+        }
+
         if (failure is not null)
         {
             throw failure;
         }
 
-        return new RunOutcome(completed, skipped, clock.Elapsed);
+        return new RunOutcome(completed, skipped, clock.Elapsed, dir, summary, reportFiles);
     }
 
     /// <summary>Seed node of (study seed, problem id, repeat): the same in every run, shard and thread count.</summary>
@@ -218,6 +237,7 @@ public static class StudyRunner
             ["threads"] = options.Threads,
             ["shard"] = options.Shard?.ToString(),
             ["backend"] = options.Backend,
+            ["overrides"] = new JsonArray([.. config.Overrides.Select(o => (JsonNode?)o)]),
             ["version"] = options.Version,
             ["runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
             ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,

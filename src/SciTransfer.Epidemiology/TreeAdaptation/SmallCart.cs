@@ -1,6 +1,6 @@
 using SciTransfer.Epidemiology.Forest;
 
-namespace SciTransfer.Epidemiology.Transfer;
+namespace SciTransfer.Epidemiology.TreeAdaptation;
 
 /// <summary>
 /// Exhaustive CART growth on a small row set, grafted into a <see cref="MutableTree"/> (SER's expansion step).

@@ -1,6 +1,6 @@
 using SciTransfer.Epidemiology.Forest;
 
-namespace SciTransfer.Epidemiology.Transfer;
+namespace SciTransfer.Epidemiology.TreeAdaptation;
 
 /// <summary>
 /// Regression ports of the transfer-tree strategies of Segev et al., "Learn on Source, Refine on Target"
@@ -101,24 +101,24 @@ public static class TreeTransfer
         return m.Freeze(source.FeatureCount);
     }
 
-    /// <summary>Adapts every tree of a forest with <paramref name="strategy"/> ("relabel", "ser", "strut" or "mix").</summary>
-    public static TreeEnsemble AdaptForest(IReadOnlyList<RegressionTree> trees, string strategy, FeatureMatrix x, ReadOnlySpan<double> y)
+    /// <summary>Adapts every tree of a forest with <paramref name="method"/> (B trees; 2B for <see cref="TreeTransferMethod.Mix"/>).</summary>
+    public static TreeEnsemble AdaptForest(IReadOnlyList<RegressionTree> trees, TreeTransferMethod method, FeatureMatrix x, ReadOnlySpan<double> y)
     {
         ArgumentNullException.ThrowIfNull(trees);
-        if (strategy == "mix")
+        if (method == TreeTransferMethod.Mix)
         {
-            return new TreeEnsemble([.. AdaptForest(trees, "ser", x, y).Trees, .. AdaptForest(trees, "strut", x, y).Trees]);
+            return new TreeEnsemble([.. AdaptForest(trees, TreeTransferMethod.Ser, x, y).Trees, .. AdaptForest(trees, TreeTransferMethod.Strut, x, y).Trees]);
         }
 
         var adapted = new RegressionTree[trees.Count];
         for (int t = 0; t < trees.Count; t++)
         {
-            adapted[t] = strategy switch
+            adapted[t] = method switch
             {
-                "relabel" => Relabel(trees[t], x, y),
-                "ser" => Ser(trees[t], x, y),
-                "strut" => Strut(trees[t], x, y),
-                _ => throw new ArgumentException($"TreeTransfer.AdaptForest: unknown strategy '{strategy}'", nameof(strategy)),
+                TreeTransferMethod.Relabel => Relabel(trees[t], x, y),
+                TreeTransferMethod.Ser => Ser(trees[t], x, y),
+                TreeTransferMethod.Strut => Strut(trees[t], x, y),
+                _ => throw new ArgumentOutOfRangeException(nameof(method), method, "TreeTransfer.AdaptForest: unknown method"),
             };
         }
 

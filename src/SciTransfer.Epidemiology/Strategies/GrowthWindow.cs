@@ -1,0 +1,10 @@
+using SciTransfer.Core.Random;
+
+namespace SciTransfer.Epidemiology.Strategies;
+
+/// <summary>What a growth strategy sees at one forecast origin of a cell.</summary>
+/// <param name="OriginIndex">Index k of the origin (0-based), also the index of the source forest fitted before it.</param>
+/// <param name="Origin">The origin day t.</param>
+/// <param name="FirstVisible">First day a target county shows (t - N + 1; 0 for the full history).</param>
+/// <param name="Seeds">Seed node of (cell, "origin", k).</param>
+internal readonly record struct GrowthWindow(int OriginIndex, int Origin, int FirstVisible, SeedTree Seeds);

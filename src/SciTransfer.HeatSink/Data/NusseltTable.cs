@@ -30,9 +30,9 @@ internal sealed class NusseltTable
         _records = [.. sodium.Select(r => new SplitRecord(r.Row.ToString(CultureInfo.InvariantCulture), r.Sample.GeometryKey))];
 
         // A trial assignment checks the split against the table now (a named geometry that is not in the table,
-        // an empty pool or test are config errors before any cell runs) and bounds the pool for the size check.
+        // an empty pool or test are config errors before any cell runs); the pool bound is for the size check.
         var trial = split.Assign(_records, new SeedTree(0));
-        SmallestPool = split is GroupSplit { Test: null } ? SmallestGroupPool(trial) : trial.Count(r => r == SplitRole.Pool);
+        SmallestPool = split is GroupSplit g ? g.SmallestPool(_records) : trial.Count(r => r == SplitRole.Pool);
     }
 
     /// <summary>What the data block holds: the table and a group (by geometry) or random split of its sodium rows.</summary>
@@ -50,9 +50,6 @@ internal sealed class NusseltTable
 
     /// <summary>The smallest target pool any repeat gets (the largest n a config may ask for).</summary>
     public int SmallestPool { get; }
-
-    /// <summary>The group key of each sodium row, in file order.</summary>
-    public IReadOnlyList<string> SodiumGeometries => [.. _records.Select(r => r.Group!)];
 
     /// <summary>Reads the table named in <paramref name="block"/> and checks the split against it.</summary>
     /// <exception cref="DataFormatException">The table is malformed (file, row and column named) or has too few rows of a fluid.</exception>
@@ -93,13 +90,5 @@ internal sealed class NusseltTable
         }
 
         return (pool, test);
-    }
-
-    // Groups drawn per repeat: the pool is some set of as many groups as the trial gave it; the smallest such
-    // pool is the sum of that many smallest groups.
-    private int SmallestGroupPool(SplitRole[] trial)
-    {
-        var poolGroups = _records.Where((_, i) => trial[i] == SplitRole.Pool).Select(r => r.Group!).Distinct(StringComparer.Ordinal).Count();
-        return _records.GroupBy(r => r.Group!, StringComparer.Ordinal).Select(g => g.Count()).Order().Take(poolGroups).Sum();
     }
 }

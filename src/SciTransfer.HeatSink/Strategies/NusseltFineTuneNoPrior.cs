@@ -14,9 +14,9 @@ internal sealed class NusseltFineTuneNoPrior : Strategy<NusseltInstance>
     public override StrategyNeeds Needs => StrategyNeeds.Source | StrategyNeeds.TargetLabels;
 
     /// <inheritdoc/>
-    public override string Description => "the water network trained on the n sodium designs, no prior";
+    public override string Description => "the water network trained on the n sodium designs, data loss only (fixed weight)";
 
     /// <inheritdoc/>
     public override CellResult Run(NusseltInstance instance, StrategyCell cell) =>
-        instance.FineTune(cell, instance.Balancing, usePrior: false);
+        instance.FineTune(cell, "fixed", usePrior: false);
 }

@@ -1,5 +1,4 @@
 using SciTransfer.HeatSink.Bench;
-using SciTransfer.HeatSink.Nusselt;
 using SciTransfer.HeatSink.Problems;
 using SciTransfer.Transfer.Bench;
 using SciTransfer.Transfer.Problems;
@@ -17,7 +16,7 @@ public sealed class HeatSinkModule : IDomainModule
     [
         new WaterToSodiumFactory("heat-sink/water-to-sodium", 0),
         new WaterToSodiumFactory("heat-sink/water-to-sodium-taller-fin", 3.0),
-        new NusseltProblem(),
+        new NusseltFactory(),
     ];
 
     /// <inheritdoc/>

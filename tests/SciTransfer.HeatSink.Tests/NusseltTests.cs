@@ -1,10 +1,13 @@
 using System.Text.Json;
 using SciTransfer.Core.Random;
-using SciTransfer.HeatSink.Nusselt;
+using SciTransfer.HeatSink.Data;
 using SciTransfer.HeatSink.Physics;
+using SciTransfer.HeatSink.Problems;
 using SciTransfer.Transfer.Config;
 using SciTransfer.Transfer.Errors;
+using SciTransfer.Transfer.Options;
 using SciTransfer.Transfer.Problems;
+using SciTransfer.Transfer.Strategies;
 
 namespace SciTransfer.HeatSink.Tests;
 
@@ -68,15 +71,16 @@ public sealed class NusseltTests
     [Fact]
     public void Fine_tuning_the_water_network_beats_training_on_the_few_sodium_points_alone()
     {
-        var problem = new NusseltProblem();
+        var factory = new NusseltFactory();
         var reader = new OptionsReader("t.json", "$.options", JsonDocument.Parse("""{ "source_steps": 1500, "steps": 600, "test_size": 200 }""").RootElement);
-        var configured = problem.Create(reader, new ProblemSettings());
+        var configured = factory.Create(factory.Options.Read(reader, quick: false), new ProblemSettings());
         reader.EnsureAllKeysUsed();
         var seeds = new SeedTree(7).Child("nusselt").Child(0);
-        var instance = configured.Create(new ProblemContext(0, seeds, new ProblemSettings()));
-        var source = instance.PretrainSource(new SourceRequest(seeds.Child("source"), null, CancellationToken.None));
+        var instance = (NusseltInstance)configured.Create(new ProblemContext(0, seeds, new ProblemSettings()));
+        instance.UseSource(instance.PretrainSource(new SourceRequest(seeds.Child("source"), null, CancellationToken.None)));
         var perm = seeds.Child("target-subset").CreateRng().Permutation(instance.TargetPoolSize);
-        double Mape(string strategy) => instance.Run(new CellRequest(strategy, 4, perm.AsMemory(0, 4), source, seeds.Child(strategy), null, CancellationToken.None)).Values["mape"];
+        double Mape(string strategy) =>
+            configured.Strategies.Find(strategy)!.Run(instance, new StrategyCell(4, perm.AsMemory(0, 4), seeds.Child(strategy), null, CancellationToken.None)).Values["mape"];
         double fine = Mape("fine-tune-no-prior");
         double dataOnly = Mape("data-only");
         double correlation = Mape("correlation");
@@ -87,10 +91,17 @@ public sealed class NusseltTests
     [Fact]
     public void Missing_data_file_is_a_data_error_naming_the_file()
     {
-        var problem = new NusseltProblem();
-        var reader = new OptionsReader("t.json", "$.options", JsonDocument.Parse("""{ "data_csv": "/nonexistent/cfd.csv" }""").RootElement);
-        var configured = problem.Create(reader, new ProblemSettings());
-        var e = Assert.Throws<DataFormatException>(() => configured.Create(new ProblemContext(0, new SeedTree(1), new ProblemSettings())));
+        var e = Assert.Throws<DataFormatException>(() => NusseltCsv.ReadRows("/nonexistent/cfd.csv"));
         Assert.Equal("/nonexistent/cfd.csv", e.File);
+    }
+
+    [Fact]
+    public void The_correlation_is_the_only_baseline_and_the_source_is_pretrained_only_for_strategies_that_need_it()
+    {
+        var problem = new NusseltFactory().Create(ProblemOptions.Defaults(NusseltSettings.Declared), new ProblemSettings());
+        Assert.Equal(["correlation"], problem.Strategies.Where(s => s.IsBaseline).Names());
+        Assert.False(problem.Strategies.Where(s => s.Name is "correlation" or "scratch" or "data-only" or "oracle").AnyNeedsSource());
+        Assert.True(problem.Strategies.Where(s => s.Name.StartsWith("fine-tune", StringComparison.Ordinal) || s.Name == "source-only").All(s => s.Needs.HasFlag(StrategyNeeds.Source)));
+        Assert.Equal(48, problem.MaxTargetSize);
     }
 }

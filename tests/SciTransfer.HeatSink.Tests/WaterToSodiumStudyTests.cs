@@ -4,7 +4,9 @@ using SciTransfer.HeatSink.Problems;
 using SciTransfer.Transfer.Config;
 using SciTransfer.Transfer.Errors;
 using SciTransfer.Transfer.Figures;
+using SciTransfer.Transfer.Options;
 using SciTransfer.Transfer.Problems;
+using SciTransfer.Transfer.Strategies;
 
 namespace SciTransfer.HeatSink.Tests;
 
@@ -16,28 +18,34 @@ public sealed class WaterToSodiumStudyTests
           "learning_rate": 0.003 }
         """;
 
-    private static (ITransferProblem Problem, ProblemInstance Instance, object? Source, int[] Perm, SeedTree Seeds) Setup(string name, string options)
+    private static ITransferProblem Configure(string name, string options, string file = "test.json", string jsonPath = "$.options")
     {
         var factory = new HeatSinkModule().Problems.Single(p => p.Name == name);
-        var reader = new OptionsReader("test.json", "$.options", JsonDocument.Parse(options).RootElement);
-        var problem = factory.Create(reader, new ProblemSettings());
+        var reader = new OptionsReader(file, jsonPath, JsonDocument.Parse(options).RootElement);
+        var problem = factory.Create(factory.Options.Read(reader, quick: false), new ProblemSettings());
         reader.EnsureAllKeysUsed();
-        var seeds = new SeedTree(20261121).Child(name).Child(0);
-        var instance = problem.Create(new ProblemContext(0, seeds, new ProblemSettings()));
-        var source = instance.PretrainSource(new SourceRequest(seeds.Child("source"), null, CancellationToken.None));
-        var perm = seeds.Child("target-subset").CreateRng().Permutation(instance.TargetPoolSize);
-        return (problem, instance, source, perm, seeds);
+        return problem;
     }
 
-    private static CellResult Run(ProblemInstance instance, object? source, int[] perm, SeedTree seeds, string strategy, int n) =>
-        instance.Run(new CellRequest(strategy, n, perm.AsMemory(0, n), source, seeds.Child("cell").Child(strategy).Child(n), null, CancellationToken.None));
+    private static (ITransferProblem Problem, WaterToSodiumInstance Instance, int[] Perm, SeedTree Seeds) Setup(string name, string options)
+    {
+        var problem = Configure(name, options);
+        var seeds = new SeedTree(20261121).Child(name).Child(0);
+        var instance = (WaterToSodiumInstance)problem.Create(new ProblemContext(0, seeds, new ProblemSettings()));
+        instance.UseSource(instance.PretrainSource(new SourceRequest(seeds.Child("source"), null, CancellationToken.None)));
+        var perm = seeds.Child("target-subset").CreateRng().Permutation(instance.TargetPoolSize);
+        return (problem, instance, perm, seeds);
+    }
+
+    private static CellResult Run(ITransferProblem problem, ProblemInstance instance, int[] perm, SeedTree seeds, string strategy, int n) =>
+        problem.Strategies.Find(strategy)!.Run(instance, new StrategyCell(n, perm.AsMemory(0, n), seeds.Child("cell").Child(strategy).Child(n), null, CancellationToken.None));
 
     [Fact]
     public void Fine_tuning_the_water_model_reaches_the_error_target_in_fewer_steps_than_scratch()
     {
-        var (_, instance, source, perm, seeds) = Setup("heat-sink/water-to-sodium", SmallOptions);
-        var fine = Run(instance, source, perm, seeds, "fine-tune", 8);
-        var scratch = Run(instance, source, perm, seeds, "scratch", 8);
+        var (problem, instance, perm, seeds) = Setup("heat-sink/water-to-sodium", SmallOptions);
+        var fine = Run(problem, instance, perm, seeds, "fine-tune", 8);
+        var scratch = Run(problem, instance, perm, seeds, "scratch", 8);
         double fineSteps = fine.Values["steps_to_target"];
         double scratchSteps = scratch.Values["steps_to_target"];
         Assert.False(double.IsNaN(fineSteps), $"fine-tune never reached the target (final error {fine.Values["rel_l2"]:F3})");
@@ -51,12 +59,12 @@ public sealed class WaterToSodiumStudyTests
             { "hidden_layers": [8], "interior_points": 24, "boundary_points": 8, "source_steps": 30, "steps": 15,
               "grid_cells_per_unit": 4, "lbfgs_steps": 3, "pool_size": 16 }
             """;
-        var (problem, instance, source, perm, seeds) = Setup("heat-sink/water-to-sodium-taller-fin", tiny);
+        var (problem, instance, perm, seeds) = Setup("heat-sink/water-to-sodium-taller-fin", tiny);
         var declared = problem.Metrics.Select(m => m.Name).Order().ToArray();
-        foreach (string strategy in problem.Strategies)
+        foreach (string strategy in problem.Strategies.Names())
         {
-            var a = Run(instance, source, perm, seeds, strategy, 4);
-            var b = Run(instance, source, perm, seeds, strategy, 4);
+            var a = Run(problem, instance, perm, seeds, strategy, 4);
+            var b = Run(problem, instance, perm, seeds, strategy, 4);
             Assert.Equal(declared, a.Values.Keys.Order().ToArray());
             foreach (string metric in declared.Where(m => m != "seconds_to_target"))
             {
@@ -69,8 +77,8 @@ public sealed class WaterToSodiumStudyTests
     public void The_fine_tune_cell_at_the_figure_size_emits_reference_field_and_signed_difference_maps()
     {
         const string tiny = """{ "hidden_layers": [8], "interior_points": 24, "boundary_points": 8, "source_steps": 20, "steps": 10, "grid_cells_per_unit": 4 }""";
-        var (_, instance, source, perm, seeds) = Setup("heat-sink/water-to-sodium", tiny);
-        var figures = Run(instance, source, perm, seeds, "fine-tune", 0).Figures.Cast<HeatMapFigure>().ToList();
+        var (problem, instance, perm, seeds) = Setup("heat-sink/water-to-sodium", tiny);
+        var figures = Run(problem, instance, perm, seeds, "fine-tune", 0).Figures.Cast<HeatMapFigure>().ToList();
         Assert.Equal(3, figures.Count);
         Assert.All(figures, f => Assert.Equal(f.Nx * f.Ny, f.Values.Length));
         Assert.False(figures[0].Diverging);
@@ -85,22 +93,23 @@ public sealed class WaterToSodiumStudyTests
             }
         }
 
-        Assert.Empty(Run(instance, source, perm, seeds, "scratch", 0).Figures);
+        Assert.Empty(Run(problem, instance, perm, seeds, "scratch", 0).Figures);
     }
 
     [Fact]
     public void A_cached_water_model_restored_from_disk_gives_the_same_cells()
     {
         const string tiny = """{ "hidden_layers": [8], "interior_points": 24, "boundary_points": 8, "source_steps": 20, "steps": 10, "grid_cells_per_unit": 4 }""";
-        var (_, instance, source, perm, seeds) = Setup("heat-sink/water-to-sodium", tiny);
+        var (problem, instance, perm, seeds) = Setup("heat-sink/water-to-sodium", tiny);
         using var stream = new MemoryStream();
-        Assert.True(instance.SaveSource(source!, stream));
+        Assert.True(instance.SaveSource(instance.Source, stream));
         stream.Position = 0;
-        var restored = instance.LoadSource(stream);
+        var restored = (WaterToSodiumInstance)problem.Create(new ProblemContext(0, seeds, new ProblemSettings()));
+        restored.UseSource(restored.LoadSource(stream));
         foreach (string strategy in new[] { "source-only", "fine-tune" })
         {
-            var a = Run(instance, source, perm, seeds, strategy, 4);
-            var b = Run(instance, restored, perm, seeds, strategy, 4);
+            var a = Run(problem, instance, perm, seeds, strategy, 4);
+            var b = Run(problem, restored, perm, seeds, strategy, 4);
             Assert.Equal(a.Values["rel_l2"], b.Values["rel_l2"]);
             Assert.Equal(a.Values["steps_to_target"], b.Values["steps_to_target"]);
         }
@@ -109,22 +118,55 @@ public sealed class WaterToSodiumStudyTests
     [Fact]
     public void A_fin_as_wide_as_the_pitch_is_rejected_naming_the_option()
     {
-        var factory = new HeatSinkModule().Problems.Single(p => p.Name == "heat-sink/water-to-sodium");
-        var reader = new OptionsReader("study.json", "$.problems[0].options", JsonDocument.Parse("""{ "fin_half_thickness": 1.5 }""").RootElement);
-        var e = Assert.Throws<ConfigException>(() => factory.Create(reader, new ProblemSettings()));
+        var e = Assert.Throws<ConfigException>(() => Configure("heat-sink/water-to-sodium", """{ "fin_half_thickness": 1.5 }""", "study.json", "$.problems[0].options"));
         Assert.Equal("$.problems[0].options.fin_half_thickness", e.JsonPath);
     }
 
     [Fact]
     public void Sodium_Biot_number_is_about_two_hundred_times_the_water_one_for_laminar_flow()
     {
-        var factory = new HeatSinkModule().Problems.Single(p => p.Name == "heat-sink/water-to-sodium");
-        var problem = (WaterToSodiumProblem)factory.Create(OptionsReader.Empty(), new ProblemSettings());
+        var problem = (WaterToSodiumProblem)Configure("heat-sink/water-to-sodium", "{}");
 
         // h ratio = (Nu_Lyon k_Na) / (Nu_ShahLondon k_water) with the same D_h and solid.
         double ratio = problem.Settings.Target.Biot / problem.Settings.Source.Biot;
         double expected = Physics.NusseltCorrelations.Lyon(1000 * 0.0057) * 75 / (Physics.NusseltCorrelations.ShahLondon(0.75) * 0.61);
         Assert.Equal(expected, ratio, 9);
         Assert.InRange(ratio, 100, 400);
+    }
+
+    [Fact]
+    public void Every_loss_balancer_but_fixed_gets_its_own_fine_tune_strategy_and_all_transfer_strategies_need_the_source()
+    {
+        var problem = Configure("heat-sink/water-to-sodium", "{}");
+        var names = problem.Strategies.Names();
+        Assert.Equal(["source-only", "scratch", "fine-tune", "fine-tune-head", "data-only", "fine-tune+lbfgs"], names.Take(6));
+        Assert.Equal(Pinn.Balancing.LossBalancers.Names.Where(n => n != "fixed").Select(n => "fine-tune+" + n), names.Skip(6));
+        Assert.All(problem.Strategies.Where(s => s.Name.StartsWith("fine-tune", StringComparison.Ordinal) || s.Name == "source-only"), s => Assert.True(s.Needs.HasFlag(StrategyNeeds.Source), s.Name));
+        Assert.False(problem.Strategies.Where(s => s.Name is "scratch" or "data-only").AnyNeedsSource());
+    }
+
+    [Fact]
+    public void The_sensor_pool_is_bounded_by_the_solid_cells_of_the_reference_grid()
+    {
+        // Default cell: area 1 (base 1 x 0.5 + fin 0.25 x 2); 8 cells per unit gives 64 solid cells.
+        Assert.Equal(64, Configure("heat-sink/water-to-sodium", """{ "grid_cells_per_unit": 8 }""").MaxTargetSize);
+        Assert.Equal(128, Configure("heat-sink/water-to-sodium", "{}").MaxTargetSize);
+        Assert.Equal(32, Configure("heat-sink/water-to-sodium", """{ "pool_size": 32 }""").MaxTargetSize);
+    }
+
+    [Fact]
+    public void Head_frozen_layers_beyond_the_hidden_layers_is_rejected_naming_the_option()
+    {
+        var e = Assert.Throws<ConfigException>(() => Configure("heat-sink/water-to-sodium", """{ "hidden_layers": [8, 8], "head_frozen_layers": 3 }""", "study.json", "$.problems[0].options"));
+        Assert.Equal("$.problems[0].options.head_frozen_layers", e.JsonPath);
+    }
+
+    [Fact]
+    public void Quick_mode_shrinks_the_declared_defaults_as_before()
+    {
+        var quick = ProblemOptions.Defaults(new HeatSinkModule().Problems[0].Options, quick: true);
+        Assert.Equal([16, 16], quick.IntList("hidden_layers"));
+        Assert.Equal((150, 300, 64, 16, 0, 8), (quick.Int("steps"), quick.Int("source_steps"), quick.Int("interior_points"), quick.Int("boundary_points"), quick.Int("resample_every"), quick.Int("grid_cells_per_unit")));
+        Assert.Equal(0.2, quick.Number("error_target"));
     }
 }

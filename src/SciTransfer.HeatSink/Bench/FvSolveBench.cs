@@ -6,7 +6,7 @@ using SciTransfer.Transfer.Bench;
 namespace SciTransfer.HeatSink.Bench;
 
 /// <summary>Finite-volume reference solve of the default cell at several resolutions (sodium Biot number).</summary>
-public sealed class FvSolveBench : IBenchWorkload
+internal sealed class FvSolveBench : IBenchWorkload
 {
     /// <inheritdoc/>
     public string Name => "heat-sink-fv-solve";

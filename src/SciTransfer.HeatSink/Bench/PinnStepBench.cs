@@ -15,7 +15,7 @@ namespace SciTransfer.HeatSink.Bench;
 /// r^2, one Adam step. float64 only; cells train single-threaded (they run in parallel instead), so it always
 /// reports threads=1.
 /// </summary>
-public sealed class PinnStepBench : IBenchWorkload
+internal sealed class PinnStepBench : IBenchWorkload
 {
     /// <inheritdoc/>
     public string Name => "heat-sink-pinn-step";

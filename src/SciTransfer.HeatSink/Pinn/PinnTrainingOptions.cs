@@ -30,7 +30,7 @@ public sealed record PinnTrainingOptions
     /// <summary>L-BFGS iterations after Adam (0: none).</summary>
     public int LbfgsSteps { get; init; }
 
-    /// <summary>Leading linear layers whose parameters stay fixed (transfer: "fine-tune-head").</summary>
+    /// <summary>Leading linear layers whose parameters stay fixed (transfer: the fine-tune-head strategy).</summary>
     public int FrozenLayers { get; init; }
 
     /// <summary>Error evaluation period (steps) for steps-to-target.</summary>

@@ -6,7 +6,7 @@ using SciTransfer.Transfer.Figures;
 namespace SciTransfer.HeatSink.Problems;
 
 /// <summary>Heat maps of the reference field, a PINN field and their difference on the reference grid.</summary>
-public static class HeatSinkFigures
+internal static class HeatSinkFigures
 {
     /// <summary>Three heat maps (reference, PINN, PINN - reference) for the report.</summary>
     public static IReadOnlyList<FigureData> FieldComparison(string problem, string strategy, int n, ThermalResult reference, FieldMlp net, PinnTask task)

@@ -4,7 +4,7 @@ using SciTransfer.HeatSink.Solver;
 namespace SciTransfer.HeatSink.Problems;
 
 /// <summary>Resolved options of a water -> sodium PINN problem.</summary>
-public sealed record PinnStudySettings
+internal sealed record PinnStudySettings
 {
     /// <summary>Source (water) case.</summary>
     public required HeatSinkCase Source { get; init; }
@@ -24,10 +24,10 @@ public sealed record PinnStudySettings
     /// <summary>Learning rate of the fine-tune strategies.</summary>
     public required double FineTuneLearningRate { get; init; }
 
-    /// <summary>Layers frozen by "fine-tune-head".</summary>
+    /// <summary>Layers frozen by the fine-tune-head strategy.</summary>
     public required int HeadFrozenLayers { get; init; }
 
-    /// <summary>L-BFGS iterations of "fine-tune+lbfgs".</summary>
+    /// <summary>L-BFGS iterations of the fine-tune+lbfgs strategy.</summary>
     public required int LbfgsSteps { get; init; }
 
     /// <summary>Water sensors used in pre-training (the plentiful water simulations).</summary>

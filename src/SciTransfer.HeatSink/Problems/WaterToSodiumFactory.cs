@@ -1,8 +1,9 @@
 using SciTransfer.HeatSink.Physics;
 using SciTransfer.HeatSink.Pinn;
 using SciTransfer.HeatSink.Solver;
-using SciTransfer.Transfer.Config;
+using SciTransfer.Transfer.Options;
 using SciTransfer.Transfer.Problems;
+using SciTransfer.Transfer.Strategies;
 
 namespace SciTransfer.HeatSink.Problems;
 
@@ -10,20 +11,62 @@ namespace SciTransfer.HeatSink.Problems;
 /// Creates "heat-sink/water-to-sodium" (same cell, Bi jumps ~240x) and "heat-sink/water-to-sodium-taller-fin"
 /// (the sodium design also has a 1.5x taller fin). Options are documented in docs/heat-sink.md.
 /// </summary>
-public sealed class WaterToSodiumFactory : IProblemFactory
+internal sealed class WaterToSodiumFactory : IProblemFactory
 {
     private static readonly string[] Solids = ["copper", "aluminium", "stainless"];
-    private readonly double _defaultTargetFinHeight;
 
-    /// <summary>Creates the factory under <paramref name="name"/>; the taller-fin variant sets a default target fin height.</summary>
+    /// <summary>Creates the factory under <paramref name="name"/>; the taller-fin variant sets a default target fin height (0: = fin_height).</summary>
     public WaterToSodiumFactory(string name, double defaultTargetFinHeight)
     {
         Name = name;
-        _defaultTargetFinHeight = defaultTargetFinHeight;
+        Summary = defaultTargetFinHeight > 0
+            ? "PINN of a finned heat-sink cell: water-cooled -> sodium-cooled with a taller fin, n sodium temperature sensors; field error vs a finite-volume reference"
+            : "PINN of a finned heat-sink cell: water-cooled -> sodium-cooled (Biot number ~240x larger), n sodium temperature sensors; field error vs a finite-volume reference";
+        var targetFin = OptionSpec.Number("target_fin_height", defaultTargetFinHeight > 0 ? defaultTargetFinHeight : null, 1e-3, 100, "fin height of the sodium design (default: fin_height)", "l");
+        Options = new OptionSet(
+        [
+            OptionSpec.Choice("solid", "aluminium", Solids, "solid material (conductivity 390 | 237 | 16 W/(m K) for copper | aluminium | stainless)"),
+            OptionSpec.Number("solid_conductivity", null, 1e-3, 1e5, "solid conductivity (default: from solid)", "W/(m K)") with { Optional = true },
+            OptionSpec.Number("reference_length_mm", 1.0, 1e-3, 1e3, "reference length l of the non-dimensional geometry", "mm"),
+            OptionSpec.Number("half_pitch", 1.0, 1e-3, 100, "half the fin pitch (cell width)", "l"),
+            OptionSpec.Number("base_thickness", 0.5, 1e-3, 100, "base plate thickness", "l"),
+            OptionSpec.Number("fin_half_thickness", 0.25, 1e-3, 100, "half the fin thickness", "l"),
+            OptionSpec.Number("fin_height", 2.0, 1e-3, 100, "fin height of the water design", "l"),
+            defaultTargetFinHeight > 0 ? targetFin : targetFin with { Optional = true },
+            OptionSpec.Number("water_reynolds", 1000, 1, 1e7, "channel Reynolds number of the water design"),
+            OptionSpec.Number("sodium_reynolds", 1000, 1, 1e7, "channel Reynolds number of the sodium design"),
+            OptionSpec.Number("water_biot", null, 1e-6, 1e4, "Biot number of the water case (default: from the correlations)") with { Optional = true },
+            OptionSpec.Number("sodium_biot", null, 1e-6, 1e4, "Biot number of the sodium case (default: from the correlations)") with { Optional = true },
+            OptionSpec.IntegerList("hidden_layers", [24, 24, 24], 1, 1024, "hidden layer widths of the PINN", quick: [16, 16]) with { NonEmpty = true },
+            OptionSpec.Integer("interior_points", 256, 4, 100000, "interior collocation points", quick: 64),
+            OptionSpec.Integer("boundary_points", 48, 2, 100000, "collocation points per boundary kind", quick: 16),
+            OptionSpec.Integer("resample_every", 250, 0, 1000000, "residual-adaptive resampling period (0: fixed points)", "steps", quick: 0),
+            OptionSpec.Number("error_target", 0.1, 1e-6, 10, "relative L2 error counted as reached (steps_to_target)", quick: 0.2),
+            OptionSpec.Integer("eval_every", 10, 1, 100000, "error evaluation period", "steps"),
+            OptionSpec.Number("learning_rate", 3e-3, 1e-7, 1, "Adam learning rate of pre-training, scratch and data-only"),
+            OptionSpec.Number("learning_rate_decay", 0.3, 1e-4, 1, "learning rate at the last Adam step as a fraction of the first"),
+            OptionSpec.Integer("steps", 1500, 0, 10000000, "Adam steps on the sodium case", quick: 150),
+            OptionSpec.Integer("source_steps", 3000, 0, 10000000, "Adam steps of the water pre-training", quick: 300),
+            OptionSpec.Number("fine_tune_learning_rate", null, 1e-7, 1, "Adam learning rate of the fine-tune strategies (default: learning_rate)") with { Optional = true },
+            OptionSpec.Integer("head_frozen_layers", null, 0, 1024, "leading layers frozen by fine-tune-head (default: all but the last two)") with { Optional = true },
+            OptionSpec.Integer("lbfgs_steps", 100, 0, 100000, "L-BFGS iterations of fine-tune+lbfgs", quick: 10),
+            OptionSpec.Integer("source_sensors", 64, 0, 100000, "water sensors used in pre-training", quick: 32),
+            OptionSpec.Integer("pool_size", 128, 1, 100000, "candidate sodium sensor positions (the target pool; at most the solid cells of the reference grid)"),
+            OptionSpec.Number("sensor_noise", 0.0, 0, 1, "relative standard deviation of sensor noise"),
+            OptionSpec.Integer("grid_cells_per_unit", 16, 2, 512, "reference grid resolution", "cells per l", quick: 8),
+            OptionSpec.Integer("figure_n", 0, 0, 1000000, "n_target whose repeat-0 cell emits the heat-map figures"),
+            OptionSpec.Text("figure_strategy", StrategyNames.FineTune, "strategy whose PINN field the figures show"),
+        ]);
     }
 
     /// <inheritdoc/>
     public string Name { get; }
+
+    /// <inheritdoc/>
+    public string Summary { get; }
+
+    /// <inheritdoc/>
+    public OptionSet Options { get; }
 
     /// <summary>Solid conductivity in W/(m K) by name.</summary>
     public static double SolidConductivity(string solid) => solid switch
@@ -34,22 +77,16 @@ public sealed class WaterToSodiumFactory : IProblemFactory
     };
 
     /// <inheritdoc/>
-    public ITransferProblem Create(OptionsReader options, ProblemSettings settings)
+    public ITransferProblem Create(ProblemOptions options, ProblemSettings settings)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(settings);
-        bool quick = settings.Quick;
-        string solid = options.GetChoice("solid", "aluminium", Solids);
-        double lengthMm = options.GetDouble("reference_length_mm", 1.0, 1e-3, 1e3);
-        double halfPitch = options.GetDouble("half_pitch", 1.0, 1e-3, 100);
-        double baseThickness = options.GetDouble("base_thickness", 0.5, 1e-3, 100);
-        double finHalf = options.GetDouble("fin_half_thickness", 0.25, 1e-3, 100);
-        double finHeight = options.GetDouble("fin_height", 2.0, 1e-3, 100);
-        double targetFinHeight = options.GetDouble("target_fin_height", _defaultTargetFinHeight > 0 ? _defaultTargetFinHeight : finHeight, 1e-3, 100);
-        double waterRe = options.GetDouble("water_reynolds", 1000, 1, 1e7);
-        double sodiumRe = options.GetDouble("sodium_reynolds", 1000, 1, 1e7);
-        var sourceGeometry = new HeatSinkGeometry(halfPitch, baseThickness, finHalf, finHeight);
-        var targetGeometry = sourceGeometry with { FinHeight = targetFinHeight };
+        double NumberOr(string key, double fallback) => options.Has(key) ? options.Number(key) : fallback;
+        string solid = options.Text("solid");
+        double lengthMm = options.Number("reference_length_mm");
+        double finHeight = options.Number("fin_height");
+        var sourceGeometry = new HeatSinkGeometry(options.Number("half_pitch"), options.Number("base_thickness"), options.Number("fin_half_thickness"), finHeight);
+        var targetGeometry = sourceGeometry with { FinHeight = NumberOr("target_fin_height", finHeight) };
         foreach (var (key, geo) in new[] { ("fin_half_thickness", sourceGeometry), ("target_fin_height", targetGeometry) })
         {
             try
@@ -63,42 +100,32 @@ public sealed class WaterToSodiumFactory : IProblemFactory
             }
         }
 
-        double ks = options.GetDouble("solid_conductivity", SolidConductivity(solid), 1e-3, 1e5);
-        double waterBiot = new HeatSinkDesign(sourceGeometry, lengthMm * 1e-3, ks, Fluid.Water, waterRe).Biot;
-        double sodiumBiot = new HeatSinkDesign(targetGeometry, lengthMm * 1e-3, ks, Fluid.Sodium, sodiumRe).Biot;
-        waterBiot = options.GetDouble("water_biot", waterBiot, 1e-6, 1e4);
-        sodiumBiot = options.GetDouble("sodium_biot", sodiumBiot, 1e-6, 1e4);
+        double ks = NumberOr("solid_conductivity", SolidConductivity(solid));
+        double waterBiot = NumberOr("water_biot", new HeatSinkDesign(sourceGeometry, lengthMm * 1e-3, ks, Fluid.Water, options.Number("water_reynolds")).Biot);
+        double sodiumBiot = NumberOr("sodium_biot", new HeatSinkDesign(targetGeometry, lengthMm * 1e-3, ks, Fluid.Sodium, options.Number("sodium_reynolds")).Biot);
 
-        int[] hidden = options.GetIntArray("hidden_layers", quick ? [16, 16] : [24, 24, 24]);
-        if (hidden.Length == 0 || hidden.Any(h => h < 1 || h > 1024))
+        int[] hidden = options.IntList("hidden_layers");
+        int headFrozen = options.Has("head_frozen_layers") ? options.Int("head_frozen_layers") : hidden.Length - 1;
+        if (headFrozen > hidden.Length)
         {
-            throw options.Error("hidden_layers", "needs one or more widths between 1 and 1024");
+            throw options.Error("head_frozen_layers", $"must be in 0..{hidden.Length} (the number of hidden layers), found {headFrozen}");
         }
 
-        int interior = options.GetInt("interior_points", quick ? 64 : 256, 4, 100000);
-        int boundary = options.GetInt("boundary_points", quick ? 16 : 48, 2, 100000);
-        int resample = options.GetInt("resample_every", quick ? 0 : 250, 0, 1000000);
-        double errorTarget = options.GetDouble("error_target", quick ? 0.2 : 0.1, 1e-6, 10);
-        int evalEvery = options.GetInt("eval_every", 10, 1, 100000);
-        double lr = options.GetDouble("learning_rate", 3e-3, 1e-7, 1);
-        double decay = options.GetDouble("learning_rate_decay", 0.3, 1e-4, 1);
+        double lr = options.Number("learning_rate");
         var target = new PinnTrainingOptions
         {
-            Steps = options.GetInt("steps", quick ? 150 : 1500, 0, 10000000),
+            Steps = options.Int("steps"),
             LearningRate = lr,
-            LearningRateDecay = decay,
-            InteriorPoints = interior,
-            BoundaryPoints = boundary,
-            ResampleEvery = resample,
-            ErrorTarget = errorTarget,
-            EvalEvery = evalEvery,
+            LearningRateDecay = options.Number("learning_rate_decay"),
+            InteriorPoints = options.Int("interior_points"),
+            BoundaryPoints = options.Int("boundary_points"),
+            ResampleEvery = options.Int("resample_every"),
+            ErrorTarget = options.Number("error_target"),
+            EvalEvery = options.Int("eval_every"),
         };
-        var source = target with
-        {
-            Steps = options.GetInt("source_steps", quick ? 300 : 3000, 0, 10000000),
-        };
+        var source = target with { Steps = options.Int("source_steps") };
 
-        string figureStrategy = options.GetString("figure_strategy", "fine-tune");
+        string figureStrategy = options.Text("figure_strategy");
         var settingsRecord = new PinnStudySettings
         {
             Source = new HeatSinkCase(sourceGeometry, waterBiot),
@@ -106,20 +133,20 @@ public sealed class WaterToSodiumFactory : IProblemFactory
             Hidden = hidden,
             SourceTraining = source,
             TargetTraining = target,
-            FineTuneLearningRate = options.GetDouble("fine_tune_learning_rate", lr, 1e-7, 1),
-            HeadFrozenLayers = options.GetInt("head_frozen_layers", hidden.Length - 1, 0, hidden.Length),
-            LbfgsSteps = options.GetInt("lbfgs_steps", quick ? 10 : 100, 0, 100000),
-            SourceSensors = options.GetInt("source_sensors", quick ? 32 : 64, 0, 100000),
-            PoolSize = options.GetInt("pool_size", 128, 1, 100000),
-            SensorNoise = options.GetDouble("sensor_noise", 0.0, 0, 1),
-            GridCellsPerUnit = options.GetInt("grid_cells_per_unit", quick ? 8 : 16, 2, 512),
-            FigureN = options.GetInt("figure_n", 0, 0, 1000000),
+            FineTuneLearningRate = NumberOr("fine_tune_learning_rate", lr),
+            HeadFrozenLayers = headFrozen,
+            LbfgsSteps = options.Int("lbfgs_steps"),
+            SourceSensors = options.Int("source_sensors"),
+            PoolSize = options.Int("pool_size"),
+            SensorNoise = options.Number("sensor_noise"),
+            GridCellsPerUnit = options.Int("grid_cells_per_unit"),
+            FigureN = options.Int("figure_n"),
             FigureStrategy = figureStrategy,
         };
         var problem = new WaterToSodiumProblem(Name, settingsRecord);
-        if (!problem.Strategies.Contains(figureStrategy))
+        if (problem.Strategies.Find(figureStrategy) is null)
         {
-            throw options.Error("figure_strategy", $"'{figureStrategy}' is not one of: {string.Join(", ", problem.Strategies)}");
+            throw options.Error("figure_strategy", $"'{figureStrategy}' is not one of: {string.Join(", ", problem.Strategies.Names())}");
         }
 
         return problem;

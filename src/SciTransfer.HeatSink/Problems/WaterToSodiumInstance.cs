@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using SciTransfer.Core.Random;
+using SciTransfer.HeatSink.Models;
 using SciTransfer.HeatSink.Nn;
 using SciTransfer.HeatSink.Pinn;
 using SciTransfer.HeatSink.Solver;
-using SciTransfer.Transfer.Figures;
 using SciTransfer.Transfer.Problems;
+using SciTransfer.Transfer.Strategies;
 
 namespace SciTransfer.HeatSink.Problems;
 
@@ -12,7 +13,7 @@ namespace SciTransfer.HeatSink.Problems;
 /// One repeat of <see cref="WaterToSodiumProblem"/>: reference solutions of both cases, the sodium sensor pool
 /// (random solid cell centres) and the water sensors used in pre-training. Read-only after construction.
 /// </summary>
-public sealed class WaterToSodiumInstance : ProblemInstance
+internal sealed class WaterToSodiumInstance : ProblemInstance<WaterModel>
 {
     private readonly WaterToSodiumProblem _problem;
     private readonly PinnStudySettings _s;
@@ -43,75 +44,62 @@ public sealed class WaterToSodiumInstance : ProblemInstance
     public FieldProbe TargetProbe => _targetProbe;
 
     /// <inheritdoc/>
-    public override object? PretrainSource(SourceRequest request)
+    public override WaterModel PretrainSource(SourceRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var net = NewNetwork(_s.Source.Geometry, request.Seeds.Child("init").CreateRng());
         var task = new PinnTask(_s.Source, _sourceSensors);
         PinnTrainer.Train(net, task, _s.SourceTraining, request.Seeds.Child("train").CreateRng(), null, request.CancellationToken);
-        return new SourceModel(net, _s.Source, _sourceProbe.RelativeL2(net, task));
+        return new WaterModel(net, _s.Source, _sourceProbe.RelativeL2(net, task));
     }
 
     /// <summary>Writes the water network with <see cref="PinnModelStore"/> (no optimizer state).</summary>
-    public override bool SaveSource(object source, Stream destination)
+    public override bool SaveSource(WaterModel source, Stream destination)
     {
-        if (source is not SourceModel model)
-        {
-            return false;
-        }
-
-        PinnModelStore.Save(model.Network, destination);
+        ArgumentNullException.ThrowIfNull(source);
+        PinnModelStore.Save(source.Network, destination);
         return true;
     }
 
     /// <summary>Restores the water network; its case and error are recomputed from this repeat's data.</summary>
-    public override object? LoadSource(Stream source)
+    public override WaterModel LoadSource(Stream source)
     {
         var net = PinnModelStore.Load(source, "cached water model");
-        return new SourceModel(net, _s.Source, _sourceProbe.RelativeL2(net, new PinnTask(_s.Source, _sourceSensors)));
+        return new WaterModel(net, _s.Source, _sourceProbe.RelativeL2(net, new PinnTask(_s.Source, _sourceSensors)));
     }
 
-    /// <inheritdoc/>
-    public override CellResult Run(CellRequest request)
+    /// <summary>Target training of scratch and data-only.</summary>
+    public PinnTrainingOptions TargetTraining => _s.TargetTraining;
+
+    /// <summary>Target training of the fine-tune strategies (the fine-tune learning rate).</summary>
+    public PinnTrainingOptions FineTuneTraining => _s.TargetTraining with { LearningRate = _s.FineTuneLearningRate };
+
+    /// <summary>Leading layers frozen by fine-tune-head.</summary>
+    public int HeadFrozenLayers => _s.HeadFrozenLayers;
+
+    /// <summary>L-BFGS iterations of fine-tune+lbfgs.</summary>
+    public int LbfgsSteps => _s.LbfgsSteps;
+
+    /// <summary>A fresh network for the cell (seed child "init"), scaled to the source cell as the water model is.</summary>
+    public FieldMlp FreshNetwork(StrategyCell cell)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var source = request.Source as SourceModel;
-        string strategy = request.Strategy;
-        var sensors = Subset(request.TargetIndices.Span);
-        var task = new PinnTask(_s.Target, sensors, UsePhysics: strategy != "data-only");
-        var rng = request.Seeds.Child("train").CreateRng();
+        ArgumentNullException.ThrowIfNull(cell);
+        return NewNetwork(_s.Source.Geometry, cell.Seeds.Child("init").CreateRng());
+    }
+
+    /// <summary>
+    /// Runs one cell of <paramref name="strategy"/>: trains <paramref name="net"/> in place on the cell's sodium
+    /// sensors (and the sodium physics unless <paramref name="usePhysics"/> is false) with <paramref name="training"/>
+    /// (null: evaluate as is), scores the field against the reference and, for the figure cell, emits the heat maps.
+    /// </summary>
+    public CellResult RunCell(string strategy, StrategyCell cell, FieldMlp net, PinnTrainingOptions? training, bool usePhysics = true)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        ArgumentNullException.ThrowIfNull(cell);
+        ArgumentNullException.ThrowIfNull(net);
         var clock = Stopwatch.StartNew();
-        FieldMlp net;
-        PinnTrainingLog? log = null;
-        if (strategy == "source-only")
-        {
-            net = Require(source, strategy).Network;
-        }
-        else if (strategy is "scratch" or "data-only")
-        {
-            net = NewNetwork(_s.Source.Geometry, request.Seeds.Child("init").CreateRng());
-            log = PinnTrainer.Train(net, task, _s.TargetTraining, rng, _targetProbe, request.CancellationToken);
-        }
-        else
-        {
-            net = Require(source, strategy).Network.Clone();
-            var options = _s.TargetTraining with { LearningRate = _s.FineTuneLearningRate };
-            if (strategy == "fine-tune-head")
-            {
-                options = options with { FrozenLayers = _s.HeadFrozenLayers };
-            }
-            else if (strategy == "fine-tune+lbfgs")
-            {
-                options = options with { LbfgsSteps = _s.LbfgsSteps };
-            }
-            else if (strategy.StartsWith("fine-tune+", StringComparison.Ordinal))
-            {
-                options = options with { Balancing = strategy["fine-tune+".Length..] };
-            }
-
-            log = PinnTrainer.Train(net, task, options, rng, _targetProbe, request.CancellationToken);
-        }
-
+        var task = new PinnTask(_s.Target, Subset(cell.TargetIndices.Span), UsePhysics: usePhysics);
+        var log = training is null ? null : PinnTrainer.Train(net, task, training, cell.Seeds.Child("train").CreateRng(), _targetProbe, cell.CancellationToken);
         var predicted = _targetProbe.Predict(net, task);
         double relL2 = _targetProbe.RelativeL2(predicted);
         double steps;
@@ -135,8 +123,8 @@ public sealed class WaterToSodiumInstance : ProblemInstance
             ["steps_to_target"] = steps,
             ["seconds_to_target"] = seconds,
         };
-        var figures = _repeat == 0 && request.N == _s.FigureN && strategy == _s.FigureStrategy
-            ? HeatSinkFigures.FieldComparison(_problem.Name, strategy, request.N, _targetProbe.Reference, net, task)
+        var figures = _repeat == 0 && cell.N == _s.FigureN && strategy == _s.FigureStrategy
+            ? HeatSinkFigures.FieldComparison(_problem.Name, strategy, cell.N, _targetProbe.Reference, net, task)
             : null;
         return new CellResult(values, figures);
     }
@@ -153,9 +141,6 @@ public sealed class WaterToSodiumInstance : ProblemInstance
         net.Initialise(rng);
         return net;
     }
-
-    private static SourceModel Require(SourceModel? source, string strategy) =>
-        source ?? throw new InvalidOperationException($"heat-sink: strategy '{strategy}' needs the pre-trained water model, but none was given");
 
     private SensorData Subset(ReadOnlySpan<int> indices)
     {

@@ -1,6 +1,9 @@
 using System.Globalization;
 using SciTransfer.HeatSink.Pinn.Balancing;
+using SciTransfer.HeatSink.Solver;
+using SciTransfer.HeatSink.Strategies;
 using SciTransfer.Transfer.Problems;
+using SciTransfer.Transfer.Strategies;
 
 namespace SciTransfer.HeatSink.Problems;
 
@@ -8,17 +11,16 @@ namespace SciTransfer.HeatSink.Problems;
 /// PINN transfer from a water-cooled to a sodium-cooled heat-sink cell: n_target sodium temperature sensors
 /// (from the reference solver) plus the sodium physics.
 /// </summary>
-public sealed class WaterToSodiumProblem : ITransferProblem
+internal sealed class WaterToSodiumProblem : ITransferProblem
 {
-    /// <summary>Strategy names before the balancing variants.</summary>
-    public static IReadOnlyList<string> BaseStrategies { get; } = ["source-only", "scratch", "fine-tune", "fine-tune-head", "data-only", "fine-tune+lbfgs"];
-
     /// <summary>Creates the problem from resolved settings.</summary>
     public WaterToSodiumProblem(string name, PinnStudySettings settings)
     {
         Name = name;
         Settings = settings;
-        Strategies = [.. BaseStrategies, .. LossBalancers.Names.Where(n => n != "fixed").Select(n => "fine-tune+" + n)];
+
+        // The sensor pool is drawn from the solid cell centres of the sodium reference grid.
+        MaxTargetSize = Math.Min(settings.PoolSize, HeatSinkSolver.Grid(settings.Target.Geometry, settings.GridCellsPerUnit).SolidCount);
     }
 
     /// <summary>Resolved settings.</summary>
@@ -45,10 +47,22 @@ public sealed class WaterToSodiumProblem : ITransferProblem
     ];
 
     /// <inheritdoc/>
-    public IReadOnlyList<string> Strategies { get; }
+    public IReadOnlyList<IStrategy> Strategies { get; } =
+    [
+        new PinnSourceOnly(),
+        new PinnScratch(),
+        new PinnFineTune(),
+        new PinnFineTuneHead(),
+        new PinnDataOnly(),
+        new PinnFineTuneLbfgs(),
+        .. LossBalancers.Names.Where(n => n != "fixed").Select(n => new PinnFineTune(n)),
+    ];
 
     /// <inheritdoc/>
     public IReadOnlyList<int> DefaultSizes { get; } = [0, 4, 8, 16, 32, 64];
+
+    /// <inheritdoc/>
+    public int? MaxTargetSize { get; }
 
     /// <inheritdoc/>
     public ProblemInstance Create(ProblemContext context)

@@ -15,7 +15,7 @@ public static class HeatSinkSolver
         }
 
         int c = g.CellsPerUnit(cellsPerUnit);
-        var grid = new FvGrid(g.HalfPitch, g.Height, (int)Math.Round(g.HalfPitch * c), (int)Math.Round(g.Height * c), g.Contains);
+        var grid = Grid(g, cellsPerUnit);
         double bi = heatSinkCase.Biot;
         var solution = FvSolver.Solve(grid, (_, _) => 1.0, null, f => Condition(g, bi, f), tolerance);
 
@@ -61,6 +61,14 @@ public static class HeatSinkSolver
         double peak = solution.Max();
         double efficiency = finHeat / (bi * g.FinWettedLength * rootTheta);
         return new ThermalResult(heatSinkCase, solution, peak, peak / g.HalfPitch, efficiency, solution.HeatIn, solution.HeatOut);
+    }
+
+    /// <summary>The grid <see cref="Solve"/> uses for <paramref name="geometry"/> (whole cells along every length).</summary>
+    public static FvGrid Grid(HeatSinkGeometry geometry, int cellsPerUnit = 32)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        int c = geometry.CellsPerUnit(cellsPerUnit);
+        return new FvGrid(geometry.HalfPitch, geometry.Height, (int)Math.Round(geometry.HalfPitch * c), (int)Math.Round(geometry.Height * c), geometry.Contains);
     }
 
     /// <summary>Boundary condition of a face of the cell (dimensionless: k = 1, q'' = 1, T_f = 0, h = Bi).</summary>

@@ -1,9 +1,10 @@
 using SciTransfer.Core.Optim;
 using SciTransfer.Core.Random;
+using SciTransfer.HeatSink.Data;
 using SciTransfer.HeatSink.Nn;
 using SciTransfer.HeatSink.Pinn.Balancing;
 
-namespace SciTransfer.HeatSink.Nusselt;
+namespace SciTransfer.HeatSink.Models;
 
 /// <summary>
 /// Trains the Nusselt network u(features) = log Nu on a data loss mean (u - log Nu_data)^2 and a physics-prior
@@ -11,7 +12,7 @@ namespace SciTransfer.HeatSink.Nusselt;
 /// weights of Kendall et al., i.e. the seed paper's learnable blending). Full batch, the core engine's Adam on
 /// the balanced sum of the per-term gradients.
 /// </summary>
-public static class NusseltTrainer
+internal static class NusseltTrainer
 {
     /// <summary>Feature matrix (N x 6 row-major) of samples.</summary>
     public static double[] FeatureMatrix(IReadOnlyList<NusseltSample> samples)

@@ -1,4 +1,6 @@
-namespace SciTransfer.HeatSink.Nusselt;
+using SciTransfer.HeatSink.Data;
+
+namespace SciTransfer.HeatSink.Models;
 
 /// <summary>
 /// A physics prior Nu = a + b Pe^c whose coefficients may be learned along with the network (the science file:
@@ -6,7 +8,7 @@ namespace SciTransfer.HeatSink.Nusselt;
 /// and whose coefficients adapt). Parameterised as a = exp(p0), b = exp(p1), c = p2; starts at a correlation,
 /// e.g. Lyon (7, 0.025, 0.8). A fixed prior (learnable = false) is any function of the design.
 /// </summary>
-public sealed class CorrelationPrior
+internal sealed class CorrelationPrior
 {
     private readonly Func<NusseltSample, double>? _fixed;
     private readonly double[] _p = new double[3];

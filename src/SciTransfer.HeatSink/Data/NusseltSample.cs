@@ -1,4 +1,6 @@
-namespace SciTransfer.HeatSink.Nusselt;
+using System.Globalization;
+
+namespace SciTransfer.HeatSink.Data;
 
 /// <summary>
 /// One channel design and its average Nusselt number (a CFD row): the seed paper's inputs
@@ -30,4 +32,13 @@ public sealed record NusseltSample(string Fluid, double Peclet, double Hydraulic
         destination[4] = Width * 1e3;
         destination[5] = Math.Log10(LengthOverDiameter);
     }
+
+    /// <summary>
+    /// The channel's geometry as one key, "dh_m=0.00125;aspect_ratio=0.5;length_m=0.05;width_m=0.001" (the
+    /// table's geometry columns, 6 significant digits, metres): rows of the same channel at other Pe share it,
+    /// which is what a group split by geometry keeps together.
+    /// </summary>
+    public string GeometryKey => string.Create(
+        CultureInfo.InvariantCulture,
+        $"dh_m={HydraulicDiameter:G6};aspect_ratio={AspectRatio:G6};length_m={Length:G6};width_m={Width:G6}");
 }

@@ -1,7 +1,7 @@
 using SciTransfer.Core.Random;
 using SciTransfer.HeatSink.Physics;
 
-namespace SciTransfer.HeatSink.Nusselt;
+namespace SciTransfer.HeatSink.Data;
 
 /// <summary>
 /// Generated stand-in for miniature-channel CFD (the seed paper's 87 points are not public). Both fluids share

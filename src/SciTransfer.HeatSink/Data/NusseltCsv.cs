@@ -1,7 +1,7 @@
 using System.Globalization;
 using SciTransfer.Transfer.Errors;
 
-namespace SciTransfer.HeatSink.Nusselt;
+namespace SciTransfer.HeatSink.Data;
 
 /// <summary>
 /// Reads and writes users' CFD tables: plain comma-separated text with a header naming the columns
@@ -27,8 +27,24 @@ public static class NusseltCsv
         return Read(reader, path);
     }
 
+    /// <summary>Reads <paramref name="path"/> keeping each sample's row number.</summary>
+    public static List<NusseltRow> ReadRows(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new DataFormatException(path, 0, "(file)", "file not found");
+        }
+
+        using var reader = new StreamReader(path);
+        return ReadRows(reader, path);
+    }
+
     /// <summary>Reads CSV text; <paramref name="file"/> names it in errors.</summary>
-    public static List<NusseltSample> Read(TextReader reader, string file)
+    public static List<NusseltSample> Read(TextReader reader, string file) => [.. ReadRows(reader, file).Select(r => r.Sample)];
+
+    /// <summary>Reads CSV text keeping each sample's row number (header = 1), for row ids and messages.</summary>
+    public static List<NusseltRow> ReadRows(TextReader reader, string file)
     {
         ArgumentNullException.ThrowIfNull(reader);
         string? header = reader.ReadLine();
@@ -50,7 +66,7 @@ public static class NusseltCsv
             index[c] = i;
         }
 
-        var rows = new List<NusseltSample>();
+        var rows = new List<NusseltRow>();
         long row = 1;
         string? line;
         while ((line = reader.ReadLine()) is not null)
@@ -95,7 +111,7 @@ public static class NusseltCsv
                 throw new DataFormatException(file, row, "aspect_ratio", $"must be at most 1 (short/long side), found {a.ToString(CultureInfo.InvariantCulture)}");
             }
 
-            rows.Add(new NusseltSample(fluid, Num("pe"), Num("dh_m"), a, Num("length_m"), Num("width_m"), Num("l_over_d"), Num("nu")));
+            rows.Add(new NusseltRow(row, new NusseltSample(fluid, Num("pe"), Num("dh_m"), a, Num("length_m"), Num("width_m"), Num("l_over_d"), Num("nu"))));
         }
 
         return rows;

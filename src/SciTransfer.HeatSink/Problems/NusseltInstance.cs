@@ -1,0 +1,151 @@
+using SciTransfer.HeatSink.Data;
+using SciTransfer.HeatSink.Models;
+using SciTransfer.HeatSink.Nn;
+using SciTransfer.HeatSink.Physics;
+using SciTransfer.HeatSink.Pinn;
+using SciTransfer.Transfer.Problems;
+using SciTransfer.Transfer.Strategies;
+
+namespace SciTransfer.HeatSink.Problems;
+
+/// <summary>
+/// One repeat of the Nusselt problem: water designs (source), a sodium pool and a sodium test set, generated
+/// or taken from the user's table (water rows = source; the data block's split divides the sodium rows into
+/// pool and test). The source model is the water network. Read-only after construction.
+/// </summary>
+internal sealed class NusseltInstance : ProblemInstance<FieldMlp>
+{
+    private readonly NusseltSettings _s;
+    private readonly List<NusseltSample> _water;
+    private readonly List<NusseltSample> _pool;
+    private readonly List<NusseltSample> _test;
+    private readonly List<NusseltSample> _priorPoints;
+
+    /// <summary>Generates the repeat's data, or splits the table's sodium rows with the repeat's seeds.</summary>
+    public NusseltInstance(NusseltSettings settings, ProblemContext context)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(context);
+        _s = settings;
+        if (settings.Table is { } table)
+        {
+            _water = [.. table.Water];
+            (_pool, _test) = table.Split(context.Seeds);
+            _priorPoints = _pool;
+        }
+        else
+        {
+            _water = NusseltGenerator.Generate("water", settings.WaterPoints, context.Seeds.Child("water").CreateRng(), settings.Noise);
+            _pool = NusseltGenerator.Generate("sodium", settings.PoolSize, context.Seeds.Child("sodium-pool").CreateRng(), settings.Noise);
+            _test = NusseltGenerator.Generate("sodium", settings.TestSize, context.Seeds.Child("sodium-test").CreateRng(), settings.Noise);
+            _priorPoints = NusseltGenerator.Generate("sodium", settings.PriorPoints, context.Seeds.Child("sodium-prior").CreateRng(), 0);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override int TargetPoolSize => _pool.Count;
+
+    /// <summary>The repeat's sodium test designs.</summary>
+    public IReadOnlyList<NusseltSample> Test => _test;
+
+    /// <summary>Balancer of the data and prior losses (the balancing option).</summary>
+    public string Balancing => _s.Balancing;
+
+    /// <summary>The repeat's sodium pool.</summary>
+    public IReadOnlyList<NusseltSample> Pool => _pool;
+
+    /// <summary>Water prior: Shah-London laminar duct (fixed).</summary>
+    public static CorrelationPrior WaterPrior() => CorrelationPrior.Fixed(s => NusseltCorrelations.ShahLondon(s.AspectRatio));
+
+    /// <summary>Sodium prior: Lyon, 7 + 0.025 Pe^0.8, with learnable coefficients unless the options fix it.</summary>
+    public CorrelationPrior SodiumPrior() => _s.LearnPrior
+        ? CorrelationPrior.Learnable(7, 0.025, 0.8)
+        : CorrelationPrior.Fixed(s => NusseltCorrelations.Lyon(s.Peclet));
+
+    /// <inheritdoc/>
+    public override FieldMlp PretrainSource(SourceRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var net = NusseltTrainer.NewNetwork(_water, _s.Hidden, request.Seeds.Child("init").CreateRng());
+        NusseltTrainer.Train(net, _water, _water, WaterPrior(), _s.Balancing, _s.SourceSteps, _s.LearningRate, request.Seeds.Child("train").CreateRng());
+        return net;
+    }
+
+    /// <summary>Writes the water network with <see cref="PinnModelStore"/>.</summary>
+    public override bool SaveSource(FieldMlp source, Stream destination)
+    {
+        PinnModelStore.Save(source, destination);
+        return true;
+    }
+
+    /// <summary>Restores the water network.</summary>
+    public override FieldMlp LoadSource(Stream source) => PinnModelStore.Load(source, "cached Nusselt water model");
+
+    /// <summary>The cell's labelled sodium designs (prefix of the repeat's permutation of the pool).</summary>
+    public List<NusseltSample> Subset(StrategyCell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        var subset = new List<NusseltSample>(cell.TargetIndices.Length);
+        foreach (int i in cell.TargetIndices.Span)
+        {
+            subset.Add(_pool[i]);
+        }
+
+        return subset;
+    }
+
+    /// <summary>
+    /// Fine-tunes a clone of the water network on the cell's designs (with the sodium prior at them unless
+    /// <paramref name="usePrior"/> is false) and scores it.
+    /// </summary>
+    public CellResult FineTune(StrategyCell cell, string balancing, bool usePrior)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        var subset = Subset(cell);
+        var rng = cell.Seeds.Child("train").CreateRng();
+        var net = Source.Clone();
+        var priorPoints = usePrior ? PriorPoints(subset) : [];
+        NusseltTrainer.Train(net, subset, priorPoints, SodiumPrior(), balancing, _s.Steps, _s.FineTuneLearningRate, rng);
+        return Score(NusseltTrainer.Predict(net, _test));
+    }
+
+    /// <summary>
+    /// Trains a fresh network (input standardisation from the water data, as the source's) on
+    /// <paramref name="data"/>, with the sodium prior unless <paramref name="usePrior"/> is false, and scores it.
+    /// </summary>
+    public CellResult TrainFresh(StrategyCell cell, IReadOnlyList<NusseltSample> data, bool usePrior)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        ArgumentNullException.ThrowIfNull(data);
+        var rng = cell.Seeds.Child("train").CreateRng();
+        var net = NusseltTrainer.NewNetwork(_water, _s.Hidden, cell.Seeds.Child("init").CreateRng());
+        var prior = usePrior ? PriorPoints(data) : [];
+        NusseltTrainer.Train(net, data, prior, SodiumPrior(), _s.Balancing, _s.Steps, _s.LearningRate, rng);
+        return Score(NusseltTrainer.Predict(net, _test));
+    }
+
+    /// <summary>Test MAPE (%) and RMSE of predicted Nu (one value per test design).</summary>
+    public CellResult Score(double[] predicted)
+    {
+        ArgumentNullException.ThrowIfNull(predicted);
+        double ape = 0;
+        double se = 0;
+        for (int i = 0; i < _test.Count; i++)
+        {
+            double e = predicted[i] - _test[i].Nu;
+            ape += Math.Abs(e) / _test[i].Nu;
+            se += e * e;
+        }
+
+        return new CellResult(new Dictionary<string, double>
+        {
+            ["mape"] = 100 * ape / _test.Count,
+            ["rmse"] = Math.Sqrt(se / _test.Count),
+        });
+    }
+
+    // The prior is imposed at the labelled designs (as in the seed paper, where both losses see the same CFD
+    // points) or, with prior_at = "pool", also at unlabelled designs.
+    private IReadOnlyList<NusseltSample> PriorPoints(IReadOnlyList<NusseltSample> labelled) =>
+        _s.PriorAtPool ? [.. labelled, .. _priorPoints] : labelled;
+}

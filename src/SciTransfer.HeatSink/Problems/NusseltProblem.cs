@@ -1,0 +1,68 @@
+using SciTransfer.HeatSink.Strategies;
+using SciTransfer.Transfer.Problems;
+using SciTransfer.Transfer.Strategies;
+
+namespace SciTransfer.HeatSink.Problems;
+
+/// <summary>
+/// "heat-sink/nusselt-water-to-sodium": the seed paper's model problem. A small network predicts the average Nu
+/// from (Pe, D_h, aspect ratio, L, W, L/D); trained on water designs (data + Shah-London prior), adapted to n
+/// sodium designs (data + Lyon prior, blended by learnable uncertainty weights). Designs are generated, or read
+/// from the user's CFD table (the entry's data block).
+/// </summary>
+internal sealed class NusseltProblem : ITransferProblem
+{
+    /// <summary>Registered name.</summary>
+    public const string ProblemName = "heat-sink/nusselt-water-to-sodium";
+
+    /// <summary>Creates the problem from resolved settings.</summary>
+    public NusseltProblem(NusseltSettings settings)
+    {
+        Settings = settings;
+    }
+
+    /// <summary>Resolved settings.</summary>
+    public NusseltSettings Settings { get; }
+
+    /// <inheritdoc/>
+    public string Name => ProblemName;
+
+    /// <inheritdoc/>
+    public string Description => "Average-Nu network: water CFD designs -> few sodium designs, data + correlation prior with learnable blending";
+
+    /// <inheritdoc/>
+    public string ScarcityAxis => "sodium CFD designs";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<MetricInfo> Metrics { get; } =
+    [
+        new("mape", "%", true, "mean absolute percentage error of Nu on sodium test designs"),
+        new("rmse", "", true, "root mean squared error of Nu on sodium test designs"),
+    ];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<IStrategy> Strategies { get; } =
+    [
+        new NusseltSourceOnly(),
+        new NusseltScratch(),
+        new NusseltFineTune(),
+        new NusseltFineTuneFixed(),
+        new NusseltFineTuneNoPrior(),
+        new NusseltDataOnly(),
+        new NusseltCorrelation(),
+        new NusseltOracle(),
+    ];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<int> DefaultSizes { get; } = [0, 2, 4, 8, 16, 32];
+
+    /// <inheritdoc/>
+    public int? MaxTargetSize => Settings.Table?.SmallestPool ?? Settings.PoolSize;
+
+    /// <inheritdoc/>
+    public ProblemInstance Create(ProblemContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new NusseltInstance(Settings, context);
+    }
+}

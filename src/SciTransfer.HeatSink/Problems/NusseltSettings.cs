@@ -1,0 +1,92 @@
+using SciTransfer.HeatSink.Data;
+using SciTransfer.HeatSink.Pinn.Balancing;
+using SciTransfer.Transfer.Options;
+
+namespace SciTransfer.HeatSink.Problems;
+
+/// <summary>Resolved options of the Nusselt problem.</summary>
+internal sealed record NusseltSettings
+{
+    /// <summary>The declared options (docs/heat-sink.md lists them with their meaning).</summary>
+    public static OptionSet Declared { get; } = new(
+    [
+        OptionSpec.Integer("water_points", 87, 2, 1_000_000, "generated water designs (the source; a data table's water rows replace them)"),
+        OptionSpec.Integer("pool_size", 48, 1, 1_000_000, "generated sodium designs in the target pool (a data table's split decides the pool instead)"),
+        OptionSpec.Integer("test_size", 300, 1, 1_000_000, "generated sodium test designs (a data table's split decides the test set instead)", quick: 100),
+        OptionSpec.Integer("prior_points", 64, 0, 1_000_000, "generated unlabelled sodium designs where the prior is imposed with prior_at = pool"),
+        OptionSpec.Number("noise", 0.03, 0, 1, "relative (multiplicative) noise of generated Nu"),
+        OptionSpec.IntegerList("hidden_layers", [16, 16], 1, 1024, "hidden layer widths of the Nu network") with { NonEmpty = true },
+        OptionSpec.Choice("balancing", "uncertainty", LossBalancers.Names, "balancer of the data and prior losses (uncertainty: the seed paper's learnable blend)"),
+        OptionSpec.Boolean("learn_prior", true, "learn the sodium prior's coefficients (a + b Pe^c, starting at Lyon 7 + 0.025 Pe^0.8)"),
+        OptionSpec.Choice("prior_at", "data", ["data", "pool"], "impose the prior at the labelled designs only (data) or also at unlabelled ones (pool)"),
+        OptionSpec.Integer("source_steps", 3000, 0, 10_000_000, "Adam steps of the water pre-training", quick: 500),
+        OptionSpec.Integer("steps", 1500, 0, 10_000_000, "Adam steps on the sodium designs", quick: 250),
+        OptionSpec.Number("learning_rate", 3e-3, 1e-7, 1, "Adam learning rate of pre-training, scratch, data-only and oracle"),
+        OptionSpec.Number("fine_tune_learning_rate", 1e-3, 1e-7, 1, "Adam learning rate of the fine-tune strategies"),
+    ]);
+
+    /// <summary>User CFD table with its split (null: generated data).</summary>
+    public NusseltTable? Table { get; init; }
+
+    /// <summary>Generated water designs (source).</summary>
+    public int WaterPoints { get; init; }
+
+    /// <summary>Sodium designs in the target pool.</summary>
+    public int PoolSize { get; init; }
+
+    /// <summary>Sodium test designs.</summary>
+    public int TestSize { get; init; }
+
+    /// <summary>Designs where the correlation prior is imposed.</summary>
+    public int PriorPoints { get; init; }
+
+    /// <summary>Also impose the prior at unlabelled designs (prior_points of them), not only at the labelled ones.</summary>
+    public bool PriorAtPool { get; init; }
+
+    /// <summary>Relative noise of generated Nu.</summary>
+    public double Noise { get; init; }
+
+    /// <summary>Hidden widths.</summary>
+    public int[] Hidden { get; init; } = [];
+
+    /// <summary>Balancer of data vs prior.</summary>
+    public string Balancing { get; init; } = "uncertainty";
+
+    /// <summary>Learn the sodium prior's coefficients (a + b Pe^c starting at Lyon).</summary>
+    public bool LearnPrior { get; init; } = true;
+
+    /// <summary>Source training steps.</summary>
+    public int SourceSteps { get; init; }
+
+    /// <summary>Target training steps.</summary>
+    public int Steps { get; init; }
+
+    /// <summary>Learning rate (source, scratch, data-only, oracle).</summary>
+    public double LearningRate { get; init; }
+
+    /// <summary>Learning rate of fine-tuning.</summary>
+    public double FineTuneLearningRate { get; init; }
+
+    /// <summary>Reads validated values; loads the data table when the entry has a data block.</summary>
+    public static NusseltSettings From(ProblemOptions o)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        return new NusseltSettings
+        {
+            Table = o.Data is { } block ? NusseltTable.Load(block) : null,
+            WaterPoints = o.Int("water_points"),
+            PoolSize = o.Int("pool_size"),
+            TestSize = o.Int("test_size"),
+            PriorPoints = o.Int("prior_points"),
+            Noise = o.Number("noise"),
+            Hidden = o.IntList("hidden_layers"),
+            Balancing = o.Text("balancing"),
+            LearnPrior = o.Bool("learn_prior"),
+            PriorAtPool = o.Text("prior_at") == "pool",
+            SourceSteps = o.Int("source_steps"),
+            Steps = o.Int("steps"),
+            LearningRate = o.Number("learning_rate"),
+            FineTuneLearningRate = o.Number("fine_tune_learning_rate"),
+        };
+    }
+}

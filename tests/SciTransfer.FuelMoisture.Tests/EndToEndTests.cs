@@ -1,8 +1,9 @@
 using SciTransfer.Core.Random;
-using SciTransfer.FuelMoisture.Problems;
-using SciTransfer.Transfer.Config;
+using SciTransfer.FuelMoisture.Model;
+using SciTransfer.FuelMoisture.Strategies;
 using SciTransfer.Transfer.Figures;
 using SciTransfer.Transfer.Problems;
+using SciTransfer.Transfer.Strategies;
 
 namespace SciTransfer.FuelMoisture.Tests;
 
@@ -11,18 +12,16 @@ public class EndToEndTests
     [Fact]
     public void A_seeded_quick_study_has_time_warp_beat_scratch_at_the_smallest_size()
     {
-        var settings = new ProblemSettings(Quick: true);
-        var problem = new FuelMoistureProblemFactory(100).Create(OptionsReader.Empty(), settings);
+        var problem = TestProblems.Create(100, "{}", quick: true);
         var seeds = new SeedTree(20261121).Child(problem.Name).Child(0);
-        var instance = problem.Create(new ProblemContext(0, seeds, settings));
-        var source = instance.PretrainSource(new SourceRequest(seeds.Child("source"), null, default));
+        var instance = TestProblems.Instance(problem, seeds, source: true, quick: true);
         var permutation = seeds.Child("subset").CreateRng().Permutation(instance.TargetPoolSize);
         int n = problem.DefaultSizes[0];
 
-        CellResult Run(string strategy) => instance.Run(new CellRequest(strategy, n, permutation.AsMemory(0, n), source, seeds.Child(strategy), null, default));
+        CellResult Run(string strategy) => TestProblems.Run(problem, instance, strategy, n, permutation, seeds.Child(strategy));
 
         var warp = Run(FuelMoistureStrategies.TimeWarp);
-        var scratch = Run(FuelMoistureStrategies.Scratch);
+        var scratch = Run(StrategyNames.Scratch);
         Assert.Equal(["rmse"], warp.Values.Keys);
         Assert.True(double.IsFinite(warp.Values["rmse"]) && double.IsFinite(scratch.Values["rmse"]));
         Assert.True(warp.Values["rmse"] < scratch.Values["rmse"], $"time-warp RMSE {warp.Values["rmse"]:F3} % is not below scratch {scratch.Values["rmse"]:F3} %");
@@ -45,28 +44,46 @@ public class EndToEndTests
     [Fact]
     public void The_source_network_round_trips_through_the_cache_bit_exactly()
     {
-        var settings = new ProblemSettings(Quick: true);
-        var problem = new FuelMoistureProblemFactory(1000).Create(OptionsReader.Empty(), settings);
-        var instance = (FuelMoistureInstance)problem.Create(new ProblemContext(0, new SeedTree(8), settings));
-        var net = SciTransfer.FuelMoisture.Model.MoistureNet.CreateChrono(10, 64, 48, new Rng(2));
+        var problem = TestProblems.Create(1000, "{}", quick: true);
+        var instance = TestProblems.Instance(problem, new SeedTree(8), quick: true);
+        var net = MoistureNet.CreateChrono(10, 64, 48, new Rng(2));
         using var stream = new MemoryStream();
         Assert.True(instance.SaveSource(net, stream));
         stream.Position = 0;
-        var loaded = Assert.IsType<SciTransfer.FuelMoisture.Model.MoistureNet>(instance.LoadSource(stream));
+        var loaded = Assert.IsType<MoistureNet>(instance.LoadSource(stream));
         Assert.Equal(instance.Predict(net), instance.Predict(loaded));
     }
 
     [Fact]
     public void The_one_hour_problem_reports_both_metrics_and_its_physics_baseline_sits_at_the_noise_level()
     {
-        var settings = new ProblemSettings(Quick: true);
-        var problem = new FuelMoistureProblemFactory(1).Create(OptionsReader.Empty(), settings);
+        var problem = TestProblems.Create(1, "{}", quick: true);
         Assert.Equal(["rmse", "rmse_le30"], problem.Metrics.Select(m => m.Name));
-        var instance = problem.Create(new ProblemContext(0, new SeedTree(3), settings));
-        var physics = instance.Run(new CellRequest(FuelMoistureStrategies.Physics, 4, new[] { 0, 1, 2, 3 }, null, new SeedTree(4), null, default));
+        var instance = TestProblems.Instance(problem, new SeedTree(3), quick: true);
+        var physics = TestProblems.Run(problem, instance, FuelMoistureStrategies.Physics, 4, [0, 1, 2, 3], new SeedTree(4));
         Assert.Equal(["rmse", "rmse_le30"], physics.Values.Keys.Order());
         // The physics strategy is the generator run from the lead-in: below 30 % only weighing noise
         // (sd 0.3 % + 3 % of the value) and the forgotten initial state are left.
         Assert.InRange(physics.Values["rmse_le30"], 0.2, 1.5);
+    }
+
+    [Fact]
+    public void The_generated_pool_holds_exactly_the_max_target_size_weighings()
+    {
+        var problem = TestProblems.Create(100, "{}", quick: true);
+        var instance = TestProblems.Instance(problem, new SeedTree(5), quick: true);
+        Assert.Equal(problem.MaxTargetSize, instance.TargetPoolSize);
+        Assert.Equal(2 * 15 * 2, problem.MaxTargetSize);
+    }
+
+    [Fact]
+    public void Every_strategy_has_a_unique_name_and_only_physics_is_a_baseline_that_needs_nothing()
+    {
+        var all = FuelMoistureStrategies.All;
+        Assert.Equal(9, all.Select(s => s.Name).Distinct().Count());
+        Assert.Equal([FuelMoistureStrategies.Physics], all.Where(s => s.IsBaseline).Select(s => s.Name));
+        Assert.Equal([FuelMoistureStrategies.Physics], all.Where(s => s.Needs == StrategyNeeds.None).Select(s => s.Name));
+        Assert.False(all.Find(StrategyNames.Scratch)!.Needs.HasFlag(StrategyNeeds.Source));
+        Assert.All(all.Where(s => s.Name is not FuelMoistureStrategies.Physics and not StrategyNames.Scratch), s => Assert.True(s.Needs.HasFlag(StrategyNeeds.Source), s.Name));
     }
 }

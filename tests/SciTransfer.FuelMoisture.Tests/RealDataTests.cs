@@ -1,12 +1,13 @@
 using System.Globalization;
-using System.Text.Json;
 using SciTransfer.Core.Random;
 using SciTransfer.FuelMoisture.Data;
 using SciTransfer.FuelMoisture.Physics;
 using SciTransfer.FuelMoisture.Problems;
+using SciTransfer.FuelMoisture.Strategies;
 using SciTransfer.Transfer.Config;
 using SciTransfer.Transfer.Errors;
 using SciTransfer.Transfer.Problems;
+using static SciTransfer.FuelMoisture.Tests.TestProblems;
 
 namespace SciTransfer.FuelMoisture.Tests;
 
@@ -14,42 +15,72 @@ public sealed class RealDataTests : IDisposable
 {
     private const string Small = "\"hidden\": 8, \"source_epochs\": 2, \"source_windows_per_epoch\": 64, \"fine_tune_epochs\": 5, \"scratch_epochs\": 5, \"grid_points\": 3, \"warp_iterations\": 3";
 
-    private static readonly string Example = Path.Combine(RepositoryRoot(), "datasets", "fuel-moisture");
+    private const string NamedSplit = """{ "kind": "group", "column": "station", "pool": ["EX1"], "test": ["EX2"] }""";
 
     private readonly string _dir = Directory.CreateTempSubdirectory("fm-real-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public void The_example_loads_into_a_scenario_whose_observation_counts_equal_the_files_rows()
+    public void A_named_group_split_loads_a_scenario_whose_observation_counts_equal_the_files_rows()
     {
-        var settings = new ProblemSettings();
-        var named = Problem(100, $$"""{ "data_dir": {{Json(Example)}}, "source_station_ids": ["EX1", "EX2"], "pool_station_ids": ["EX1"], "test_station_ids": ["EX2"] }""");
-        var s = ((FuelMoistureInstance)named.Create(new ProblemContext(0, new SeedTree(1), settings))).Scenario;
+        var named = Create(100, $$"""{ {{ExampleData(100, NamedSplit)}}, "options": { "source_station_ids": ["EX1", "EX2"] } }""");
+        var s = Instance(named, new SeedTree(1)).Scenario;
         int rows10 = DataRows("observations_10h.csv"), rows100 = DataRows("observations_100h.csv");
         Assert.Equal(rows10, s.SourceTrain.Sum(q => q.W.Count(w => w > 0)));
         Assert.Equal(rows100, s.Pool.Count + s.Test.Count);
         Assert.Equal(DataRows("observations_100h.csv", "EX2"), s.Test.Count);
         Assert.Equal(14 * 24, s.TargetLength);
 
-        // Seeded split: one pool and one test station (disjoint), every row still used.
-        var seeded = Problem(100, $$"""{ "data_dir": {{Json(Example)}} }""");
-        for (int repeat = 0; repeat < 3; repeat++)
+        // The pool is fixed by the named stations, so the problem knows its size before any repeat.
+        Assert.Equal(DataRows("observations_100h.csv", "EX1"), named.MaxTargetSize);
+        Assert.Equal(named.MaxTargetSize, s.Pool.Count);
+    }
+
+    [Fact]
+    public void A_group_split_by_test_fraction_draws_disjoint_pool_and_test_stations_per_repeat()
+    {
+        var seeded = Create(100, $$"""{ {{ExampleData(100, """{ "kind": "group", "column": "station", "test_fraction": 0.5 }""")}} }""");
+        Assert.Null(seeded.MaxTargetSize);
+        int rows100 = DataRows("observations_100h.csv");
+        var testStations = new HashSet<string>();
+        for (int repeat = 0; repeat < 6; repeat++)
         {
-            var r = ((FuelMoistureInstance)seeded.Create(new ProblemContext(repeat, new SeedTree(7).Child(repeat), settings))).Scenario;
+            var r = Instance(seeded, new SeedTree(7).Child(repeat), repeat).Scenario;
             Assert.Equal(rows100, r.Pool.Count + r.Test.Count);
-            Assert.Single(r.TestWeather);
+            string test = Assert.Single(r.TestWeather).Station.Id;
+            testStations.Add(test);
+            Assert.Equal(DataRows("observations_100h.csv", test), r.Test.Count);
+
             // Source = the stations with 10-h data that are not test stations.
-            Assert.Equal(DataRows("observations_10h.csv") - DataRows("observations_10h.csv", r.TestWeather[0].Station.Id), r.SourceTrain.Sum(q => q.W.Count(w => w > 0)));
+            Assert.Equal(DataRows("observations_10h.csv") - DataRows("observations_10h.csv", test), r.SourceTrain.Sum(q => q.W.Count(w => w > 0)));
         }
+
+        Assert.Equal(2, testStations.Count);
+    }
+
+    [Fact]
+    public void A_time_split_puts_the_earlier_rows_of_every_station_in_the_pool_and_the_later_ones_in_the_test_set()
+    {
+        var problem = Create(100, $$"""{ {{ExampleData(100, """{ "kind": "time", "pool": ["2025-07-01", "2025-07-07"], "test": ["2025-07-08", "2025-07-14"] }""")}} }""");
+        var s = Instance(problem, new SeedTree(1)).Scenario;
+        Assert.Equal(DataRows("observations_100h.csv"), s.Pool.Count + s.Test.Count);
+        Assert.Equal(2, s.TestWeather.Count);
+        Assert.Equal(2, s.PoolInputs.Count);
+        Assert.True(s.Pool.Max(o => o.Hour) < s.Test.Min(o => o.Hour));
+        Assert.Equal(7 * 24, s.ObservationStart - (s.ObservationStart % 24));
+
+        // No station is held out, so every 10-h row trains the source network.
+        Assert.Equal(DataRows("observations_10h.csv"), s.SourceTrain.Sum(q => q.W.Count(w => w > 0)));
+        Assert.Equal(s.Pool.Count, problem.MaxTargetSize);
     }
 
     [Fact]
     public void The_physics_strategy_scores_the_time_lag_model_against_the_test_station_rows_of_the_file()
     {
-        var problem = Problem(1000, $$"""{ "data_dir": {{Json(Example)}}, "pool_station_ids": ["EX2"], "test_station_ids": ["EX1"] }""");
-        var instance = problem.Create(new ProblemContext(0, new SeedTree(2), new ProblemSettings()));
-        double rmse = instance.Run(new CellRequest(FuelMoistureStrategies.Physics, 0, Array.Empty<int>(), null, new SeedTree(3), null, default)).Values["rmse"];
+        var problem = Create(1000, $$"""{ {{ExampleData(1000, """{ "kind": "group", "column": "station", "pool": ["EX2"], "test": ["EX1"] }""")}} }""");
+        var instance = Instance(problem, new SeedTree(2));
+        double rmse = Run(problem, instance, FuelMoistureStrategies.Physics, 0, [], new SeedTree(3)).Values["rmse"];
 
         // Independent path: read the weather and the EX1 rows directly and index them by time.
         var weather = FuelCsv.ReadWeather(Path.Combine(Example, "weather.csv")).Single(w => w.Station.Id == "EX1");
@@ -72,46 +103,61 @@ public sealed class RealDataTests : IDisposable
     [Fact]
     public void A_study_on_the_example_runs_every_strategy_and_returns_finite_metrics()
     {
-        var settings = new ProblemSettings();
         foreach (int cls in new[] { 1, 100 })
         {
-            var problem = Problem(cls, $$"""{ "data_dir": {{Json(Example)}}, "source_station_ids": ["EX1"], "pool_station_ids": ["EX1"], "test_station_ids": ["EX2"], {{Small}} }""");
+            var problem = Create(cls, $$"""{ {{ExampleData(cls, NamedSplit)}}, "options": { "source_station_ids": ["EX1"], {{Small}} } }""");
             var seeds = new SeedTree(11).Child(cls);
-            var instance = problem.Create(new ProblemContext(0, seeds, settings));
-            var source = instance.PretrainSource(new SourceRequest(seeds.Child("source"), null, default));
+            var instance = Instance(problem, seeds, source: true);
             var permutation = seeds.Child("subset").CreateRng().Permutation(instance.TargetPoolSize);
-            foreach (string strategy in problem.Strategies)
+            foreach (var strategy in problem.Strategies)
             {
-                var result = instance.Run(new CellRequest(strategy, 4, permutation.AsMemory(0, 4), source, seeds.Child(strategy), null, default));
+                var result = Run(problem, instance, strategy.Name, 4, permutation, seeds.Child(strategy.Name));
                 Assert.Equal(problem.Metrics.Select(m => m.Name), result.Values.Keys);
-                Assert.All(result.Values, kv => Assert.True(double.IsFinite(kv.Value), $"{cls} h {strategy} {kv.Key} = {kv.Value}"));
+                Assert.All(result.Values, kv => Assert.True(double.IsFinite(kv.Value), $"{cls} h {strategy.Name} {kv.Key} = {kv.Value}"));
             }
         }
     }
 
     [Fact]
-    public void A_missing_station_or_file_is_a_config_error_naming_the_option()
+    public void A_station_named_in_a_group_split_that_is_not_in_the_data_is_a_config_error_at_the_split()
     {
-        var e = Assert.Throws<ConfigException>(() => Problem(100, $$"""{ "data_dir": {{Json(Example)}}, "pool_station_ids": ["EX1"], "test_station_ids": ["EX9"] }"""));
-        Assert.Equal("$.problems[0].options.test_station_ids", e.JsonPath);
+        var e = Assert.Throws<ConfigException>(() => Create(100, $$"""{ {{ExampleData(100, """{ "kind": "group", "column": "station", "pool": ["EX1"], "test": ["EX9"] }""")}} }"""));
+        Assert.Equal("$.problems[0].data.split.test", e.JsonPath);
         Assert.Contains("EX9", e.Message, StringComparison.Ordinal);
 
-        File.Copy(Path.Combine(Example, "weather.csv"), Path.Combine(_dir, "weather.csv"));
-        File.Copy(Path.Combine(Example, "observations_10h.csv"), Path.Combine(_dir, "observations_10h.csv"));
-        e = Assert.Throws<ConfigException>(() => Problem(100, $$"""{ "data_dir": {{Json(_dir)}} }"""));
-        Assert.Equal("$.problems[0].options.data_dir", e.JsonPath);
+        // A source station must have 10-h rows (and exist).
+        e = Assert.Throws<ConfigException>(() => Create(100, $$"""{ {{ExampleData(100, NamedSplit)}}, "options": { "source_station_ids": ["EX7"] } }"""));
+        Assert.Equal("$.problems[0].options.source_station_ids", e.JsonPath);
+    }
+
+    [Fact]
+    public void A_test_fraction_split_of_a_single_target_station_is_a_config_error_at_the_split()
+    {
+        Copy("weather.csv", "observations_10h.csv");
+        File.WriteAllLines(Path.Combine(_dir, "observations_100h.csv"), File.ReadLines(Path.Combine(Example, "observations_100h.csv")).Where(l => !l.StartsWith("EX2,", StringComparison.Ordinal)));
+        var e = Assert.Throws<ConfigException>(() => Create(100, $$"""{ {{ExampleData(100, """{ "kind": "group", "column": "station", "test_fraction": 0.3 }""", _dir)}} }"""));
+        Assert.StartsWith("$.problems[0].data.split", e.JsonPath, StringComparison.Ordinal);
+        Assert.Contains("at least 2", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_file_or_a_generator_option_with_a_data_block_is_a_config_error_naming_its_path()
+    {
+        Copy("weather.csv", "observations_10h.csv");
+        var e = Assert.Throws<ConfigException>(() => Create(100, $$"""{ {{ExampleData(100, NamedSplit, _dir)}} }"""));
+        Assert.Equal("$.problems[0].data.files.target_observations", e.JsonPath);
         Assert.Contains("observations_100h.csv", e.Message, StringComparison.Ordinal);
 
-        e = Assert.Throws<ConfigException>(() => Problem(100, """{ "data_dir": "no/such/folder" }"""));
-        Assert.Equal("$.problems[0].options.data_dir", e.JsonPath);
+        e = Assert.Throws<ConfigException>(() => Create(100, $$"""{ {{ExampleData(100, """{ "kind": "group", "column": "county", "test": ["EX2"] }""")}} }"""));
+        Assert.Equal("$.problems[0].data.split.column", e.JsonPath);
 
-        // A generator option would be silently ignored with data_dir, so it is rejected.
-        e = Assert.Throws<ConfigException>(() => Problem(100, $$"""{ "data_dir": {{Json(Example)}}, "source_stations": 4 }"""));
+        // A generator option would be silently ignored with a data block, so it is rejected.
+        e = Assert.Throws<ConfigException>(() => Create(100, $$"""{ {{ExampleData(100, NamedSplit)}}, "options": { "source_stations": 4 } }"""));
         Assert.Equal("$.problems[0].options.source_stations", e.JsonPath);
     }
 
     [Fact]
-    public void A_relative_data_dir_resolves_from_the_config_files_folder_or_its_parents()
+    public void Relative_file_paths_resolve_from_the_config_files_folder()
     {
         string data = Path.Combine(_dir, "mydata");
         Directory.CreateDirectory(data);
@@ -120,49 +166,45 @@ public sealed class RealDataTests : IDisposable
             File.Copy(Path.Combine(Example, f), Path.Combine(data, f));
         }
 
-        string configDir = Path.Combine(_dir, "experiments");
-        Directory.CreateDirectory(configDir);
-        using var doc = JsonDocument.Parse("""{ "data_dir": "mydata" }""");
-        var reader = new OptionsReader(Path.Combine(configDir, "study.json"), "$.problems[0].options", doc.RootElement);
-        var problem = Assert.IsType<FuelMoistureProblem>(new FuelMoistureProblemFactory(100).Create(reader, new ProblemSettings()));
-        Assert.Equal(Path.GetFullPath(data), Path.GetFullPath(problem.RealData!.Directory));
+        string config = Path.Combine(_dir, "study.json");
+        File.WriteAllText(config, "{}");
+        var problem = Assert.IsType<FuelMoistureProblem>(Create(
+            100,
+            $$"""{ "data": { "files": { "weather": "mydata/weather.csv", "source_observations": "mydata/observations_10h.csv", "target_observations": "mydata/observations_100h.csv" }, "split": {{NamedSplit}} } }""",
+            configFile: config));
+        Assert.Equal(Path.Combine(Path.GetFullPath(data), "weather.csv"), problem.RealData!.Block.File("weather"));
+    }
+
+    [Fact]
+    public void The_example_study_config_loads_with_a_fixed_pool_of_the_example_stations_rows()
+    {
+        string config = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Example))!, "experiments", "fuel-moisture-example.json");
+        var study = StudyConfigLoader.Load(config, new ProblemCatalog([new FuelMoistureModule()]), new ProblemSettings());
+        var entry = Assert.Single(study.Problems);
+        Assert.Equal(DataRows("observations_100h.csv", "EX1"), entry.Problem.MaxTargetSize);
+        Assert.NotNull(entry.Data);
     }
 
     [Fact]
     public void A_bad_row_in_a_data_file_is_a_data_format_error()
     {
-        File.Copy(Path.Combine(Example, "weather.csv"), Path.Combine(_dir, "weather.csv"));
-        File.Copy(Path.Combine(Example, "observations_10h.csv"), Path.Combine(_dir, "observations_10h.csv"));
+        Copy("weather.csv", "observations_10h.csv");
         var lines = File.ReadAllLines(Path.Combine(Example, "observations_100h.csv"));
         lines[3] = lines[3][..lines[3].LastIndexOf(',')] + ",wet";
         File.WriteAllLines(Path.Combine(_dir, "observations_100h.csv"), lines);
-        var e = Assert.Throws<DataFormatException>(() => Problem(100, $$"""{ "data_dir": {{Json(_dir)}} }"""));
+        var e = Assert.Throws<DataFormatException>(() => Create(100, $$"""{ {{ExampleData(100, NamedSplit, _dir)}} }"""));
         Assert.Equal(4, e.Row);
         Assert.Equal("moisture_pct", e.Column);
     }
 
-    private static ITransferProblem Problem(int cls, string json)
+    private void Copy(params string[] files)
     {
-        using var doc = JsonDocument.Parse(json);
-        var reader = new OptionsReader(Path.Combine(Path.GetTempPath(), "study.json"), "$.problems[0].options", doc.RootElement.Clone());
-        var problem = new FuelMoistureProblemFactory(cls).Create(reader, new ProblemSettings());
-        reader.EnsureAllKeysUsed();
-        return problem;
+        foreach (string f in files)
+        {
+            File.Copy(Path.Combine(Example, f), Path.Combine(_dir, f));
+        }
     }
-
-    private static string Json(string s) => JsonSerializer.Serialize(s);
 
     private static int DataRows(string file, string? station = null) =>
         File.ReadLines(Path.Combine(Example, file)).Skip(1).Count(l => l.Length > 0 && (station is null || l.StartsWith(station + ",", StringComparison.Ordinal)));
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SciTransfer.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new DirectoryNotFoundException("SciTransfer.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,6 +1,6 @@
 using SciTransfer.Core.Random;
 using SciTransfer.FuelMoisture.Model;
-using SciTransfer.FuelMoisture.Transfer;
+using SciTransfer.FuelMoisture.Warping;
 using SciTransfer.FuelMoisture.Weather;
 
 namespace SciTransfer.FuelMoisture.Tests;

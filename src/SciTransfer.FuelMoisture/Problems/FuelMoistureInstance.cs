@@ -5,19 +5,21 @@ using SciTransfer.Core.Random;
 using SciTransfer.FuelMoisture.Data;
 using SciTransfer.FuelMoisture.Model;
 using SciTransfer.FuelMoisture.Physics;
-using SciTransfer.FuelMoisture.Transfer;
+using SciTransfer.FuelMoisture.Strategies;
+using SciTransfer.FuelMoisture.Warping;
 using SciTransfer.Transfer.Figures;
 using SciTransfer.Transfer.Problems;
+using SciTransfer.Transfer.Strategies;
 using Tensor = SciTransfer.Core.Tensors.Tensor;
 
 namespace SciTransfer.FuelMoisture.Problems;
 
 /// <summary>
-/// One repeat of a fuel-moisture problem: pre-trains the 10-h source LSTM and runs the strategies on a
-/// subset of the target weighings, scoring RMSE (%) on the test stations. Thread-safe: the scenario and
+/// One repeat of a fuel-moisture problem: pre-trains the 10-h source LSTM; the strategies (Strategies/) run on a
+/// subset of the target weighings and are scored by RMSE (%) on the test set. Thread-safe: the scenario and
 /// the source network are read-only; every cell works on its own copy of the network.
 /// </summary>
-public sealed class FuelMoistureInstance : ProblemInstance
+public sealed class FuelMoistureInstance : ProblemInstance<MoistureNet>
 {
     /// <summary>For 1-h fuels only observations at or below this moisture (%) are fitted (rain spikes are not predictable).</summary>
     public const double OneHourFitCeiling = 30.0;
@@ -46,7 +48,7 @@ public sealed class FuelMoistureInstance : ProblemInstance
     public FuelMoistureScenario Scenario => _scenario;
 
     /// <summary>Trains the 10-h source network (a <see cref="MoistureNet"/>) with early stopping on the validation stations.</summary>
-    public override object? PretrainSource(SourceRequest request)
+    public override MoistureNet PretrainSource(SourceRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var net = MoistureNet.CreateChrono(Features.Count, _o.Hidden, _o.ChronoMaxHours, request.Seeds.Child("init").CreateRng());
@@ -56,114 +58,56 @@ public sealed class FuelMoistureInstance : ProblemInstance
     }
 
     /// <summary>Writes the source network's parameters (Core ParameterIO format, bit-exact).</summary>
-    public override bool SaveSource(object source, Stream destination)
+    public override bool SaveSource(MoistureNet source, Stream destination)
     {
-        if (source is not MoistureNet net)
-        {
-            return false;
-        }
-
-        ParameterIO.Save(destination, net.Parameters);
+        ArgumentNullException.ThrowIfNull(source);
+        ParameterIO.Save(destination, source.Parameters);
         return true;
     }
 
     /// <summary>Reads a source network written by <see cref="SaveSource"/>.</summary>
-    public override object? LoadSource(Stream source)
+    public override MoistureNet? LoadSource(Stream source)
     {
         var net = MoistureNet.CreateChrono(Features.Count, _o.Hidden, _o.ChronoMaxHours, new Rng(0));
         ParameterIO.Load(source, "fuel-moisture source cache", net.Parameters);
         return net;
     }
 
-    /// <inheritdoc />
-    public override CellResult Run(CellRequest request)
+    /// <summary>The resolved options.</summary>
+    public FuelMoistureOptions Options => _o;
+
+    /// <summary>The fit sequences of the cell's target subset (see <see cref="FitSequences(IReadOnlyList{FuelObservation})"/>).</summary>
+    public List<TrainingSequence> FitSequences(StrategyCell cell)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var subset = new List<FuelObservation>(request.TargetIndices.Length);
-        foreach (int i in request.TargetIndices.Span)
+        ArgumentNullException.ThrowIfNull(cell);
+        var subset = new List<FuelObservation>(cell.TargetIndices.Length);
+        foreach (int i in cell.TargetIndices.Span)
         {
             subset.Add(_scenario.Pool[i]);
         }
 
-        var fit = FitSequences(subset);
-        var source = request.Source as MoistureNet;
-        MoistureNet Source() => (source ?? throw new InvalidOperationException($"strategy {request.Strategy} needs the pre-trained source network")).Clone();
-        var ct = request.CancellationToken;
-        double[][] predictions;
-        switch (request.Strategy)
-        {
-            case FuelMoistureStrategies.Physics:
-                predictions = PhysicsPredictions();
-                break;
-            case FuelMoistureStrategies.SourceOnly:
-                predictions = Predict(Source());
-                break;
-            case FuelMoistureStrategies.Scratch:
-            {
-                var net = MoistureNet.CreateChrono(Features.Count, _o.Hidden, _o.ChronoMaxHours, request.Seeds.Child("init").CreateRng());
-                FineTune(net, fit, _o.ScratchEpochs, GradientScope.All, request);
-                predictions = Predict(net);
-                break;
-            }
+        return FitSequences(subset);
+    }
 
-            case FuelMoistureStrategies.FineTune:
-            {
-                var net = Source();
-                FineTune(net, fit, _o.FineTuneEpochs, GradientScope.All, request);
-                predictions = Predict(net);
-                break;
-            }
+    /// <summary>A fresh chrono-initialised network drawn from the cell's "init" stream (as the source network is built).</summary>
+    public MoistureNet NewNetwork(StrategyCell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return MoistureNet.CreateChrono(Features.Count, _o.Hidden, _o.ChronoMaxHours, cell.Seeds.Child("init").CreateRng());
+    }
 
-            case FuelMoistureStrategies.FreezeLstm:
-            {
-                var net = Source();
-                FineTune(net, fit, _o.FineTuneEpochs, GradientScope.HeadOnly, request);
-                predictions = Predict(net);
-                break;
-            }
+    /// <summary>A private copy of the source network, for a strategy to change.</summary>
+    public MoistureNet SourceCopy() => Source.Clone();
 
-            case FuelMoistureStrategies.TimeWarp:
-            {
-                var (sf, si) = GridShift(request.N, fit, source, ct);
-                predictions = Predict(TimeWarp.Apply(Source(), sf, si));
-                break;
-            }
-
-            case FuelMoistureStrategies.TimeWarpGradient:
-            {
-                var net = Source();
-                if (fit.Count > 0)
-                {
-                    var (sf, si, _) = TimeWarp.Gradient(net, fit, _o.WarpIterations, range: _o.GridRange, cancellationToken: ct);
-                    net.ShiftGateBiases(sf, si);
-                }
-
-                predictions = Predict(net);
-                break;
-            }
-
-            case FuelMoistureStrategies.TimeWarpFineTune:
-            {
-                var (sf, si) = GridShift(request.N, fit, source, ct);
-                var net = TimeWarp.Apply(Source(), sf, si);
-                FineTune(net, fit, _o.FineTuneEpochs, GradientScope.All, request);
-                predictions = Predict(net);
-                break;
-            }
-
-            case FuelMoistureStrategies.ChronoWarp:
-            {
-                var (sf, si) = TimeWarp.FromRatio(_o.TargetClassHours / 10.0);
-                predictions = Predict(TimeWarp.Apply(Source(), sf, si));
-                break;
-            }
-
-            default:
-                throw new ArgumentException($"unknown strategy '{request.Strategy}'; fuel-moisture problems offer {string.Join(", ", FuelMoistureStrategies.All)}");
-        }
-
+    /// <summary>
+    /// The scores of a cell's predictions, with the time-series figure when the cell is repeat 0 at n =
+    /// <see cref="FuelMoistureOptions.FigureN"/> and the strategy has a series in it.
+    /// </summary>
+    internal CellResult Result(string strategy, FigureSeriesRole role, StrategyCell cell, double[][] predictions)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
         var values = Score(predictions);
-        var figures = _repeat == 0 && request.N == _o.FigureN ? Figure(request.Strategy, predictions) : null;
+        var figures = _repeat == 0 && cell.N == _o.FigureN ? Figure(strategy, role, predictions) : null;
         return new CellResult(values, figures);
     }
 
@@ -256,9 +200,14 @@ public sealed class FuelMoistureInstance : ProblemInstance
         return [.. byStation.OrderBy(kv => kv.Key).Select(kv => kv.Value)];
     }
 
-    private (double Forget, double Input) GridShift(int n, List<TrainingSequence> fit, MoistureNet? source, CancellationToken ct)
+    /// <summary>
+    /// The grid time-warp shifts for the cell's subset ((0, 0) without fitted observations), searched once per n
+    /// and shared by time-warp and time-warp+fine-tune.
+    /// </summary>
+    internal (double Forget, double Input) GridShift(int n, List<TrainingSequence> fit, CancellationToken ct)
     {
-        if (fit.Count == 0 || source is null)
+        var source = Source;
+        if (fit.Count == 0)
         {
             return (0, 0);
         }
@@ -273,43 +222,45 @@ public sealed class FuelMoistureInstance : ProblemInstance
         return lazy.Value;
     }
 
-    private void FineTune(MoistureNet net, List<TrainingSequence> fit, int epochs, GradientScope scope, CellRequest request)
+    /// <summary>Trains <paramref name="net"/> on the fit sequences (nothing to do without any), from the cell's "train" stream.</summary>
+    internal void FineTune(MoistureNet net, List<TrainingSequence> fit, int epochs, GradientScope scope, StrategyCell cell, string strategy)
     {
+        ArgumentNullException.ThrowIfNull(cell);
         if (fit.Count == 0)
         {
             return;
         }
 
-        var rng = request.Seeds.Child("train").CreateRng();
+        var rng = cell.Seeds.Child("train").CreateRng();
         if (_o.FineTuneWindows)
         {
             // As published: 48-h windows with stride 12, unobserved hours masked out of the loss.
             var options = new TrainerOptions(Stride: 12, MaxEpochs: epochs, LearningRate: _o.TargetLearningRate, Scope: scope);
-            Trainer.Train(net, fit, null, options, rng, request.Progress, request.Strategy, request.CancellationToken);
+            Trainer.Train(net, fit, null, options, rng, cell.Progress, strategy, cell.CancellationToken);
         }
         else
         {
-            Trainer.TrainSequences(net, fit, epochs, _o.TargetLearningRate, scope, rng, request.Progress, request.Strategy, request.CancellationToken);
+            Trainer.TrainSequences(net, fit, epochs, _o.TargetLearningRate, scope, rng, cell.Progress, strategy, cell.CancellationToken);
         }
     }
 
-    private List<FigureData> Figure(string strategy, double[][] predictions)
+    private List<FigureData> Figure(string strategy, FigureSeriesRole role, double[][] predictions)
     {
         int from = _scenario.ObservationStart, to = _scenario.TargetLength;
         double[] Hours(int count, int step) => [.. Enumerable.Range(0, count).Select(q => (double)(q * step))];
         var series = new List<FigureSeries>();
         double[] Window(double[] p) => p.AsSpan(from, to - from).ToArray();
-        if (strategy == FuelMoistureStrategies.Physics)
+        if (role == FigureSeriesRole.Physics)
         {
             var obs = _scenario.Test.Where(ob => ob.Station == 0 && (ob.Hour - from) % 3 == 0).ToArray();
             series.Add(new FigureSeries("observations", [.. obs.Select(ob => (double)(ob.Hour - from))], [.. obs.Select(ob => ob.Value)], Markers: true));
             series.Add(new FigureSeries("physics (time-lag model)", Hours(to - from, 1), Window(predictions[0]), Strategy: strategy));
         }
-        else if (strategy == FuelMoistureStrategies.SourceOnly)
+        else if (role == FigureSeriesRole.SourceOnly)
         {
-            series.Add(new FigureSeries("source-only (10-h LSTM)", Hours(to - from, 1), Window(predictions[0]), Strategy: strategy));
+            series.Add(new FigureSeries($"{StrategyNames.SourceOnly} (10-h LSTM)", Hours(to - from, 1), Window(predictions[0]), Strategy: strategy));
         }
-        else if (FuelMoistureStrategies.Transfers.Contains(strategy))
+        else if (role == FigureSeriesRole.Transfer)
         {
             series.Add(new FigureSeries(strategy, Hours(to - from, 1), Window(predictions[0]), Strategy: strategy, Candidate: true));
         }

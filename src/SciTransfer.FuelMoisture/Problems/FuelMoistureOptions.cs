@@ -1,12 +1,11 @@
 using SciTransfer.FuelMoisture.Physics;
-using SciTransfer.Transfer.Config;
-using SciTransfer.Transfer.Problems;
+using SciTransfer.Transfer.Options;
 
 namespace SciTransfer.FuelMoisture.Problems;
 
 /// <summary>
-/// Options of a fuel-moisture problem (the "options" object of a study entry), with full-study defaults
-/// and smaller quick-mode defaults. Every key is documented in docs/fuel-moisture.md.
+/// Options of a fuel-moisture problem (the "options" object of a study entry), declared with full-study defaults
+/// and smaller quick-mode defaults (<see cref="Declared"/>). Every key is documented in docs/fuel-moisture.md.
 /// </summary>
 public sealed record FuelMoistureOptions
 {
@@ -88,42 +87,87 @@ public sealed record FuelMoistureOptions
     /// <summary>n_target at which repeat 0 emits the time-series figure.</summary>
     public int FigureN { get; init; } = 4;
 
-    /// <summary>Reads the options; quick mode lowers the defaults (explicit values still win).</summary>
-    public static FuelMoistureOptions Read(OptionsReader options, ProblemSettings settings, int targetClassHours)
+    /// <summary>Generator-only options: they shape generated data and are rejected with a data block, where they would be silently ignored.</summary>
+    public static IReadOnlyList<string> GeneratorOptions { get; } =
+    [
+        "spin_up_days", "source_stations", "validation_stations", "source_days", "target_stations", "test_stations",
+        "observation_days", "lead_in_days", "sensor_noise", "weighing_noise", "weighing_relative_noise",
+    ];
+
+    /// <summary>Option naming the 10-h source stations of a user's data (valid only with a data block).</summary>
+    public const string SourceStationIds = "source_station_ids";
+
+    /// <summary>
+    /// The declared options of the problem for target class <paramref name="targetClassHours"/> (the lead-in
+    /// default is 60 days for 1000-h fuels, 21 otherwise; quick mode caps it at 30).
+    /// </summary>
+    public static OptionSet Declared(int targetClassHours)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(settings);
-        bool q = settings.Quick;
         var d = new FuelMoistureOptions();
         int leadIn = targetClassHours >= 1000 ? 60 : 21;
+        return new(
+        [
+            OptionSpec.Number("drying_coefficient", d.DryingCoefficient, 0.5, 1.5, "coefficient a of the drying equilibrium Ed (0.924 is the group's Python value)"),
+            OptionSpec.Number("rain_factor", d.RainFactor, 0.01, 100, "rain time lag Tr = rain_factor x T_k (10 for WRF-SFIRE's 14 T_k)"),
+            OptionSpec.Integer("spin_up_days", d.SpinUpDays, 0, 2000, "generated data: physics spin-up before every window", "d", quick: 160),
+            OptionSpec.Integer("source_stations", d.SourceStations, 1, 500, "generated data: 10-h source training stations", quick: 3),
+            OptionSpec.Integer("validation_stations", d.ValidationStations, 1, 100, "generated data: 10-h source stations held out for early stopping", quick: 1),
+            OptionSpec.Integer("source_days", d.SourceDays, 3, 3650, "generated data: days of hourly 10-h readings per source station", "d", quick: 30),
+            OptionSpec.Integer("target_stations", d.TargetStations, 1, 100, "generated data: pool stations (twice-daily weighings)", quick: 2),
+            OptionSpec.Integer("test_stations", d.TestStations, 1, 100, "generated data: test stations (hourly weighings)", quick: 2),
+            OptionSpec.Integer("observation_days", d.ObservationDays, 1, 3650, "generated data: days with target observations", "d", quick: 15),
+            OptionSpec.Integer("lead_in_days", leadIn, 0, 2000, "generated data: days of weather before the observation window that models and physics run over", "d", quick: Math.Min(leadIn, 30) == leadIn ? null : Math.Min(leadIn, 30)),
+            OptionSpec.Number("sensor_noise", d.SensorNoise, 0, 20, "generated data: sd of the hourly 10-h sensor readings", "%"),
+            OptionSpec.Number("weighing_noise", d.WeighingNoise, 0, 20, "generated data: absolute part of the weighing noise sd", "%"),
+            OptionSpec.Number("weighing_relative_noise", d.WeighingRelativeNoise, 0, 1, "generated data: relative part of the weighing noise sd (x moisture)"),
+            OptionSpec.TextList(SourceStationIds, null, "data block only: 10-h source training stations (default: every station with source observations except the test and validation stations)") with { Optional = true, NonEmpty = true },
+            OptionSpec.Integer("hidden", d.Hidden, 1, 1024, "LSTM units (64 as published)"),
+            OptionSpec.Number("chrono_max_hours", d.ChronoMaxHours, 2.5, 1e5, "upper bound of the chrono initialisation time scales", "h"),
+            OptionSpec.Integer("source_epochs", d.SourceEpochs, 1, 1000, "source training epochs (upper bound; early stopping with patience 5)", quick: 6),
+            OptionSpec.Integer("source_windows_per_epoch", d.SourceWindowsPerEpoch, 0, 10_000_000, "source training windows visited per epoch (0 = all stride-1 windows)", quick: 640),
+            OptionSpec.Boolean("fine_tune_windows", d.FineTuneWindows, "target training on 48-h windows, stride 12 (as published) instead of whole sequences"),
+            OptionSpec.Integer("fine_tune_epochs", d.FineTuneEpochs, 1, 10000, "target training length of fine-tune, freeze-lstm and time-warp+fine-tune (Adam steps over whole sequences, or epochs over windows)", quick: 40),
+            OptionSpec.Integer("scratch_epochs", d.ScratchEpochs, 1, 10000, "target training length from scratch (steps or epochs, as fine_tune_epochs)", quick: 80),
+            OptionSpec.Number("target_learning_rate", d.TargetLearningRate, 1e-6, 1, "learning rate of fine-tuning and scratch training"),
+            OptionSpec.Integer("grid_points", d.GridPoints, 1, 201, "grid points per axis of the time-warp search (25 as published)", quick: 9),
+            OptionSpec.Number("grid_range", d.GridRange, 0, 20, "half-width of the time-warp grid, [-range, range]^2"),
+            OptionSpec.Integer("warp_iterations", d.WarpIterations, 0, 10000, "Adam iterations of time-warp-gradient", quick: 20),
+            OptionSpec.Integer("figure_n", d.FigureN, 0, int.MaxValue, "n_target at which repeat 0 emits the time-series figure"),
+        ]);
+    }
+
+    /// <summary>Reads validated values (defaults and quick-mode defaults already applied by the declarations).</summary>
+    public static FuelMoistureOptions From(ProblemOptions options, int targetClassHours)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         return new FuelMoistureOptions
         {
             TargetClassHours = targetClassHours,
-            DryingCoefficient = options.GetDouble("drying_coefficient", d.DryingCoefficient, 0.5, 1.5),
-            RainFactor = options.GetDouble("rain_factor", d.RainFactor, 0.01, 100),
-            SpinUpDays = options.GetInt("spin_up_days", q ? 160 : d.SpinUpDays, 0, 2000),
-            SourceStations = options.GetInt("source_stations", q ? 3 : d.SourceStations, 1, 500),
-            ValidationStations = options.GetInt("validation_stations", q ? 1 : d.ValidationStations, 1, 100),
-            SourceDays = options.GetInt("source_days", q ? 30 : d.SourceDays, 3, 3650),
-            TargetStations = options.GetInt("target_stations", q ? 2 : d.TargetStations, 1, 100),
-            TestStations = options.GetInt("test_stations", q ? 2 : d.TestStations, 1, 100),
-            ObservationDays = options.GetInt("observation_days", q ? 15 : d.ObservationDays, 1, 3650),
-            LeadInDays = options.GetInt("lead_in_days", q ? Math.Min(leadIn, 30) : leadIn, 0, 2000),
-            SensorNoise = options.GetDouble("sensor_noise", d.SensorNoise, 0, 20),
-            WeighingNoise = options.GetDouble("weighing_noise", d.WeighingNoise, 0, 20),
-            WeighingRelativeNoise = options.GetDouble("weighing_relative_noise", d.WeighingRelativeNoise, 0, 1),
-            Hidden = options.GetInt("hidden", d.Hidden, 1, 1024),
-            ChronoMaxHours = options.GetDouble("chrono_max_hours", d.ChronoMaxHours, 2.5, 1e5),
-            SourceEpochs = options.GetInt("source_epochs", q ? 6 : d.SourceEpochs, 1, 1000),
-            SourceWindowsPerEpoch = options.GetInt("source_windows_per_epoch", q ? 640 : d.SourceWindowsPerEpoch, 0, 10_000_000),
-            FineTuneWindows = options.GetBool("fine_tune_windows", d.FineTuneWindows),
-            FineTuneEpochs = options.GetInt("fine_tune_epochs", q ? 40 : d.FineTuneEpochs, 1, 10000),
-            ScratchEpochs = options.GetInt("scratch_epochs", q ? 80 : d.ScratchEpochs, 1, 10000),
-            TargetLearningRate = options.GetDouble("target_learning_rate", d.TargetLearningRate, 1e-6, 1),
-            GridPoints = options.GetInt("grid_points", q ? 9 : d.GridPoints, 1, 201),
-            GridRange = options.GetDouble("grid_range", d.GridRange, 0, 20),
-            WarpIterations = options.GetInt("warp_iterations", q ? 20 : d.WarpIterations, 0, 10000),
-            FigureN = options.GetInt("figure_n", d.FigureN, 0, int.MaxValue),
+            DryingCoefficient = options.Number("drying_coefficient"),
+            RainFactor = options.Number("rain_factor"),
+            SpinUpDays = options.Int("spin_up_days"),
+            SourceStations = options.Int("source_stations"),
+            ValidationStations = options.Int("validation_stations"),
+            SourceDays = options.Int("source_days"),
+            TargetStations = options.Int("target_stations"),
+            TestStations = options.Int("test_stations"),
+            ObservationDays = options.Int("observation_days"),
+            LeadInDays = options.Int("lead_in_days"),
+            SensorNoise = options.Number("sensor_noise"),
+            WeighingNoise = options.Number("weighing_noise"),
+            WeighingRelativeNoise = options.Number("weighing_relative_noise"),
+            Hidden = options.Int("hidden"),
+            ChronoMaxHours = options.Number("chrono_max_hours"),
+            SourceEpochs = options.Int("source_epochs"),
+            SourceWindowsPerEpoch = options.Int("source_windows_per_epoch"),
+            FineTuneWindows = options.Bool("fine_tune_windows"),
+            FineTuneEpochs = options.Int("fine_tune_epochs"),
+            ScratchEpochs = options.Int("scratch_epochs"),
+            TargetLearningRate = options.Number("target_learning_rate"),
+            GridPoints = options.Int("grid_points"),
+            GridRange = options.Number("grid_range"),
+            WarpIterations = options.Int("warp_iterations"),
+            FigureN = options.Int("figure_n"),
         };
     }
 }

@@ -1,16 +1,21 @@
 using SciTransfer.FuelMoisture.Physics;
+using SciTransfer.FuelMoisture.Strategies;
 using SciTransfer.Transfer.Problems;
+using SciTransfer.Transfer.Strategies;
 
 namespace SciTransfer.FuelMoisture.Problems;
 
 /// <summary>fuel-moisture/10h-to-{k}h: the 10-h source LSTM transferred to another dead-fuel class.</summary>
 public sealed class FuelMoistureProblem : ITransferProblem
 {
-    /// <summary>
-    /// Configured problem for target class <see cref="FuelMoistureOptions.TargetClassHours"/>, on generated
-    /// data, or on a user's files when <paramref name="realData"/> is given.
-    /// </summary>
-    public FuelMoistureProblem(FuelMoistureOptions options, FuelMoistureRealData? realData = null)
+    /// <summary>Configured problem for target class <see cref="FuelMoistureOptions.TargetClassHours"/> on generated data.</summary>
+    public FuelMoistureProblem(FuelMoistureOptions options)
+        : this(options, null)
+    {
+    }
+
+    /// <summary>Configured problem on a user's files (<paramref name="realData"/>), or on generated data when null.</summary>
+    internal FuelMoistureProblem(FuelMoistureOptions options, FuelMoistureRealData? realData)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
@@ -19,19 +24,23 @@ public sealed class FuelMoistureProblem : ITransferProblem
         Name = NameFor(options.TargetClassHours);
         Description = realData is null
             ? $"10-h fuel moisture LSTM (hourly sensors at {options.SourceStations} source stations) -> {cls} fuels from twice-daily weighings; RMSE on held-out stations"
-            : $"10-h fuel moisture LSTM -> {cls} fuels on the files in {realData.Directory}; RMSE on held-out stations";
+            : $"10-h fuel moisture LSTM -> {cls} fuels on the files of the data block ({Path.GetFileName(realData.Block.File(FuelMoistureRealData.TargetFile))}); RMSE on the test set";
         Metrics = options.TargetClassHours == 1
             ? [Rmse, new MetricInfo("rmse_le30", "%", true, "RMSE over test observations <= 30 % (no rain spikes)")]
             : [Rmse];
+        MaxTargetSize = realData is null ? options.TargetStations * options.ObservationDays * WeighingsPerDay : realData.FixedPoolSize;
     }
+
+    /// <summary>Twice-daily weighings (08 and 14 local solar time) form the generated pool.</summary>
+    private const int WeighingsPerDay = 2;
 
     private static MetricInfo Rmse { get; } = new("rmse", "%", true, "RMSE of fuel moisture at the test stations' hourly weighings");
 
     /// <summary>The resolved options.</summary>
     public FuelMoistureOptions Options { get; }
 
-    /// <summary>The user's data (option data_dir), or null for generated data.</summary>
-    public FuelMoistureRealData? RealData { get; }
+    /// <summary>The user's data (the entry's data block), or null for generated data.</summary>
+    internal FuelMoistureRealData? RealData { get; }
 
     /// <inheritdoc />
     public string Name { get; }
@@ -46,10 +55,17 @@ public sealed class FuelMoistureProblem : ITransferProblem
     public IReadOnlyList<MetricInfo> Metrics { get; }
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Strategies => FuelMoistureStrategies.All;
+    public IReadOnlyList<IStrategy> Strategies => FuelMoistureStrategies.All;
 
     /// <inheritdoc />
     public IReadOnlyList<int> DefaultSizes { get; } = [4, 8, 16, 32, 64, 128];
+
+    /// <summary>
+    /// Generated data: target stations x observation days x 2 weighings. A user's data: the pool observations inside
+    /// the target window when the split is fixed (named stations, time ranges); null when a split drawn per repeat
+    /// makes the pool vary.
+    /// </summary>
+    public int? MaxTargetSize { get; }
 
     /// <summary>"fuel-moisture/10h-to-{k}h".</summary>
     public static string NameFor(int targetClassHours) => $"fuel-moisture/10h-to-{FuelClass.Name(targetClassHours)}";

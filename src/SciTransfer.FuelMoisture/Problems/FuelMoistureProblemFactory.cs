@@ -1,30 +1,53 @@
-using SciTransfer.Transfer.Config;
+using SciTransfer.FuelMoisture.Physics;
+using SciTransfer.Transfer.Data;
+using SciTransfer.Transfer.Options;
 using SciTransfer.Transfer.Problems;
 
 namespace SciTransfer.FuelMoisture.Problems;
 
-/// <summary>Creates fuel-moisture/10h-to-{k}h from a study entry's options.</summary>
-public sealed class FuelMoistureProblemFactory(int targetClassHours) : IProblemFactory
+/// <summary>Creates fuel-moisture/10h-to-{k}h from a study entry's options and, for a user's files, its data block.</summary>
+public sealed class FuelMoistureProblemFactory : IProblemFactory
 {
-    /// <inheritdoc />
-    public string Name => FuelMoistureProblem.NameFor(targetClassHours);
+    private readonly int _targetClassHours;
+
+    /// <summary>The factory of the problem whose target class has time lag <paramref name="targetClassHours"/> (1, 100 or 1000).</summary>
+    public FuelMoistureProblemFactory(int targetClassHours)
+    {
+        _targetClassHours = targetClassHours;
+        Options = FuelMoistureOptions.Declared(targetClassHours);
+        Data = FuelMoistureRealData.Spec(targetClassHours);
+    }
 
     /// <inheritdoc />
-    public ITransferProblem Create(OptionsReader options, ProblemSettings settings)
+    public string Name => FuelMoistureProblem.NameFor(_targetClassHours);
+
+    /// <inheritdoc />
+    public string Summary => $"10-h fuel moisture LSTM transferred to {FuelClass.Name(_targetClassHours)} fuels by time-warping its gate biases; generated data, or your weather and observation files";
+
+    /// <inheritdoc />
+    public OptionSet Options { get; }
+
+    /// <inheritdoc />
+    public DataSpec? Data { get; }
+
+    /// <inheritdoc />
+    public ITransferProblem Create(ProblemOptions options, ProblemSettings settings)
     {
         ArgumentNullException.ThrowIfNull(options);
-        bool real = options.Has("data_dir");
-        foreach (string key in real ? FuelMoistureRealData.GeneratorOptions : FuelMoistureRealData.StationOptions)
+        bool real = options.Data is not null;
+        foreach (string key in real ? FuelMoistureOptions.GeneratorOptions : [FuelMoistureOptions.SourceStationIds])
         {
-            if (options.Has(key))
+            if (options.Given(key))
             {
                 throw options.Error(key, real
-                    ? "a generator option has no effect with data_dir (the data come from the files); remove it"
-                    : "station ids need data_dir (the folder with weather.csv and the observation files)");
+                    ? "a generator option has no effect with a data block (the data come from the files); remove it"
+                    : "station ids need a data block (\"data\": {\"files\": {...}, \"split\": {...}} with the weather and observation files)");
             }
         }
 
-        var o = FuelMoistureOptions.Read(options, settings, targetClassHours);
-        return new FuelMoistureProblem(o, real ? FuelMoistureRealData.Load(options, targetClassHours) : null);
+        var o = FuelMoistureOptions.From(options, _targetClassHours);
+        return new FuelMoistureProblem(o, real
+            ? FuelMoistureRealData.Load(options.Data!, options.TextListOrNull(FuelMoistureOptions.SourceStationIds), problem => options.Error(FuelMoistureOptions.SourceStationIds, problem), _targetClassHours)
+            : null);
     }
 }

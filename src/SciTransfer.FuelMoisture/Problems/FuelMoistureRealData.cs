@@ -1,85 +1,100 @@
+using System.Globalization;
 using SciTransfer.Core.Random;
 using SciTransfer.FuelMoisture.Data;
 using SciTransfer.FuelMoisture.Physics;
-using SciTransfer.Transfer.Config;
+using SciTransfer.Transfer.Data;
 using SciTransfer.Transfer.Errors;
 
 namespace SciTransfer.FuelMoisture.Problems;
 
 /// <summary>
-/// A user's data for one fuel-moisture problem (option "data_dir"): the weather, the 10-h observations and
-/// the target class's observations, the station roles named in the options (or null where a seeded split
-/// per repeat chooses them) and the target window, the hours that every candidate target station's weather
-/// covers. Read-only after <see cref="Load"/>; shared by all repeats.
+/// A user's data for one fuel-moisture problem (the entry's <c>"data"</c> block): the weather, the 10-h source
+/// observations and the target class's observations, the split that decides which stations (group split) or which
+/// hours (time split) form the target pool and the test set, and the target window, the hours that every candidate
+/// target station's weather covers. Read-only after <see cref="Load"/>; shared by all repeats.
 /// </summary>
-public sealed class FuelMoistureRealData
+internal sealed class FuelMoistureRealData
 {
-    /// <summary>Generator-only options, rejected with data_dir because they would be silently ignored.</summary>
-    public static IReadOnlyList<string> GeneratorOptions { get; } =
-    [
-        "spin_up_days", "source_stations", "validation_stations", "source_days", "target_stations", "test_stations",
-        "observation_days", "lead_in_days", "sensor_noise", "weighing_noise", "weighing_relative_noise",
-    ];
+    /// <summary>File key of the hourly weather.</summary>
+    public const string WeatherFile = "weather";
 
-    /// <summary>Station-role options, valid only with data_dir.</summary>
-    public static IReadOnlyList<string> StationOptions { get; } =
-        ["source_station_ids", "validation_station_ids", "pool_station_ids", "test_station_ids"];
+    /// <summary>File key of the 10-h source observations.</summary>
+    public const string SourceFile = "source_observations";
 
-    private FuelMoistureRealData()
+    /// <summary>File key of the target class's observations.</summary>
+    public const string TargetFile = "target_observations";
+
+    private readonly List<FuelObservation> _targetRows;
+    private readonly List<SplitRecord> _records;
+    private StationRoles? _fixed;
+
+    private FuelMoistureRealData(DataBlock block, FuelDataSet data, int targetClassHours, int[]? sourceIds, List<FuelObservation> targetRows, List<SplitRecord> records)
     {
+        Block = block;
+        Data = data;
+        TargetClassHours = targetClassHours;
+        SourceIds = sourceIds;
+        _targetRows = targetRows;
+        _records = records;
     }
 
-    /// <summary>The folder the files were read from (resolved).</summary>
-    public required string Directory { get; init; }
+    /// <summary>The resolved data block (files and split).</summary>
+    public DataBlock Block { get; }
 
     /// <summary>Weather and observations (keys 10 and the target class).</summary>
-    public required FuelDataSet Data { get; init; }
+    public FuelDataSet Data { get; }
 
-    /// <summary>Source (10-h) training stations, or null: every station with 10-h data except the repeat's test stations.</summary>
-    public required int[]? Source { get; init; }
+    /// <summary>Target class time lag, hours.</summary>
+    public int TargetClassHours { get; }
 
-    /// <summary>Source validation stations (early stopping); empty = no early stopping.</summary>
-    public required int[] Validation { get; init; }
-
-    /// <summary>Pool stations, or null: the seeded split's.</summary>
-    public required int[]? PoolStations { get; init; }
-
-    /// <summary>Test stations, or null: the seeded split's.</summary>
-    public required int[]? TestStations { get; init; }
+    /// <summary>Source stations named by option source_station_ids, or null: the default of <see cref="Roles"/>.</summary>
+    public int[]? SourceIds { get; }
 
     /// <summary>Start (UTC) of the target window.</summary>
-    public required DateTime WindowStartUtc { get; init; }
+    public DateTime WindowStartUtc { get; private set; }
 
     /// <summary>Hours in the target window.</summary>
-    public required int WindowHours { get; init; }
+    public int WindowHours { get; private set; }
 
-    /// <summary>Builds the error that names option <c>data_dir</c> (for problems found while a repeat is built).</summary>
-    public required Func<string, ConfigException> DataDirError { get; init; }
+    /// <summary>Target observations in the pool (inside the window) when the split does not depend on the repeat; null for a drawn split.</summary>
+    public int? FixedPoolSize { get; private set; }
+
+    /// <summary>What a problem reads: the three files and a group (by station) or time split.</summary>
+    public static DataSpec Spec(int targetClassHours)
+    {
+        string cls = FuelClass.Name(targetClassHours);
+        return new DataSpec(
+            [
+                new DataFileSpec(WeatherFile, "hourly weather: station,time,lat,lon,elevation_m,temp_c,rh_pct,rain_mm_h,solar_w_m2,wind_m_s (UTC, continuous)"),
+                new DataFileSpec(SourceFile, "10-h fuel moisture observations (the source): station,time,moisture_pct"),
+                new DataFileSpec(TargetFile, $"{cls} fuel moisture observations (the target): station,time,moisture_pct"),
+            ],
+            [SplitKind.Group, SplitKind.Time],
+            SplitRequired: true,
+            Doc: "group split by \"station\": test (and pool) stations named or drawn per repeat, validation stations early-stop the source network; "
+                + "time split: pool and test are date ranges of the target observations at every target station");
+    }
 
     /// <summary>
-    /// Resolves "data_dir" (absolute; else relative to the config file's folder or the first of its
-    /// parents where it exists; else likewise from the working directory), loads weather.csv, observations_10h.csv and observations_{class}.csv, and checks the
-    /// station options. Missing files and unknown stations throw <see cref="ConfigException"/> naming the
-    /// option; bad rows throw the loaders' <see cref="DataFormatException"/>.
+    /// Loads the files of <paramref name="block"/> and checks the split against them (unknown or misplaced stations,
+    /// stations without the rows their role needs, target stations without a common period are config errors
+    /// naming the split or option; bad rows are the loaders' <see cref="DataFormatException"/>).
     /// </summary>
-    public static FuelMoistureRealData Load(OptionsReader options, int targetClassHours)
+    /// <param name="block">The entry's data block (files resolved by the harness).</param>
+    /// <param name="sourceStationIds">Option source_station_ids, or null.</param>
+    /// <param name="sourceOptionError">Builds a config error naming option source_station_ids.</param>
+    /// <param name="targetClassHours">Target class time lag, hours.</param>
+    public static FuelMoistureRealData Load(DataBlock block, string[]? sourceStationIds, Func<string, ConfigException> sourceOptionError, int targetClassHours)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        string option = options.GetString("data_dir");
-        string dir = ResolveDirectory(option, options.File)
-            ?? throw options.Error("data_dir", $"folder '{option}' not found (looked relative to the config file's folder and its parents, then the working directory and its parents)");
-        string cls = FuelClass.Name(targetClassHours);
-        string weatherFile = Path.Combine(dir, "weather.csv");
-        string sourceFile = Path.Combine(dir, "observations_10h.csv");
-        string targetFile = Path.Combine(dir, $"observations_{cls}.csv");
-        foreach (string f in new[] { weatherFile, sourceFile, targetFile })
+        ArgumentNullException.ThrowIfNull(block);
+        ArgumentNullException.ThrowIfNull(sourceOptionError);
+        var split = block.Split ?? throw block.Error("split", "missing; give a group or time split");
+        if (split is GroupSplit { Column: not "station" } g)
         {
-            if (!File.Exists(f))
-            {
-                throw options.Error("data_dir", $"{Path.GetFileName(f)} not found in {dir} (a real-data folder holds weather.csv, observations_10h.csv and observations_{cls}.csv)");
-            }
+            throw block.Error("split.column", $"fuel-moisture data are grouped by \"station\", not \"{g.Column}\"");
         }
 
+        string weatherFile = block.File(WeatherFile), sourceFile = block.File(SourceFile), targetFile = block.File(TargetFile);
         var data = FuelCsv.Load(weatherFile, new Dictionary<int, string> { [10] = sourceFile, [targetClassHours] = targetFile });
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < data.Stations.Count; i++)
@@ -88,148 +103,203 @@ public sealed class FuelMoistureRealData
         }
 
         var withSource = data.Observations[10].Select(o => o.Station).ToHashSet();
-        var withTarget = data.Observations[targetClassHours].Select(o => o.Station).ToHashSet();
-
-        int[]? Stations(string key, HashSet<int>? mustHave, string what)
+        int[]? sourceIds = null;
+        if (sourceStationIds is not null)
         {
-            if (!options.Has(key))
-            {
-                options.GetStringArray(key, []);
-                return null;
-            }
-
-            string[] ids = options.GetStringArray(key, []);
-            if (ids.Length == 0)
-            {
-                throw options.Error(key, "empty list; name at least one station or leave the option out");
-            }
-
-            var result = new List<int>();
-            foreach (string id in ids)
+            var ids = new List<int>();
+            foreach (string id in sourceStationIds)
             {
                 if (!index.TryGetValue(id, out int s))
                 {
-                    throw options.Error(key, $"station '{id}' is not in {weatherFile} (stations: {string.Join(", ", data.Stations.Select(w => w.Station.Id))})");
+                    throw sourceOptionError($"station '{id}' is not in {weatherFile} (stations: {string.Join(", ", data.Stations.Select(w => w.Station.Id))})");
                 }
 
-                if (mustHave is not null && !mustHave.Contains(s))
+                if (!withSource.Contains(s))
                 {
-                    throw options.Error(key, $"station '{id}' has no rows in {what}");
+                    throw sourceOptionError($"station '{id}' has no rows in {sourceFile}");
                 }
 
-                if (result.Contains(s))
+                if (ids.Contains(s))
                 {
-                    throw options.Error(key, $"station '{id}' is listed twice");
+                    throw sourceOptionError($"station '{id}' is listed twice");
                 }
 
-                result.Add(s);
+                ids.Add(s);
             }
 
-            return [.. result];
+            sourceIds = [.. ids];
         }
 
-        var source = Stations("source_station_ids", withSource, sourceFile);
-        var validation = Stations("validation_station_ids", withSource, sourceFile) ?? [];
-        var pool = Stations("pool_station_ids", withTarget, targetFile);
-        var test = Stations("test_station_ids", withTarget, targetFile);
-        if ((pool is null) != (test is null))
+        // One record per target row (group = station, time = the row's hour); a named group split also sees the
+        // stations that have only 10-h rows, so that they can be named as validation stations.
+        var targetRows = data.Observations[targetClassHours].ToList();
+        var records = targetRows.Select(o =>
         {
-            throw options.Error(pool is null ? "pool_station_ids" : "test_station_ids", "name both pool_station_ids and test_station_ids, or neither (then a seeded split per repeat chooses them)");
-        }
-
-        if (pool is not null && test is not null && pool.Intersect(test).Any())
+            var w = data.Stations[o.Station];
+            var t = w.TimeOf(o.Hour);
+            return new SplitRecord($"{w.Station.Id}@{t.ToString("yyyy-MM-dd'T'HH':00Z'", CultureInfo.InvariantCulture)}", w.Station.Id, t);
+        }).ToList();
+        if (split is GroupSplit { Test: not null })
         {
-            throw options.Error("test_station_ids", "a station is both a pool and a test station; the test stations must be held out");
+            var withTarget = targetRows.Select(o => o.Station).ToHashSet();
+            records.AddRange(withSource.Where(s => !withTarget.Contains(s)).Order().Select(s => new SplitRecord(data.Stations[s].Station.Id, data.Stations[s].Station.Id)));
         }
 
-        if (source is not null && source.Intersect(validation).Any())
-        {
-            throw options.Error("validation_station_ids", "a station is both a source training and a validation station");
-        }
+        bool drawn = split is GroupSplit { Test: null };
+        var real = new FuelMoistureRealData(block, data, targetClassHours, sourceIds, targetRows, records);
 
-        if (pool is null && withTarget.Count < 2)
-        {
-            throw options.Error("data_dir", $"{targetFile} has observations at {withTarget.Count} station(s); the seeded split needs at least 2 (one pool, one test)");
-        }
-
-        // The target window: the hours that every candidate target station's weather covers.
-        var candidates = pool is not null && test is not null ? pool.Concat(test).ToArray() : [.. withTarget.Order()];
+        // Roles once now, so a bad split fails before any repeat runs (a drawn split is checked with one draw).
+        var roles = real.AssignRoles(new SeedTree(0), checkWindow: false);
+        int[] candidates = drawn ? [.. targetRows.Select(o => o.Station).Distinct().Order()] : [.. roles.Pool.Concat(roles.Test).Distinct().Order()];
         DateTime from = candidates.Max(s => data.Stations[s].StartUtc);
         DateTime to = candidates.Min(s => data.Stations[s].TimeOf(data.Stations[s].Length));
         if (to <= from)
         {
-            throw options.Error(pool is null ? "data_dir" : "test_station_ids", "the pool and test stations' weather records do not overlap in time; the target stations need a common period");
+            throw block.Error("split", "the pool and test stations' weather records do not overlap in time; the target stations need a common period");
         }
 
-        return new FuelMoistureRealData
+        real.WindowStartUtc = from;
+        real.WindowHours = (int)Math.Round((to - from).TotalHours);
+        if (drawn)
         {
-            Directory = dir,
-            Data = data,
-            Source = source,
-            Validation = validation,
-            PoolStations = pool,
-            TestStations = test,
-            WindowStartUtc = from,
-            WindowHours = (int)Math.Round((to - from).TotalHours),
-            DataDirError = problem => options.Error("data_dir", problem),
-        };
+            return real;
+        }
+
+        int poolSize = real.InWindow(roles.Pool, roles.PoolRows).Count;
+        if (poolSize == 0 || real.InWindow(roles.Test, roles.TestRows).Count == 0)
+        {
+            throw block.Error("split", $"no {FuelClass.Name(targetClassHours)} observations in the {(poolSize == 0 ? "pool" : "test set")} inside the target window {real.WindowStartUtc:yyyy-MM-dd'T'HH}Z + {real.WindowHours} h");
+        }
+
+        // A named or time split does not depend on the repeat: keep its roles.
+        real._fixed = roles;
+        real.FixedPoolSize = poolSize;
+        return real;
     }
 
     /// <summary>
-    /// The station roles of one repeat: those named in the options, else a seeded split of the stations
-    /// with target observations (a third, at least one, are test stations; the rest form the pool) with
-    /// every other station that has 10-h data as a source station.
+    /// The station roles of one repeat. Group split: the named stations (test; pool, or every other station with
+    /// target rows; validation), or a draw from <paramref name="dataSeeds"/> (child "group-split") among the stations
+    /// with target rows. Time split: every target station, its rows in the pool range form the pool and those in the
+    /// test range the test set. Source: option source_station_ids, else every station with 10-h rows except the
+    /// validation stations and the stations a group split holds out for testing.
     /// </summary>
-    public (int[] Source, int[] Validation, int[] Pool, int[] Test) Split(SeedTree seeds, int targetClassHours)
+    public StationRoles Roles(SeedTree dataSeeds) => _fixed ?? AssignRoles(dataSeeds, checkWindow: true);
+
+    /// <summary>
+    /// Observations re-indexed for the scenario: station = position in <paramref name="ids"/>, hour = index in the
+    /// target window; rows outside the window are left out; ordered by station, then hour.
+    /// </summary>
+    public List<FuelObservation> InWindow(int[] ids, IReadOnlyList<FuelObservation> rows)
     {
-        ArgumentNullException.ThrowIfNull(seeds);
-        int[] pool, test;
-        if (PoolStations is not null && TestStations is not null)
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(rows);
+        var list = new List<FuelObservation>();
+        for (int k = 0; k < ids.Length; k++)
         {
-            pool = PoolStations;
-            test = TestStations;
-        }
-        else
-        {
-            int[] candidates = [.. Data.Observations[targetClassHours].Select(o => o.Station).Distinct().Order()];
-            seeds.Child("split").CreateRng().Shuffle(candidates.AsSpan());
-
-            int nTest = Math.Max(1, candidates.Length / 3);
-            test = [.. candidates.Take(nTest).Order()];
-            pool = [.. candidates.Skip(nTest).Order()];
-        }
-
-        int[] source = Source ?? [.. Data.Observations[10].Select(o => o.Station).Distinct().Where(s => !test.Contains(s) && !Validation.Contains(s)).Order()];
-        if (source.Length == 0)
-        {
-            throw DataDirError("no source station is left: every station with 10-h observations is a test or validation station in this repeat; name source_station_ids");
-        }
-
-        return (source, Validation, pool, test);
-    }
-
-    private static string? ResolveDirectory(string option, string configFile)
-    {
-        if (Path.IsPathRooted(option))
-        {
-            return System.IO.Directory.Exists(option) ? option : null;
-        }
-
-        // The config file's folder and its parents first (a config in experiments/ finds datasets/...
-        // at the repository root from any working directory), then the working directory and its parents.
-        string? configDir = Path.GetDirectoryName(Path.GetFullPath(configFile));
-        foreach (string? start in new[] { configDir, System.IO.Directory.GetCurrentDirectory() })
-        {
-            for (var d = start is null ? null : new DirectoryInfo(start); d is not null; d = d.Parent)
+            int off = Offset(ids[k]);
+            foreach (var ob in rows)
             {
-                string p = Path.Combine(d.FullName, option);
-                if (System.IO.Directory.Exists(p))
+                int hour = ob.Hour - off;
+                if (ob.Station == ids[k] && hour >= 0 && hour < WindowHours)
                 {
-                    return p;
+                    list.Add(new FuelObservation(k, hour, ob.Value));
                 }
             }
         }
 
-        return null;
+        return [.. list.OrderBy(ob => ob.Station).ThenBy(ob => ob.Hour)];
+    }
+
+    /// <summary>Hour of the target window's start in station <paramref name="station"/>'s weather.</summary>
+    public int Offset(int station) => (int)Math.Round((WindowStartUtc - Data.Stations[station].StartUtc).TotalHours);
+
+    private StationRoles AssignRoles(SeedTree dataSeeds, bool checkWindow)
+    {
+        var split = Block.Split!;
+        var roles = split.Assign(_records, dataSeeds);
+        var stations = Data.Stations;
+        var withSource = Data.Observations[10].Select(o => o.Station).ToHashSet();
+        var withTarget = _targetRows.Select(o => o.Station).ToHashSet();
+        var poolRows = new List<FuelObservation>();
+        var testRows = new List<FuelObservation>();
+        for (int i = 0; i < _targetRows.Count; i++)
+        {
+            if (roles[i] == SplitRole.Pool)
+            {
+                poolRows.Add(_targetRows[i]);
+            }
+            else if (roles[i] == SplitRole.Test)
+            {
+                testRows.Add(_targetRows[i]);
+            }
+        }
+
+        int[] pool = [.. poolRows.Select(o => o.Station).Distinct().Order()];
+        int[] test = [.. testRows.Select(o => o.Station).Distinct().Order()];
+        int[] validation = [];
+        int[] heldOut = [];
+        var index = stations.Select((w, i) => (w.Station.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        if (split is GroupSplit g)
+        {
+            // Stations named for a role must have the rows that role uses.
+            void Need(IReadOnlyList<string>? names, string key, HashSet<int> with, string file)
+            {
+                foreach (string id in names ?? [])
+                {
+                    if (!with.Contains(index[id]))
+                    {
+                        throw Block.Error($"split.{key}", $"station '{id}' has no rows in {Block.File(file)}");
+                    }
+                }
+            }
+
+            Need(g.Test, "test", withTarget, TargetFile);
+            Need(g.Pool, "pool", withTarget, TargetFile);
+            Need(g.Validation, "validation", withSource, SourceFile);
+            var validationStations = new SortedSet<int>();
+            for (int i = 0; i < _records.Count; i++)
+            {
+                if (roles[i] == SplitRole.Validation && withSource.Contains(index[_records[i].Group!]))
+                {
+                    validationStations.Add(index[_records[i].Group!]);
+                }
+            }
+
+            validation = [.. validationStations];
+            heldOut = test;
+        }
+        else if (split is TimeSplit { Validation: not null })
+        {
+            throw Block.Error("split.validation", "fuel-moisture early-stops on source stations, so a validation range would go unused; remove it");
+        }
+
+        if (SourceIds is not null && SourceIds.Intersect(validation).Any())
+        {
+            throw Block.Error("split.validation", "a station is both a source training station (source_station_ids) and a validation station");
+        }
+
+        int[] source = SourceIds ?? [.. withSource.Where(s => !heldOut.Contains(s) && !validation.Contains(s)).Order()];
+        if (source.Length == 0)
+        {
+            throw Block.Error("split", "no source station is left: every station with 10-h observations is a test or validation station in this repeat; name source_station_ids in the options");
+        }
+
+        bool noPool = checkWindow && InWindow(pool, poolRows).Count == 0;
+        if (noPool || (checkWindow && InWindow(test, testRows).Count == 0))
+        {
+            throw Block.Error("split", $"no {FuelClass.Name(TargetClassHours)} observations in the {(noPool ? "pool" : "test set")} inside the target window {WindowStartUtc:yyyy-MM-dd'T'HH}Z + {WindowHours} h");
+        }
+
+        return new StationRoles(source, validation, pool, test, poolRows, testRows);
     }
 }
+
+/// <summary>The stations of one repeat, as indices into the weather file's stations, and the target rows of pool and test.</summary>
+/// <param name="Source">10-h source training stations.</param>
+/// <param name="Validation">10-h stations that early-stop the source network (may be empty: no early stopping).</param>
+/// <param name="Pool">Pool stations (target rows in the pool), ascending.</param>
+/// <param name="Test">Test stations (target rows in the test set), ascending.</param>
+/// <param name="PoolRows">Target rows in the pool (file indices).</param>
+/// <param name="TestRows">Target rows in the test set (file indices).</param>
+internal sealed record StationRoles(int[] Source, int[] Validation, int[] Pool, int[] Test, List<FuelObservation> PoolRows, List<FuelObservation> TestRows);

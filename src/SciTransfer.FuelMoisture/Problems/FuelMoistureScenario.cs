@@ -160,19 +160,19 @@ public sealed class FuelMoistureScenario
     /// <summary>
     /// Builds one repeat's scenario from a user's files: the source sequences are the source and validation
     /// stations' whole weather records with their 10-h observations; the target sequence is the data's
-    /// target window (the common period of the target stations), with the target class's observations at
-    /// the pool and test stations (those outside the window are left out). Station roles come from
-    /// <see cref="FuelMoistureRealData.Split"/>.
+    /// target window (the common period of the target stations), with the target class's observations of the
+    /// pool and the test set (those outside the window are left out). Station roles come from
+    /// <see cref="FuelMoistureRealData.Roles"/>.
     /// </summary>
-    public static FuelMoistureScenario FromData(FuelMoistureOptions o, FuelMoistureRealData data, SeedTree seeds)
+    internal static FuelMoistureScenario FromData(FuelMoistureOptions o, FuelMoistureRealData data, SeedTree seeds)
     {
         ArgumentNullException.ThrowIfNull(o);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(seeds);
-        var (sourceIds, validationIds, poolIds, testIds) = data.Split(seeds, o.TargetClassHours);
+        var roles = data.Roles(seeds);
+        int[] sourceIds = roles.Source, validationIds = roles.Validation, poolIds = roles.Pool, testIds = roles.Test;
         var stations = data.Data.Stations;
         var sourceObs = data.Data.Observations[10];
-        var targetObs = data.Data.Observations[o.TargetClassHours];
 
         double[] Inputs(int s) => Features.Build(stations[s], o.DryingCoefficient, 0, stations[s].Length);
         var trainX = sourceIds.Select(Inputs).ToArray();
@@ -198,34 +198,9 @@ public sealed class FuelMoistureScenario
         }
 
         int length = data.WindowHours;
-        int Offset(int s) => (int)Math.Round((data.WindowStartUtc - stations[s].StartUtc).TotalHours);
-
-        // Observations re-indexed: station = position in the role list, hour = index in the target window.
-        List<FuelObservation> InWindow(int[] ids)
-        {
-            var list = new List<FuelObservation>();
-            for (int k = 0; k < ids.Length; k++)
-            {
-                int off = Offset(ids[k]);
-                foreach (var ob in targetObs)
-                {
-                    int hour = ob.Hour - off;
-                    if (ob.Station == ids[k] && hour >= 0 && hour < length)
-                    {
-                        list.Add(new FuelObservation(k, hour, ob.Value));
-                    }
-                }
-            }
-
-            return [.. list.OrderBy(ob => ob.Station).ThenBy(ob => ob.Hour)];
-        }
-
-        var pool = InWindow(poolIds);
-        var test = InWindow(testIds);
-        if (pool.Count == 0 || test.Count == 0)
-        {
-            throw data.DataDirError($"no {FuelClass.Name(o.TargetClassHours)} observations at the {(pool.Count == 0 ? "pool" : "test")} stations inside the target window {data.WindowStartUtc:yyyy-MM-dd'T'HH}Z + {length} h");
-        }
+        int Offset(int s) => data.Offset(s);
+        var pool = data.InWindow(poolIds, roles.PoolRows);
+        var test = data.InWindow(testIds, roles.TestRows);
 
         double[] TargetInputs(int s)
         {

@@ -3,7 +3,7 @@ using SciTransfer.Core.Nn;
 using SciTransfer.FuelMoisture.Model;
 using Tensor = SciTransfer.Core.Tensors.Tensor;
 
-namespace SciTransfer.FuelMoisture.Transfer;
+namespace SciTransfer.FuelMoisture.Warping;
 
 /// <summary>
 /// Time-warping transfer: ONE scalar added to every forget-gate bias and ONE to every input-gate bias

@@ -17,12 +17,15 @@ public class CatalogCommandTests
         return (code, o.ToString(), e.ToString());
     }
 
-    private static JsonSchema Schema()
+    // Built once: JsonSchema.Net registers a schema's $id globally and refuses a second registration.
+    private static readonly Lazy<JsonSchema> CachedSchema = new(() =>
     {
-        var (code, text, _) = Invoke(c => c.Schema(null));
-        Assert.Equal(ExitCodes.Ok, code);
+        var (code, text, err) = Invoke(c => c.Schema(null));
+        Assert.True(code == ExitCodes.Ok, err);
         return JsonSchema.FromText(text);
-    }
+    });
+
+    private static JsonSchema Schema() => CachedSchema.Value;
 
     private static EvaluationResults Validate(JsonSchema schema, string configText)
     {

@@ -48,10 +48,10 @@ internal static class CliProcess
         using var p = Start(args);
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(300_000))
+        if (!p.WaitForExit(900_000))
         {
             p.Kill(entireProcessTree: true);
-            throw new TimeoutException("scitransfer did not finish in 5 minutes: " + string.Join(' ', args));
+            throw new TimeoutException("scitransfer did not finish in 15 minutes: " + string.Join(' ', args));
         }
 
         return (p.ExitCode, stdout.Result, stderr.Result);

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using SciTransfer.Plotting.Report;
+using SciTransfer.Plotting.Charts;
 using SciTransfer.Plotting.Styling;
 
 namespace SciTransfer.Plotting.Tests;
@@ -13,11 +13,10 @@ public sealed class BrowserRenderTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [ChromiumFact]
-    public void Headless_chromium_renders_the_scarcity_plot_with_every_reference_colour()
+    public void Headless_chromium_renders_a_curve_chart_with_every_reference_colour()
     {
-        var input = SampleStudy.Input();
-        var palette = new StrategyPalette(input.Problems[0].Strategies);
-        var image = Screenshot(ScarcityPlot.Render(input.Problems[0], SampleStudy.Rmse, input.Summary, palette), "curve");
+        var palette = new StrategyPalette(["scratch", "source-only", "fine-tune", "oracle"]);
+        var image = Screenshot(CurveChart.Render(ChartSamples.Curves(palette)), "curve");
         Assert.Equal(900, image.Width);
         Assert.Equal(600, image.Height);
 

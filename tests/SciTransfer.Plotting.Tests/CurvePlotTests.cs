@@ -1,59 +1,11 @@
 using System.Globalization;
-using SciTransfer.Plotting.Axes;
 using SciTransfer.Plotting.Charts;
-using SciTransfer.Plotting.Report;
 using SciTransfer.Plotting.Styling;
 
 namespace SciTransfer.Plotting.Tests;
 
 public class CurvePlotTests
 {
-    private static readonly StrategyPalette Palette = new(["scratch", "source-only", "fine-tune", "oracle", "overfit"]);
-
-    [Fact]
-    public void Scarcity_plot_parses_as_xml_with_one_series_group_per_strategy()
-    {
-        var input = SampleStudy.Input();
-        var problem = input.Problems[0];
-        var doc = new SvgDocument(ScarcityPlot.Render(problem, SampleStudy.Rmse, input.Summary, Palette));
-        var groups = doc.SeriesGroups();
-        Assert.Equal(problem.Strategies, groups.Select(g => g.Attribute("data-strategy")!.Value));
-        foreach (var g in groups)
-        {
-            int rowsOfStrategy = input.Summary.Count(r => r.Problem == problem.Id && r.Metric == "rmse" && r.Strategy == g.Attribute("data-strategy")!.Value);
-            Assert.Equal(rowsOfStrategy, g.Descendants().Count(e => e.Attribute("class")?.Value == "marker"));
-        }
-
-        Assert.Contains(doc.All("text"), t => t.Value == "rmse (K), lower is better");
-        Assert.Contains(doc.All("text"), t => t.Value == "target samples (log scale)");
-        Assert.Equal(problem.Strategies, doc.All("g").Where(g => g.Attribute("data-legend") is not null).Select(g => g.Attribute("data-legend")!.Value));
-    }
-
-    [Fact]
-    public void Higher_is_better_metrics_say_so_in_the_y_title()
-    {
-        Assert.Equal("r2, higher is better", ScarcityPlot.YTitle(SampleStudy.R2));
-    }
-
-    [Fact]
-    public void N_zero_is_drawn_left_of_the_axis_break_and_not_joined_to_the_line()
-    {
-        var input = SampleStudy.Input();
-        string svg = ScarcityPlot.Render(input.Problems[0], SampleStudy.Rmse, input.Summary, Palette);
-        Assert.DoesNotContain("NaN", svg, StringComparison.Ordinal);
-        Assert.DoesNotContain("Infinity", svg, StringComparison.Ordinal);
-        var doc = new SvgDocument(svg);
-        Assert.Equal("0", doc.WithClass("xtick").First().Value);
-        double breakX = SvgDocument.Num(doc.WithClass("break-divider").Single(), "x1");
-        var fine = doc.SeriesGroups().Single(g => g.Attribute("data-strategy")!.Value == "fine-tune");
-        var markers = fine.Descendants().Where(e => e.Attribute("class")?.Value == "marker").ToList();
-        double zeroX = MarkerX(markers.Single(m => m.Attribute("data-n")!.Value == "0"));
-        Assert.True(zeroX < breakX);
-        Assert.All(markers.Where(m => m.Attribute("data-n")!.Value != "0"), m => Assert.True(MarkerX(m) > breakX));
-        string line = fine.Descendants().Single(e => e.Attribute("class")?.Value == "line").Attribute("d")!.Value;
-        Assert.All(SvgDocument.PathXs(line), x => Assert.True(x > breakX));
-    }
-
     [Fact]
     public void Bands_are_split_where_the_interval_is_nan_and_absent_without_intervals()
     {
@@ -104,30 +56,6 @@ public class CurvePlotTests
     }
 
     [Fact]
-    public void Retention_plot_has_one_group_per_problem_and_strategy_and_a_reference_line_at_one()
-    {
-        var input = SampleStudy.Input();
-        var doc = new SvgDocument(RetentionPlot.Render("shift", input.Problems, input.Summary, Palette));
-        var keys = doc.SeriesGroups().Select(g => (g.Attribute("data-problem")!.Value, g.Attribute("data-strategy")!.Value)).ToList();
-        var expected = input.Problems.SelectMany(p => p.Strategies.Select(s => (p.Id, s))).ToList();
-        Assert.Equal(expected, keys);
-        Assert.Single(doc.WithClass("reference"));
-        Assert.Empty(doc.WithClass("band"));
-    }
-
-    [Fact]
-    public void Retention_legend_drops_the_id_prefix_the_problems_share()
-    {
-        var input = SampleStudy.Input();
-        var renamed = input.Problems.Select(p => p with { Id = "quantum/digits/" + p.Id.Replace('/', '-') }).ToList();
-        var rows = input.Summary.Select(r => r with { Problem = "quantum/digits/" + r.Problem.Replace('/', '-') }).ToList();
-        string svg = RetentionPlot.Render("g", renamed, rows, Palette);
-        string first = renamed[0].Id["quantum/digits/".Length..];
-        Assert.Contains($">{first} / {renamed[0].Strategies[0]}<", svg, StringComparison.Ordinal);
-        Assert.DoesNotContain(">quantum/digits/", svg, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Reference_strategies_keep_their_style_whatever_else_runs()
     {
         var small = new StrategyPalette(["scratch", "oracle"]);
@@ -146,4 +74,32 @@ public class CurvePlotTests
         "rect" => SvgDocument.Num(m, "x") + (SvgDocument.Num(m, "width") / 2),
         _ => SvgDocument.PathXs(m.Attribute("d")!.Value)[0],
     };
+
+    [Fact]
+    public void Series_whose_means_are_all_nan_keep_their_group_but_draw_nothing()
+    {
+        var points = new List<CurvePoint> { new(4, double.NaN, double.NaN, double.NaN), new(8, double.NaN, 1, 2) };
+        var good = new List<CurvePoint> { new(4, 1, 0.9, 1.1), new(8, 0.8, 0.7, 0.9) };
+        string svg = CurveChart.Render(new CurveChartSpec("t", "", "n", "y",
+            [new CurveSeries("nan", "nan", null, StrategyPalette.Cycle(0), points), new CurveSeries("ok", "ok", null, StrategyPalette.Cycle(1), good)]));
+        Assert.DoesNotContain("NaN", svg, StringComparison.Ordinal);
+        var nan = new SvgDocument(svg).SeriesGroups().Single(g => g.Attribute("data-strategy")!.Value == "nan");
+        Assert.Empty(nan.Elements());
+    }
+
+    [Fact]
+    public void Huge_confidence_intervals_do_not_flatten_the_curves()
+    {
+        // Two repeats give Student-t intervals about 12.7 std wide: the y range must stay near the means.
+        var points = new[] { 4, 8, 16, 32 }.Select(n => new CurvePoint(n, 1.0 + (1.0 / n), -50, 50)).ToList();
+        var doc = new SvgDocument(CurveChart.Render(new CurveChartSpec("t", "", "n", "y", [new CurveSeries("a", "a", null, StrategyPalette.Cycle(0), points)])));
+        var ys = doc.WithClass("ytick").Select(t => double.Parse(t.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(ys.Max() - ys.Min() < 1, $"y ticks span {ys.Min()}..{ys.Max()}");
+        var axisLine = doc.WithClass("y-axis").Single().Elements().Last(e => e.Name.LocalName == "line");
+        double top = SvgDocument.Num(axisLine, "y1"), bottom = SvgDocument.Num(axisLine, "y2");
+        string d = doc.WithClass("band").Single().Attribute("d")!.Value;
+        var bandYs = d.Split('M', 'L', 'Z').Where(s => s.Length > 0).Select(s => double.Parse(s.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.All(bandYs, y => Assert.InRange(y, top, bottom));
+        Assert.Contains(bandYs, y => Math.Abs(y - top) < 0.01);
+    }
 }

@@ -1,14 +1,13 @@
 using SciTransfer.Plotting.Axes;
 using SciTransfer.Plotting.Styling;
 using SciTransfer.Plotting.Svg;
-using SciTransfer.Transfer.Figures;
 
 namespace SciTransfer.Plotting.Charts;
 
 /// <summary>
-/// Renders a <see cref="HeatMapFigure"/>: one <c>&lt;rect class="cell"&gt;</c> per finite value (NaN
+/// Renders a <see cref="HeatMapGrid"/>: one <c>&lt;rect class="cell"&gt;</c> per finite value (NaN
 /// cells stay blank), row 0 at the bottom, the plot's aspect ratio following the domain's (clamped),
-/// and a colour bar (viridis, or RdBu centred at 0 when <see cref="HeatMapFigure.Diverging"/>).
+/// and a colour bar (viridis, or RdBu centred at 0 when <see cref="HeatMapGrid.Diverging"/>).
 /// </summary>
 public static class HeatMapChart
 {
@@ -16,7 +15,7 @@ public static class HeatMapChart
 
     /// <summary>Renders the figure as an SVG document.</summary>
     /// <exception cref="ArgumentException">The grid shape does not match the number of values, or the extents are not increasing.</exception>
-    public static string Render(HeatMapFigure figure)
+    public static string Render(HeatMapGrid figure)
     {
         ArgumentNullException.ThrowIfNull(figure);
         if (figure.Nx <= 0 || figure.Ny <= 0 || figure.Values is null || figure.Values.Length != (long)figure.Nx * figure.Ny)

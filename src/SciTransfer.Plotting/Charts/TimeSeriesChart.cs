@@ -1,14 +1,13 @@
 using SciTransfer.Plotting.Axes;
 using SciTransfer.Plotting.Styling;
 using SciTransfer.Plotting.Svg;
-using SciTransfer.Transfer.Figures;
 
 namespace SciTransfer.Plotting.Charts;
 
 /// <summary>
-/// Renders a (merged) <see cref="TimeSeriesFigure"/>: each series a <c>&lt;g class="series"&gt;</c>
+/// Renders a (merged) <see cref="TimeSeriesChartSpec"/>: each series a <c>&lt;g class="series"&gt;</c>
 /// with <c>data-series</c> (and <c>data-strategy</c> when it comes from a strategy), drawn as a line
-/// broken at NaN or as markers when <see cref="FigureSeries.Markers"/> is set.
+/// broken at NaN or as markers when <see cref="TimeSeriesLine.Markers"/> is set.
 /// </summary>
 public static class TimeSeriesChart
 {
@@ -25,11 +24,11 @@ public static class TimeSeriesChart
     ];
 
     /// <summary>Renders the figure; strategy series take their colour from <paramref name="palette"/>.</summary>
-    public static string Render(TimeSeriesFigure figure, StrategyPalette palette, string subtitle = "")
+    public static string Render(TimeSeriesChartSpec figure, StrategyPalette palette, string subtitle = "")
     {
         ArgumentNullException.ThrowIfNull(figure);
         ArgumentNullException.ThrowIfNull(palette);
-        foreach (FigureSeries s in figure.Series)
+        foreach (TimeSeriesLine s in figure.Series)
         {
             if (s.X.Length != s.Y.Length)
             {
@@ -39,7 +38,7 @@ public static class TimeSeriesChart
 
         var styles = new List<SeriesStyle>();
         int dataIndex = 0;
-        foreach (FigureSeries s in figure.Series)
+        foreach (TimeSeriesLine s in figure.Series)
         {
             styles.Add(s.Strategy is not null ? palette[s.Strategy] : DataStyles[dataIndex++ % DataStyles.Length]);
         }
@@ -69,7 +68,7 @@ public static class TimeSeriesChart
         return w.Finish();
     }
 
-    private static void DrawSeries(SvgWriter w, FigureSeries s, SeriesStyle style, LinearAxis x, LinearAxis y)
+    private static void DrawSeries(SvgWriter w, TimeSeriesLine s, SeriesStyle style, LinearAxis x, LinearAxis y)
     {
         w.Start("g").Attr("class", "series").Attr("data-series", s.Name);
         if (s.Strategy is not null)

@@ -1,6 +1,6 @@
 using SciTransfer.Transfer.Figures;
 
-namespace SciTransfer.Plotting.Report;
+namespace SciTransfer.Transfer.Reporting;
 
 /// <summary>
 /// Joins figure parts written by many cells: time-series parts with the same id become one figure

@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text;
 using SciTransfer.Plotting.Charts;
-using SciTransfer.Plotting.Report;
 using SciTransfer.Plotting.Styling;
 using SciTransfer.Transfer.Figures;
 using SciTransfer.Transfer.Problems;
 using SciTransfer.Transfer.Summary;
 
-namespace SciTransfer.Plotting;
+namespace SciTransfer.Transfer.Reporting;
 
 /// <summary>
 /// Writes the plots and report.md of a study into its output folder:
@@ -141,10 +140,10 @@ public static class StudyReport
                 case TimeSeriesFigure ts:
                     BestOfResult chosen = BestOfSelector.Select(ts, input.Problems, input.Summary);
                     note = chosen.Note;
-                    svg = TimeSeriesChart.Render(chosen.Figure, palette, note);
+                    svg = TimeSeriesChart.Render(FigureCharts.ToChart(chosen.Figure), palette, note);
                     break;
                 case HeatMapFigure hm:
-                    svg = HeatMapChart.Render(hm);
+                    svg = HeatMapChart.Render(FigureCharts.ToChart(hm));
                     break;
                 default:
                     throw new ArgumentException($"figure '{figure.Id}': unsupported figure kind {figure.GetType().Name}.", nameof(input));

@@ -1,4 +1,4 @@
-namespace SciTransfer.Plotting.Tests;
+namespace SciTransfer.Tests.Shared;
 
 /// <summary>A fact that needs headless Chromium (Debian package <c>chromium</c>) at /usr/bin/chromium; skipped with that reason otherwise.</summary>
 public sealed class ChromiumFactAttribute : FactAttribute

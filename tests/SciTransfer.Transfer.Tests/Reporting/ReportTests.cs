@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using SciTransfer.Plotting.Report;
+using SciTransfer.Transfer.Reporting;
 
-namespace SciTransfer.Plotting.Tests;
+namespace SciTransfer.Transfer.Tests.Reporting;
 
 public sealed class ReportTests : IDisposable
 {

@@ -1,4 +1,4 @@
-namespace SciTransfer.Plotting.Report;
+namespace SciTransfer.Transfer.Reporting;
 
 /// <summary>Escaping for text placed in Markdown tables and links.</summary>
 internal static class Markdown

@@ -2,7 +2,7 @@ using SciTransfer.Transfer.Figures;
 using SciTransfer.Transfer.Problems;
 using SciTransfer.Transfer.Summary;
 
-namespace SciTransfer.Plotting.Report;
+namespace SciTransfer.Transfer.Reporting;
 
 /// <summary>The outcome of a best-of selection on a time-series figure.</summary>
 /// <param name="Figure">The figure with only the winning candidate's series (plus every non-candidate series).</param>

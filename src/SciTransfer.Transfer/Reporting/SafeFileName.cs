@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SciTransfer.Plotting.Report;
+namespace SciTransfer.Transfer.Reporting;
 
 /// <summary>File-name-safe versions of problem ids, metric names and figure ids.</summary>
 public static class SafeFileName

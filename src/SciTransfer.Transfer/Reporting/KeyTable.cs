@@ -4,7 +4,7 @@ using SciTransfer.Plotting.Axes;
 using SciTransfer.Transfer.Problems;
 using SciTransfer.Transfer.Summary;
 
-namespace SciTransfer.Plotting.Report;
+namespace SciTransfer.Transfer.Reporting;
 
 /// <summary>One row of the key table: what wins at one target size.</summary>
 /// <param name="N">Target size.</param>

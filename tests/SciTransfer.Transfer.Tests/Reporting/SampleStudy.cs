@@ -2,7 +2,7 @@ using SciTransfer.Transfer.Figures;
 using SciTransfer.Transfer.Problems;
 using SciTransfer.Transfer.Summary;
 
-namespace SciTransfer.Plotting.Tests;
+namespace SciTransfer.Transfer.Tests.Reporting;
 
 /// <summary>Synthetic study inputs with curves of known shape (so the expected winners are known by construction).</summary>
 internal static class SampleStudy

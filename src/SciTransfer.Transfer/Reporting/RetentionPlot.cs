@@ -2,7 +2,7 @@ using SciTransfer.Plotting.Charts;
 using SciTransfer.Plotting.Styling;
 using SciTransfer.Transfer.Summary;
 
-namespace SciTransfer.Plotting.Report;
+namespace SciTransfer.Transfer.Reporting;
 
 /// <summary>
 /// Relative performance retention (RPR, 1 = as good as at the strategy's largest n) vs n for every

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 
-namespace SciTransfer.Plotting.Tests;
+namespace SciTransfer.Tests.Shared;
 
 /// <summary>Parses SVG text with System.Xml and offers the queries the tests use.</summary>
 internal sealed class SvgDocument

@@ -3,7 +3,7 @@ using SciTransfer.Plotting.Styling;
 using SciTransfer.Transfer.Problems;
 using SciTransfer.Transfer.Summary;
 
-namespace SciTransfer.Plotting.Report;
+namespace SciTransfer.Transfer.Reporting;
 
 /// <summary>The data-scarcity curve of one (problem, metric): mean and 95 % band per strategy vs n_target.</summary>
 public static class ScarcityPlot

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace SciTransfer.Plotting.Tests;
+namespace SciTransfer.Tests.Shared;
 
 /// <summary>
 /// A minimal PNG decoder for the browser test: 8-bit greyscale, RGB or RGBA, non-interlaced (what

@@ -1,4 +1,5 @@
 using SciTransfer.Plotting.Charts;
+using SciTransfer.Plotting.Rendering;
 using SciTransfer.Plotting.Styling;
 using SciTransfer.Transfer.Summary;
 
@@ -11,11 +12,11 @@ namespace SciTransfer.Transfer.Reporting;
 /// </summary>
 public static class RetentionPlot
 {
-    private static readonly string[] ProblemDashes = ["", "7 4", "2 3", "8 3 2 3", "4 2 4 6"];
+    private static readonly LineDash[] ProblemDashes = [LineDash.Solid, LineDash.Dashed, LineDash.Dotted, LineDash.DenselyDashed];
     private static readonly MarkerShape[] ProblemMarkers = [MarkerShape.Circle, MarkerShape.Square, MarkerShape.TriangleUp, MarkerShape.Diamond, MarkerShape.TriangleDown, MarkerShape.OpenCircle];
 
     /// <summary>Renders the retention chart of <paramref name="group"/> over <paramref name="problems"/> (all in that group).</summary>
-    public static string Render(string group, IReadOnlyList<ProblemManifest> problems, IEnumerable<SummaryRow> summary, StrategyPalette palette)
+    public static ChartImage Render(string group, IReadOnlyList<ProblemManifest> problems, IEnumerable<SummaryRow> summary, StrategyPalette palette)
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(problems);

@@ -1,4 +1,5 @@
 using SciTransfer.Transfer.Figures;
+using SciTransfer.Transfer.Results;
 using SciTransfer.Transfer.Problems;
 using SciTransfer.Transfer.Summary;
 
@@ -91,6 +92,45 @@ internal static class SampleStudy
             new("threads", "2"),
         };
         return new StudyReportInput("sample", "A synthetic study | with a pipe", [a, b], rows, figures ?? SampleFigures(), facts);
+    }
+
+    /// <summary>
+    /// Writes results.csv (and run.json with the repeats) for <see cref="Input"/> into <paramref name="dir"/>: rmse per
+    /// repeat = formula + a repeat offset in {-0.05, 0, +0.05} shared by every strategy (paired), r2 alike.
+    /// </summary>
+    public static void WriteResults(string dir, StudyReportInput input, int repeats = 3, Func<ResultRow, bool>? keep = null)
+    {
+        Directory.CreateDirectory(dir);
+        var sb = new System.Text.StringBuilder(ResultsFile.Header).Append('\n');
+        foreach (var p in input.Problems)
+        {
+            foreach (string s in p.Strategies)
+            {
+                foreach (int n in p.Sizes)
+                {
+                    double rmse = RmseOf(s, n);
+                    if (double.IsNaN(rmse))
+                    {
+                        continue;
+                    }
+
+                    for (int r = 0; r < repeats; r++)
+                    {
+                        double v = rmse + (0.05 * ((r % 3) - 1)) + (0.001 * r);
+                        foreach (var row in new[] { new ResultRow("sample", p.Id, s, n, r, 1, "rmse", v, 0.1), new ResultRow("sample", p.Id, s, n, r, 1, "r2", 1 - (v * v / 4), 0.1) })
+                        {
+                            if (keep is null || keep(row))
+                            {
+                                sb.Append(ResultsFile.Format(row));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        File.WriteAllText(Path.Combine(dir, "results.csv"), sb.ToString());
+        File.WriteAllText(Path.Combine(dir, "run.json"), "{\"config\": {\"repeats\": " + repeats + "}}");
     }
 
     public static IReadOnlyList<FigureData> SampleFigures()

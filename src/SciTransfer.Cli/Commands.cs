@@ -1,5 +1,5 @@
 using System.Globalization;
-using SciTransfer.Plotting;
+using SciTransfer.Transfer.Reporting;
 using SciTransfer.Transfer.Bench;
 using SciTransfer.Transfer.Catalog;
 using SciTransfer.Transfer.Config;

@@ -31,11 +31,10 @@ public sealed class Commands(TextWriter output, TextWriter error)
         string dir = outDir ?? Path.Combine("runs", config.Name + (quick ? "-quick" : "") + (shardSpec is null ? "" : $"-shard{shardSpec.Index}of{shardSpec.Count}"));
         var options = new RunOptions(dir, threads, shardSpec, quick, backend, VersionInfo.Describe());
         output.WriteLine($"study {config.Name}: {StudyPlan.Cells(config).Count} cells, {threads} thread(s), output {dir}");
-        ReportWriter.Writer ??= StudyReport.Write;
         var outcome = ProgressDisplay.Show(config.Name, p => StudyRunner.Run(config, options, p), output);
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"done: {outcome.CellsRun} cells run, {outcome.CellsSkipped} skipped, {outcome.Wall.TotalSeconds:F1} s; wrote {Path.Combine(dir, "results.csv")}, summary.csv, report.md and {outcome.ReportFiles.Count} report files"));
+            $"done: {outcome.CellsRun} cells run, {outcome.CellsSkipped} skipped, {outcome.Wall.TotalSeconds:F1} s; wrote {Path.Combine(dir, "results.csv")}, summary.csv, report.md, report.html and {outcome.ReportFiles.Count} report files"));
         return ExitCodes.Ok;
     });
 

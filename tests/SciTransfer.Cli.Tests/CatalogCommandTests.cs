@@ -91,7 +91,7 @@ public class CatalogCommandTests
     {
         var (code, text, _) = Invoke(c => c.List("experiments", options: true, problem: "reference/linear-shift"));
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Contains("source_samples = 2000 (--quick: 500)  source training samples (2..1e+06)", text, StringComparison.Ordinal);
+        Assert.Contains("source_samples = 2000 (--quick: 500)  source training samples (2..1000000)", text, StringComparison.Ordinal);
         Assert.Contains("strategy fine-tune:", text, StringComparison.Ordinal);
         Assert.Contains("split kinds: random, group, time, explicit", text, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.BadConfig, Invoke(c => c.List("experiments", options: true, problem: "nope/x")).Code);

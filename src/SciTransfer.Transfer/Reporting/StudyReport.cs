@@ -16,14 +16,14 @@ namespace SciTransfer.Transfer.Reporting;
 /// Writes the figures and the report of a study into its output folder: <c>&lt;problem&gt;__&lt;metric&gt;.png/.svg</c>
 /// per (problem, metric), <c>retention__&lt;group&gt;.png/.svg</c> per comparison group,
 /// <c>figures/&lt;figure id&gt;.png/.svg</c> per merged figure, <c>report.md</c> and <c>report.html</c> (figures embedded).
-/// The report opens with one answer sentence per problem. Per-repeat statistics come from the folder's results.csv.
+/// The report opens with one answer sentence per problem. Per-repeat statistics come from the input's results rows.
 /// </summary>
 public static class StudyReport
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes every file and returns their full paths in writing order (report.md, then report.html, last).</summary>
-    /// <param name="outputDirectory">The output folder (its results.csv, when present, gives the per-repeat values).</param>
+    /// <param name="outputDirectory">The output folder .</param>
     /// <param name="input">What <c>OutputFolder.Rebuild</c> returns.</param>
     /// <param name="baselines">The simple baselines per problem id (null or a missing id: <see cref="KnownStrategies.DefaultBaselines"/>).</param>
     /// <param name="options">Which strategies the plots show and which get bands (null: <see cref="PlotOptions.Default"/>).</param>
@@ -32,13 +32,15 @@ public static class StudyReport
         ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
         ArgumentNullException.ThrowIfNull(input);
         Directory.CreateDirectory(outputDirectory);
-        string resultsPath = Path.Combine(outputDirectory, "results.csv");
-        IReadOnlyList<ResultRow> results = File.Exists(resultsPath) ? ResultsFile.Read(resultsPath, allowCutOffTail: true) : [];
+        var results = input.Results;
         var written = new List<string>();
         var taken = new HashSet<string>(StringComparer.Ordinal) { "REPORT.MD", "REPORT.HTML" };
         var palette = new StrategyPalette(AllStrategies(input));
         var md = new StringBuilder();
-        IReadOnlyList<string> Baselines(string id) => baselines is not null && baselines.TryGetValue(id, out var b) ? b : KnownStrategies.DefaultBaselines;
+        IReadOnlyList<string> Baselines(string id) =>
+            baselines is not null && baselines.TryGetValue(id, out var b) ? b
+            : input.Problems.FirstOrDefault(p => p.Id == id)?.Baselines is { Count: > 0 } declared ? declared
+            : KnownStrategies.DefaultBaselines;
 
         var analyses = input.Problems.ToDictionary(
             p => p.Id,

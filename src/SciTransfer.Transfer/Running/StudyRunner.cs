@@ -150,8 +150,8 @@ public static class StudyRunner
         IReadOnlyList<string> reportFiles = [];
         if (options.WriteReport)
         {
-            var input = new StudyReportInput(config.Name, config.Description, manifests, summary, FigureStore.ReadAll(dir), OutputFolder.Facts(record));
-            reportFiles = ReportWriter.Write(dir, input);
+            var input = new StudyReportInput(config.Name, config.Description, manifests, summary, FigureStore.ReadAll(dir), OutputFolder.Facts(record), allRows);
+            reportFiles = Reporting.StudyReport.Write(dir, input);
         }
 
         if (failure is not null)

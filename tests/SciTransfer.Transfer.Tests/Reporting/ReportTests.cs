@@ -16,7 +16,7 @@ public sealed class ReportTests : IDisposable
     {
         string dir = _tmp.Sub("out-" + Guid.NewGuid().ToString("N")[..6]);
         input ??= SampleStudy.Input();
-        SampleStudy.WriteResults(dir, input, repeats, keep);
+        input = input with { Results = SampleStudy.WriteResults(dir, input, repeats, keep) };
         var paths = StudyReport.Write(dir, input);
         return (dir, paths, File.ReadAllText(Path.Combine(dir, "report.md")));
     }

@@ -91,15 +91,17 @@ internal static class SampleStudy
             new("version", "abc1234"),
             new("threads", "2"),
         };
-        return new StudyReportInput("sample", "A synthetic study | with a pipe", [a, b], rows, figures ?? SampleFigures(), facts);
+        return new StudyReportInput("sample", "A synthetic study | with a pipe", [a, b], rows, figures ?? SampleFigures(), facts, []);
     }
 
     /// <summary>
     /// Writes results.csv (and run.json with the repeats) for <see cref="Input"/> into <paramref name="dir"/>: rmse per
     /// repeat = formula + a repeat offset in {-0.05, 0, +0.05} shared by every strategy (paired), r2 alike.
     /// </summary>
-    public static void WriteResults(string dir, StudyReportInput input, int repeats = 3, Func<ResultRow, bool>? keep = null)
+    /// <returns>The rows written.</returns>
+    public static List<ResultRow> WriteResults(string dir, StudyReportInput input, int repeats = 3, Func<ResultRow, bool>? keep = null)
     {
+        var kept = new List<ResultRow>();
         Directory.CreateDirectory(dir);
         var sb = new System.Text.StringBuilder(ResultsFile.Header).Append('\n');
         foreach (var p in input.Problems)
@@ -122,6 +124,7 @@ internal static class SampleStudy
                             if (keep is null || keep(row))
                             {
                                 sb.Append(ResultsFile.Format(row));
+                                kept.Add(row);
                             }
                         }
                     }
@@ -131,6 +134,7 @@ internal static class SampleStudy
 
         File.WriteAllText(Path.Combine(dir, "results.csv"), sb.ToString());
         File.WriteAllText(Path.Combine(dir, "run.json"), "{\"config\": {\"repeats\": " + repeats + "}}");
+        return kept;
     }
 
     public static IReadOnlyList<FigureData> SampleFigures()

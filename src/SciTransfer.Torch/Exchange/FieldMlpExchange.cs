@@ -1,6 +1,5 @@
 using System.Globalization;
 using SciTransfer.HeatSink.Nn;
-using SciTransfer.HeatSink.Nusselt;
 using Tensor = SciTransfer.Core.Tensors.Tensor;
 
 namespace SciTransfer.Torch.Exchange;
@@ -9,7 +8,7 @@ namespace SciTransfer.Torch.Exchange;
 /// The heat-sink networks (<see cref="FieldMlp"/>) as <c>net = torch.nn.Sequential(Linear, Tanh, ..., Linear)</c>, state
 /// dict names "net.0.weight" ... (Linear l = module 2l), with the fixed input transform in the card: the temperature
 /// field MLP ("field-mlp", features x, y[, z] in the problem's coordinates) and the Nusselt network ("nusselt-mlp",
-/// the six features of <see cref="NusseltSample.Features"/>, output log Nu, so Nu = exp(net)).
+/// the six features of NusseltSample.Features, output log Nu, so Nu = exp(net)).
 /// </summary>
 public static class FieldMlpExchange
 {
@@ -19,7 +18,7 @@ public static class FieldMlpExchange
     /// <summary>Architecture name of the Nusselt network.</summary>
     public const string NusseltArchitecture = "nusselt-mlp";
 
-    /// <summary>The Nusselt network's features, in <see cref="NusseltSample.Features"/> order.</summary>
+    /// <summary>The Nusselt network's features, in NusseltSample.Features order.</summary>
     public static IReadOnlyList<string> NusseltFeatures { get; } = ["log10_peclet", "hydraulic_diameter_mm", "aspect_ratio", "length_cm", "width_mm", "log10_length_over_diameter"];
 
     /// <summary>The state dict in PyTorch's layout.</summary>

@@ -41,6 +41,8 @@ public class ExitCodeTests
         Assert.Equal(ExitCodes.BadConfig, Invoke(c => c.Bench("no-such-workload", [])).Code);
     }
 
+    [Trait("Category", "Slow")]
+
     [Fact]
     public void A_run_writes_results_summary_plots_and_report_and_a_corrupt_results_file_exits_with_code_2()
     {

@@ -14,6 +14,8 @@ public class InterruptedRunTests
     private static string[] RowsWithoutTimings(string dir) =>
         [.. File.ReadAllLines(Path.Combine(dir, "results.csv")).Skip(1).Select(l => l[..l.LastIndexOf(',')]).Order(StringComparer.Ordinal)];
 
+    [Trait("Category", "Slow")]
+
     [Fact]
     public void A_run_killed_mid_sweep_then_rerun_yields_exactly_the_rows_of_an_uninterrupted_run()
     {

@@ -27,6 +27,8 @@ public class QuickstartDeterminismTests
             .Order(StringComparer.Ordinal)];
     }
 
+    [Trait("Category", "Slow")]
+
     [Fact]
     public void The_default_study_of_every_domain_gives_the_same_rows_and_summary_on_one_and_two_threads()
     {

@@ -45,6 +45,8 @@ public class SmallAreaGrowthTests
         Assert.True(tlrf.GrowthError < 0.85 * ols.GrowthError, $"TLRF growth error {tlrf.GrowthError:F4} vs w=7 OLS {ols.GrowthError:F4}");
     }
 
+    [Trait("Category", "Slow")]
+
     [Fact]
     public void Every_strategy_returns_finite_values_for_exactly_the_declared_metrics()
     {
@@ -80,6 +82,8 @@ public class SmallAreaGrowthTests
         Assert.Empty(ols7.Run(first, Cell(8, new SeedTree(2))).Figures);
         Assert.Empty(ols7.Run(second, Cell(7, new SeedTree(2))).Figures);
     }
+
+    [Trait("Category", "Slow")]
 
     [Fact]
     public void A_cell_gives_the_same_values_when_run_twice()

@@ -9,6 +9,7 @@ namespace SciTransfer.FuelMoisture.Tests;
 
 public class EndToEndTests
 {
+    [Trait("Category", "Slow")]
     [Fact]
     public void A_seeded_quick_study_has_time_warp_beat_scratch_at_the_smallest_size()
     {

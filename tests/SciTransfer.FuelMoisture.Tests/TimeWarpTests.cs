@@ -10,6 +10,8 @@ public class TimeWarpTests
     // A grid point of the 25 x 25 grid over [-5, 5]: -5 + k * 10/24.
     private const double TrueForget = 1.25, TrueInput = -1.25;
 
+    [Trait("Category", "Slow")]
+
     [Fact]
     public void Grid_search_recovers_a_known_shift_on_generated_data()
     {
@@ -19,6 +21,8 @@ public class TimeWarpTests
         Assert.Equal(TrueInput, si, 9);
         Assert.True(loss < 1e-20, $"loss {loss}");
     }
+
+    [Trait("Category", "Slow")]
 
     [Fact]
     public void Gradient_warp_recovers_a_known_shift_on_generated_data()

@@ -68,6 +68,8 @@ public sealed class NusseltTests
         Assert.All(rows, r => Assert.True(r.Nu < NusseltCorrelations.Lyon(r.Peclet), $"Nu {r.Nu} at Pe {r.Peclet}"));
     }
 
+    [Trait("Category", "Slow")]
+
     [Fact]
     public void Fine_tuning_the_water_network_beats_training_on_the_few_sodium_points_alone()
     {

@@ -51,6 +51,8 @@ public sealed class PinnTrainingTests
         Assert.Equal(firstLayer, refined.Layer(0).Weight.Value.ToArray());
     }
 
+    [Trait("Category", "Slow")]
+
     [Fact]
     public void Training_on_the_sodium_physics_lowers_the_loss_and_the_field_error()
     {

@@ -40,6 +40,8 @@ public sealed class WaterToSodiumStudyTests
     private static CellResult Run(ITransferProblem problem, ProblemInstance instance, int[] perm, SeedTree seeds, string strategy, int n) =>
         problem.Strategies.Find(strategy)!.Run(instance, new StrategyCell(n, perm.AsMemory(0, n), seeds.Child("cell").Child(strategy).Child(n), null, CancellationToken.None));
 
+    [Trait("Category", "Slow")]
+
     [Fact]
     public void Fine_tuning_the_water_model_reaches_the_error_target_in_fewer_steps_than_scratch()
     {

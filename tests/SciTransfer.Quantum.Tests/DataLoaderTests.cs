@@ -143,6 +143,7 @@ public sealed class DataLoaderTests
         Assert.Equal(210, problem.MaxTargetSize);
     }
 
+    [Trait("Category", "Slow")]
     [FashionMnistFact]
     public void Installed_fashion_mnist_has_60000_training_images_of_28_by_28()
     {

@@ -14,6 +14,8 @@ public sealed class ProblemTests
 {
     private const string TinyOptions = "\"source_samples\": 16, \"pool_size\": 12, \"test_size\": 20, \"steps\": 4, \"source_steps\": 6, \"conv\": \"ttn\"";
 
+    [Trait("Category", "Slow")]
+
     [Theory]
     [InlineData("qcnn")]
     [InlineData("classical")]

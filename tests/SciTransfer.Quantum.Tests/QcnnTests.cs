@@ -38,6 +38,8 @@ public sealed class QcnnTests
         Assert.Equal(m.ParameterCount - 1 - m.Hidden, m.FrozenByFreezeConv.Count(f => f));
     }
 
+    [Trait("Category", "Slow")]
+
     [Fact]
     public void Qcnn_adjoint_gradient_matches_parameter_shift_on_the_su4_circuit()
     {

@@ -12,6 +12,7 @@ namespace SciTransfer.Quantum.Tests;
 /// <summary>Cross-check against the Microsoft QDK simulator (npm qsharp-lang) through tools/qdk-oracle.</summary>
 public sealed class QdkCrossCheckTests
 {
+    [Trait("Category", "Slow")]
     [QdkFact]
     public void Random_circuits_up_to_12_qubits_match_the_QDK_simulator_up_to_global_phase()
     {

@@ -13,6 +13,7 @@ namespace SciTransfer.TorchInterop.Tests;
 /// python3-torch rebuilds the model from the card with torch.nn modules and predicts the same values to 1e-12; and
 /// the reverse, a model made and saved by PyTorch (torch.save / safetensors) predicts the same in SciTransfer.
 /// </summary>
+[Trait("Category", "Slow")] // each test starts Python and imports torch (seconds)
 public sealed class ExchangeRoundTripTests
 {
     private const double Tol = 1e-12;

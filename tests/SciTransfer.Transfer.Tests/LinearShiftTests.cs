@@ -39,6 +39,8 @@ public class LinearShiftTests
         Assert.True(eff.DataEfficiency > 2, $"fine-tune at n = 4 should be worth more than 8 scratch samples, got x{eff.DataEfficiency}");
     }
 
+    [Trait("Category", "Slow")]
+
     [Fact]
     public void Large_shift_makes_the_source_model_a_negative_transfer()
     {
@@ -49,6 +51,8 @@ public class LinearShiftTests
         // Validation-chosen pull strength protects fine-tune: it stays close to scratch at moderate n.
         Assert.True(Mean(s, "fine-tune", 64) < 1.1 * Mean(s, "scratch", 64));
     }
+
+    [Trait("Category", "Slow")]
 
     [Fact]
     public void The_oracle_reaches_the_noise_floor()

@@ -34,6 +34,8 @@ public class ThreadDeterminismTests
         }
     }
 
+    [Trait("Category", "Slow")]
+
     [Fact]
     public void Forward_laplacian_values_and_gradients_are_bit_identical_for_one_and_three_threads()
     {

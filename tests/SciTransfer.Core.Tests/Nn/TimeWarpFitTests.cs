@@ -42,6 +42,8 @@ public class TimeWarpFitTests
         Assert.All(lstm.Parameters.Concat(head.Parameters), p => Assert.All(p.Grad.ToArray(), g => Assert.Equal(0.0, g)));
     }
 
+    [Trait("Category", "Slow")]
+
     [Fact]
     public void The_documented_ten_line_training_loop_fits_a_sine()
     {

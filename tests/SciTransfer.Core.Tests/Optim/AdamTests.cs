@@ -7,6 +7,7 @@ namespace SciTransfer.Core.Tests.Optim;
 
 public class AdamTests
 {
+    [Trait("Category", "Slow")]
     [Fact]
     public void Adam_minimises_the_rosenbrock_function_to_its_known_minimum()
     {

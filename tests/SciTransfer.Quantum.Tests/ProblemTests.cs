@@ -23,7 +23,8 @@ public sealed class ProblemTests
     }
 
     [Theory]
-    [OpenClBackend]
+    [IlgpuCpuBackend]
+    [GpuBackend]
     public void Qcnn_cells_give_the_same_accuracies_on_opencl_as_on_managed(string backendName)
     {
         var managed = RunCells("quantum/ising-to-xxz", "{" + TinyOptions + "}", "managed");

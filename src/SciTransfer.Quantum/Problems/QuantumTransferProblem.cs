@@ -32,11 +32,11 @@ public sealed class QuantumTransferProblem : ITransferProblem
         Encoding = encoding;
         ClassicalFeatures = classicalFeatures;
         _data = data;
-        // One backend per problem; cells share it (both backends are thread-safe). A missing OpenCL
-        // device falls back to managed code, and the description (kept in run.json) says which one ran.
+        // One backend per problem; cells share it (backends are thread-safe). A missing GPU
+        // falls back to managed code, and the description (kept in run.json) says which one ran.
         _backend = new Lazy<QuantumBackend>(() => BackendSelector.Create(settings.Backend, 1, allowFallback: true));
         Description = $"{description}; model {options.Model}" + (options.Model == "qcnn"
-            ? $" (U_{options.Conv.ToString().ToUpperInvariant()}, {QcnnCircuit.ExpectedParameterCount(options.Conv)} parameters, simulator backend {_backend.Value.Name})"
+            ? $" (U_{options.Conv.ToString().ToUpperInvariant()}, {QcnnCircuit.ExpectedParameterCount(options.Conv)} parameters, simulator backend {_backend.Value.Name} on {_backend.Value.Device})"
             : $" (MLP, {new ClassicalModel(classicalFeatures, QcnnCircuit.ExpectedParameterCount(options.Conv)).ParameterCount} parameters)");
     }
 

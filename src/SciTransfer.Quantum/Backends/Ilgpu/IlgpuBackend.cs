@@ -82,6 +82,9 @@ public sealed class IlgpuBackend : QuantumBackend
     public string DeviceName => _acc.Name;
 
     /// <inheritdoc/>
+    public override string Device => $"{_acc.AcceleratorType} {_acc.Name}";
+
+    /// <inheritdoc/>
     public override string Description => string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
         $"ILGPU {_acc.AcceleratorType} on {_acc.Name} ({_acc.MemorySize / (1024.0 * 1024 * 1024):F1} GiB, {_acc.MaxSharedMemoryPerGroup / 1024} KiB shared memory per group, {GroupSize} threads per sample up to {MaxSharedQubits} qubits)");

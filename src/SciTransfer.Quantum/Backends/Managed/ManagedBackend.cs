@@ -99,7 +99,29 @@ public sealed class ManagedBackend : QuantumBackend
     }
 
     /// <inheritdoc/>
-    protected override QuantumState CreateStateCore(int qubitCount) => new ManagedState(qubitCount);
+    protected override QuantumState CreateStateCore(int qubitCount)
+    {
+        long doubles = 2L << qubitCount;
+        if (doubles > Array.MaxLength)
+        {
+            throw new NotSupportedException(
+                $"managed.CreateState: {qubitCount} qubits need {16.0 * (1L << qubitCount) / (1L << 30):F0} GiB ({doubles} doubles), more than one .NET array holds " +
+                $"({Array.MaxLength} elements); the managed backend runs up to {MaxQubits} qubits, use --backend gpu for more");
+        }
+
+        try
+        {
+            return new ManagedState(qubitCount);
+        }
+        catch (OutOfMemoryException e)
+        {
+            throw new InvalidOperationException(
+                $"managed.CreateState: could not allocate {16.0 * (1L << qubitCount) / (1L << 30):F2} GiB for a {qubitCount}-qubit state: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Largest single state the managed backend holds: 2^(n+1) doubles must fit one .NET array.</summary>
+    public static int MaxQubits => 29;
 
     /// <inheritdoc/>
     protected override void ApplyCore(QuantumState state, CompiledCircuit circuit, ReadOnlySpan<double> parameters, ReadOnlySpan<double> dataRow)

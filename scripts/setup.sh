@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what SciTransfer needs on a fresh Debian machine, then restores NuGet packages.
-#   scripts/setup.sh           run-time needs: OpenCL on the CPU (pocl), Fashion-MNIST
+#   scripts/setup.sh           run-time needs: Fashion-MNIST (the quantum GPU backend's kernels are tested on
+#                              ILGPU's CPU accelerator, so no OpenCL driver is needed; GPUs bring their own driver)
 #   scripts/setup.sh --tests   also what the tests use: Chromium (SVG render check), the QDK oracle (npm)
 # apt installs happen only when running as root and only for packages that are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(ocl-icd-libopencl1 pocl-opencl-icd dataset-fashion-mnist)
+packages=(dataset-fashion-mnist)
 if [[ "${1:-}" == "--tests" ]]; then
   packages+=(chromium)
 fi

@@ -201,8 +201,9 @@ public sealed class IlgpuBackend : QuantumBackend
         var table = new IlgpuOpTable(circuit, parameters, input);
         lock (_lock)
         {
-            var args = UploadTable(circuit, table, input, 0, null);
-            RunGates(circuit, table, args, gs.View, 0, 1);
+            var plan = new IlgpuTilePlan(circuit, table.Ints, Math.Min(TileQubits, circuit.QubitCount));
+            var args = UploadTable(circuit, table, plan.Ints, input, 0, null);
+            RunGates(plan, args, gs.View, 0, 1);
             _acc.Synchronize();
         }
     }
@@ -307,15 +308,15 @@ public sealed class IlgpuBackend : QuantumBackend
         return view;
     }
 
-    private IlgpuKernelArgs UploadTable(CompiledCircuit circuit, IlgpuOpTable table, BatchInput input, int mode, PauliString? observable)
+    private IlgpuKernelArgs UploadTable(CompiledCircuit circuit, IlgpuOpTable table, int[] ints, BatchInput input, int mode, PauliString? observable)
     {
-        if (_opsBuffer is null || _opsBuffer.Length < table.Ints.Length)
+        if (_opsBuffer is null || _opsBuffer.Length < ints.Length)
         {
             _opsBuffer?.Dispose();
-            _opsBuffer = _acc.Allocate1D<int>(table.Ints.Length);
+            _opsBuffer = _acc.Allocate1D<int>(ints.Length);
         }
 
-        _opsBuffer.View.SubView(0, table.Ints.Length).AsContiguous().CopyFromCPU(table.Ints);
+        _opsBuffer.View.SubView(0, ints.Length).AsContiguous().CopyFromCPU(ints);
         Upload("opd", table.Doubles);
         Upload("mats", table.Matrices);
         Upload("smats", table.SampleMatrices);
@@ -364,7 +365,8 @@ public sealed class IlgpuBackend : QuantumBackend
         int nocc = table.Occurrences.Length;
         lock (_lock)
         {
-            var args = UploadTable(circuit, table, input, mode, observable);
+            var plan = circuit.QubitCount > MaxSharedQubits ? new IlgpuTilePlan(circuit, table.Ints, TileQubits) : null;
+            var args = UploadTable(circuit, table, plan?.Ints ?? table.Ints, input, mode, observable);
             var w = Upload("weights", weights);
             var vals = Scratch("values", input.Count);
             var occ = Scratch("occ", mode == 2 ? (long)nocc * input.Count : 1);
@@ -375,7 +377,7 @@ public sealed class IlgpuBackend : QuantumBackend
             }
             else
             {
-                BatchGlobal(circuit, table, input, args, w, vals, occ, states);
+                BatchGlobal(circuit, plan!, input, args, w, vals, occ, states);
             }
 
             if (mode >= 1)
@@ -426,7 +428,7 @@ public sealed class IlgpuBackend : QuantumBackend
 
     private void BatchGlobal(
         CompiledCircuit circuit,
-        IlgpuOpTable table,
+        IlgpuTilePlan plan,
         BatchInput input,
         IlgpuKernelArgs args,
         ArrayView1D<double, Stride1D.Dense> w,
@@ -455,7 +457,7 @@ public sealed class IlgpuBackend : QuantumBackend
 
             var a = args;
             a.SampleOffset = s0;
-            RunGates(circuit, table, a, phi, s0, c);
+            RunGates(plan, a, phi, s0, c);
             if (args.Mode == 0)
             {
                 phi.AsContiguous().CopyToCPU(states.Slice((int)(s0 * perSample), (int)(c * perSample)));
@@ -490,39 +492,29 @@ public sealed class IlgpuBackend : QuantumBackend
     }
 
     // Forward gates on 'count' states in 'view' (samples first..first+count): fused tile runs and single-gate launches.
-    private void RunGates(CompiledCircuit circuit, IlgpuOpTable table, IlgpuKernelArgs a, ArrayView1D<double, Stride1D.Dense> view, int first, int count)
+    private void RunGates(IlgpuTilePlan plan, IlgpuKernelArgs a, ArrayView1D<double, Stride1D.Dense> view, int first, int count)
     {
-        _ = table;
-        int n = circuit.QubitCount;
+        int n = a.N;
         int k = Math.Min(TileQubits, n);
         a.SampleOffset = first;
         a.TileQubits = k;
         a.Adjoint = 0;
-        int g = 0;
-        var ops = circuit.Ops;
-        while (g < ops.Count)
+        int lsz = FloorPow2(Math.Min(Math.Max(1, Math.Min(GroupSize * 2, 1 << (k - 1))), _acc.MaxNumThreadsPerGroup));
+        foreach (var seg in plan.Segments)
         {
-            int end = g;
-            while (end < ops.Count && ops[end].Target0 < k && ops[end].Target1 < k)
+            if (seg.Tile)
             {
-                end++;
-            }
-
-            if (end - g >= 2 || (end > g && n == k))
-            {
-                a.GateStart = g;
-                a.GateEnd = end;
+                a.GateStart = seg.Start;
+                a.GateEnd = seg.End;
+                a.TileMask = seg.TileMask;
                 long groups = (long)count << (n - k);
-                int lsz = Math.Max(1, Math.Min(GroupSize * 2, 1 << (k - 1)));
-                lsz = FloorPow2(Math.Min(lsz, _acc.MaxNumThreadsPerGroup));
                 _tile(new KernelConfig((int)groups, lsz, SharedMemoryConfig.RequestDynamic<double>(2 << k)), Ops, Table("opd"), Table("mats"), Table("smats"), Table("data"), view.AsContiguous(), a);
-                g = end;
-                continue;
             }
-
-            a.Gate = g;
-            LaunchGate(a, ops[g].Arity, view, count);
-            g++;
+            else
+            {
+                a.Gate = seg.Start;
+                LaunchGate(a, plan.Ints[(seg.Start * IlgpuOpTable.OpInts) + 1], view, count);
+            }
         }
     }
 

@@ -36,6 +36,9 @@ internal struct IlgpuKernelArgs
     /// <summary>Wires held in one shared-memory tile (tile kernel).</summary>
     public int TileQubits;
 
+    /// <summary>The wires a tile holds (TileQubits of them; the tile's local index deposits into these bits).</summary>
+    public long TileMask;
+
     /// <summary>First gate of a tile run.</summary>
     public int GateStart;
 

@@ -116,7 +116,11 @@ internal static class IlgpuKernels
         }
     }
 
-    /// <summary>Gates [GateStart, GateEnd) (targets below TileQubits) on one tile of 2^k amplitudes per group.</summary>
+    /// <summary>
+    /// Gates [GateStart, GateEnd) of a tile run (ops remapped to the tile's local wires, see
+    /// <see cref="IlgpuTilePlan"/>) on one tile per group: the 2^k amplitudes whose wires outside TileMask are
+    /// fixed, gathered into shared memory, all gates applied, scattered back: one pass over global memory.
+    /// </summary>
     public static void Tile(
         ArrayView<int> ops,
         ArrayView<double> opd,
@@ -134,26 +138,33 @@ internal static class IlgpuKernels
         long local = tile / tilesPerSample;
         long t = tile - (local * tilesPerSample);
         long b = a.SampleOffset + local;
-        long hb = t << k;
-        long baseAmp = (local << a.N) + hb;
+        long fixedBits = Deposit(t, ((1L << a.N) - 1) & ~a.TileMask);
+        long sampleBase = local << a.N;
         long size = 1L << k;
         for (long i = lid; i < size; i += lsz)
         {
-            sh[2 * i] = states[2 * (baseAmp + i)];
-            sh[(2 * i) + 1] = states[(2 * (baseAmp + i)) + 1];
+            long full = sampleBase + (Deposit(i, a.TileMask) | fixedBits);
+            sh[2 * i] = states[2 * full];
+            sh[(2 * i) + 1] = states[(2 * full) + 1];
         }
 
         Group.Barrier();
         for (int g = a.GateStart; g < a.GateEnd; g++)
         {
-            ApplyOp(sh, 0, hb, k, ops, opd, mats, smats, data, a, g, b, false, lid, lsz);
+            long highCtrl = ops[(g * OpInts) + 19];
+            if ((fixedBits & highCtrl) == highCtrl)
+            {
+                ApplyOp(sh, 0, 0, k, ops, opd, mats, smats, data, a, g, b, false, lid, lsz);
+            }
+
             Group.Barrier();
         }
 
         for (long i = lid; i < size; i += lsz)
         {
-            states[2 * (baseAmp + i)] = sh[2 * i];
-            states[(2 * (baseAmp + i)) + 1] = sh[(2 * i) + 1];
+            long full = sampleBase + (Deposit(i, a.TileMask) | fixedBits);
+            states[2 * full] = sh[2 * i];
+            states[(2 * full) + 1] = sh[(2 * i) + 1];
         }
     }
 
@@ -402,11 +413,12 @@ internal static class IlgpuKernels
 
     private static double Angle(ArrayView<int> ops, ArrayView<double> opd, ArrayView<double> data, IlgpuKernelArgs a, int g, long b, int k)
     {
-        double v = opd[(g * OpDoubles) + 3 + k];
+        int src = ops[(g * OpInts) + 18];
+        double v = opd[(src * OpDoubles) + 3 + k];
         int slot = ops[(g * OpInts) + 8 + k];
         if (slot >= 0)
         {
-            v = (opd[(g * OpDoubles) + k] * data[(b * a.DataWidth) + slot]) + v;
+            v = (opd[(src * OpDoubles) + k] * data[(b * a.DataWidth) + slot]) + v;
         }
 
         return v;
@@ -539,6 +551,24 @@ internal static class IlgpuKernels
         }
 
         return acc;
+    }
+
+    // Scatters the low bits of j into the set bits of mask (software PDEP; at most 30 rounds).
+    private static long Deposit(long j, long mask)
+    {
+        long r = 0;
+        long bit = 1;
+        for (long m = mask; m != 0; m &= m - 1)
+        {
+            if ((j & bit) != 0)
+            {
+                r |= m & -m;
+            }
+
+            bit <<= 1;
+        }
+
+        return r;
     }
 
     private static long PopCount(long v)

@@ -8,13 +8,15 @@ namespace SciTransfer.Quantum.Backends.Ilgpu;
 /// (M then M^dagger; -1 when the gate depends on the sample), per-sample matrix slot (two-wire gates with data
 /// angles, see <see cref="SampleMatrices"/>; -1 otherwise), angle count, data slot per angle (3, -1: none),
 /// derivative offset per trainable angle (3; -1: not trainable, -2: built on the device because the gate
-/// also has data angles), occurrence index per trainable angle (3), is-X.
+/// also has data angles), occurrence index per trainable angle (3), is-X, the op's own index (for its
+/// doubles; tile copies keep the original's), and the control wires outside a tile (0 here; see
+/// <see cref="IlgpuTilePlan"/>).
 /// Per op, <see cref="OpDoubles"/> doubles: data scale per angle (3), then the angle's offset (3) with
 /// trainable and constant angles resolved into it.
 /// </summary>
 internal sealed class IlgpuOpTable
 {
-    public const int OpInts = 18;
+    public const int OpInts = 20;
     public const int OpDoubles = 6;
 
     /// <summary>Doubles per sample and slot in <see cref="SampleMatrices"/>: M then M^dagger (4x4 each).</summary>
@@ -49,6 +51,8 @@ internal sealed class IlgpuOpTable
             ints[11] = ints[12] = ints[13] = -1;
             ints[14] = ints[15] = ints[16] = -1;
             ints[17] = op.Kind == GateKind.X ? 1 : 0;
+            ints[18] = g;
+            ints[19] = 0;
             if (op.IsDataDependent)
             {
                 for (int a = 0; a < op.Angles.Length; a++)

@@ -60,7 +60,7 @@ internal static class IlgpuKernels
         Group.Barrier();
         for (int g = 0; g < a.OpCount; g++)
         {
-            ApplyOp(phi, 0, 0, a.N, ops, opd, mats, smats, data, a, g, b, false, lid, lsz);
+            ApplyOp(phi, a.N, ops, opd, mats, smats, data, a, g, b, false, lid, lsz);
             Group.Barrier();
         }
 
@@ -95,7 +95,7 @@ internal static class IlgpuKernels
 
         for (int g = a.OpCount - 1; g >= 0; g--)
         {
-            ApplyOp(phi, 0, 0, a.N, ops, opd, mats, smats, data, a, g, b, true, lid, lsz);
+            ApplyOp(phi, a.N, ops, opd, mats, smats, data, a, g, b, true, lid, lsz);
             Group.Barrier();
             int angleCount = ops[(g * OpInts) + 7];
             for (int k = 0; k < angleCount; k++)
@@ -111,7 +111,7 @@ internal static class IlgpuKernels
                 }
             }
 
-            ApplyOp(lam, 0, 0, a.N, ops, opd, mats, smats, data, a, g, b, true, lid, lsz);
+            ApplyOp(lam, a.N, ops, opd, mats, smats, data, a, g, b, true, lid, lsz);
             Group.Barrier();
         }
     }
@@ -154,7 +154,7 @@ internal static class IlgpuKernels
             long highCtrl = ops[(g * OpInts) + 19];
             if ((fixedBits & highCtrl) == highCtrl)
             {
-                ApplyOp(sh, 0, 0, k, ops, opd, mats, smats, data, a, g, b, false, lid, lsz);
+                ApplyOp(sh, k, ops, opd, mats, smats, data, a, g, b, false, lid, lsz);
             }
 
             Group.Barrier();
@@ -263,11 +263,10 @@ internal static class IlgpuKernels
     /// <summary>Device copy (one thread per double), for the bench's bandwidth bound.</summary>
     public static void Copy(Index1D index, ArrayView<double> source, ArrayView<double> destination) => destination[index.X] = source[index.X];
 
-    // Applies gate g to a state (or tile) of 'bits' wires at baseAmp; threads stride over pairs or quads.
+    // Applies gate g to a state or tile of 'bits' <= 10 wires in shared memory (32-bit index arithmetic,
+    // which GPUs do natively); threads stride over pairs or quads.
     private static void ApplyOp(
         ArrayView<double> s,
-        long baseAmp,
-        long hb,
         int bits,
         ArrayView<int> ops,
         ArrayView<double> opd,
@@ -283,38 +282,58 @@ internal static class IlgpuKernels
     {
         int o = g * OpInts;
         int arity = ops[o + 1];
-        long ctrl = ops[o + 4];
+        int ctrl = ops[o + 4];
         if (arity == 1)
         {
             var m = Matrix1(ops, opd, mats, data, a, g, b, adj);
             bool isX = ops[o + 17] != 0;
             int t = ops[o + 2];
-            long pairs = 1L << (bits - 1);
-            for (long j = lid; j < pairs; j += lsz)
+            int pairs = 1 << (bits - 1);
+            for (int j = lid; j < pairs; j += lsz)
             {
-                Apply1(s, baseAmp, t, ctrl, hb, m, isX, j);
+                int i0 = ((j >> t) << (t + 1)) | (j & ((1 << t) - 1));
+                if ((i0 & ctrl) != ctrl)
+                {
+                    continue;
+                }
+
+                int p0 = 2 * i0, p1 = 2 * (i0 + (1 << t));
+                double ar = s[p0], ai = s[p0 + 1], br = s[p1], bi = s[p1 + 1];
+                if (isX)
+                {
+                    s[p0] = br;
+                    s[p0 + 1] = bi;
+                    s[p1] = ar;
+                    s[p1 + 1] = ai;
+                    continue;
+                }
+
+                s[p0] = (m.R00 * ar) - (m.I00 * ai) + (m.R01 * br) - (m.I01 * bi);
+                s[p0 + 1] = (m.R00 * ai) + (m.I00 * ar) + (m.R01 * bi) + (m.I01 * br);
+                s[p1] = (m.R10 * ar) - (m.I10 * ai) + (m.R11 * br) - (m.I11 * bi);
+                s[p1 + 1] = (m.R10 * ai) + (m.I10 * ar) + (m.R11 * bi) + (m.I11 * br);
             }
 
             return;
         }
 
         int t0 = ops[o + 2], t1 = ops[o + 3];
-        long quads = 1L << (bits - 2);
+        int quads = 1 << (bits - 2);
         int off = ops[o + 5];
         if (off >= 0)
         {
             long mo = off + (adj ? 32 : 0);
-            for (long j = lid; j < quads; j += lsz)
+            for (int j = lid; j < quads; j += lsz)
             {
-                Apply2(s, baseAmp, t0, t1, ctrl, hb, mats, mo, j);
+                Apply2(s, 0, t0, t1, ctrl, 0, mats, mo, j);
             }
         }
         else
         {
             long mo = ((((long)ops[o + 6] * a.SampleCount) + b) * SampleMatrixDoubles) + (adj ? 32 : 0);
-            for (long j = lid; j < quads; j += lsz)
+            for (int j = lid; j < quads; j += lsz)
             {
-                Apply2(s, baseAmp, t0, t1, ctrl, hb, smats, mo, j);
+                Apply2(s, 0, t0, t1, ctrl, 0, smats, mo, j);
             }
         }
     }

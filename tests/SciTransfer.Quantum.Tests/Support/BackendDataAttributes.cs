@@ -27,11 +27,15 @@ public sealed class IlgpuCpuBackendAttribute : DataAttribute
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class GpuBackendAttribute : DataAttribute
 {
+    // Opening a device compiles the kernels: do it once per test run, not once per theory.
+    private static readonly Lazy<string?> SkipReason = new(() =>
+        BackendSelector.IsAvailable("gpu", out string reason) ? null : "needs a Cuda device or an OpenCL GPU with double precision: " + reason);
+
     public GpuBackendAttribute()
     {
-        if (!BackendSelector.IsAvailable("gpu", out string reason))
+        if (SkipReason.Value is { } reason)
         {
-            Skip = "needs a Cuda device or an OpenCL GPU with double precision: " + reason;
+            Skip = reason;
         }
     }
 

@@ -113,8 +113,9 @@ public sealed class IlgpuBackend : QuantumBackend
         {
             return new IlgpuBackend(opened.Value.Context, opened.Value.Accelerator, kind, threads);
         }
-        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or AcceleratorException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // ILGPU reports compile and driver failures with several exception types; any of them means "not available".
             opened.Value.Accelerator.Dispose();
             opened.Value.Context.Dispose();
             reason = $"kernels could not be compiled for {opened.Value.Accelerator.Name}: {e.Message}";

@@ -65,8 +65,9 @@ internal static class IlgpuDevices
             reason = "";
             return (context, accelerator);
         }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or InvalidOperationException or NotSupportedException or TypeInitializationException or AcceleratorException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // A missing or broken driver surfaces as DllNotFound, TypeInitialization, Cuda or CL exceptions.
             context?.Dispose();
             reason = $"{e.GetType().Name}: {e.Message}";
             return null;

@@ -93,17 +93,38 @@ internal static class IlgpuKernels
             values[b] = value;
         }
 
+        // With whole warps, each angle's partials are summed by warp shuffles (no barrier) into red[k][warp],
+        // and thread 0 adds the warps' sums after the barrier that follows the gate: 3 barriers per trainable
+        // gate instead of a shared-memory tree per angle. Smaller groups use the tree.
+        bool warps = Warp.WarpSize >= 4 && lsz >= Warp.WarpSize && lsz % Warp.WarpSize == 0;
+        int nw = warps ? lsz / Warp.WarpSize : 1;
         for (int g = a.OpCount - 1; g >= 0; g--)
         {
             ApplyOp(phi, a.N, ops, opd, mats, smats, data, a, g, b, true, lid, lsz);
             Group.Barrier();
             int angleCount = ops[(g * OpInts) + 7];
+            bool trainable = false;
             for (int k = 0; k < angleCount; k++)
             {
                 int o = ops[(g * OpInts) + 14 + k];
-                if (o >= 0)
+                if (o < 0)
                 {
-                    double e = GroupSum(red, ElementPart(lam, phi, 0, a.N, ops, opd, mats, data, a, g, k, b, lid, lsz), lid, lsz);
+                    continue;
+                }
+
+                trainable = true;
+                double part = ElementPart(lam, phi, 0, a.N, ops, opd, mats, data, a, g, k, b, lid, lsz);
+                if (warps)
+                {
+                    double v = WarpSum(part);
+                    if (Warp.IsFirstLane)
+                    {
+                        red[(k * nw) + Warp.WarpIdx] = v;
+                    }
+                }
+                else
+                {
+                    double e = GroupSum(red, part, lid, lsz);
                     if (lid == 0)
                     {
                         occ[((long)o * a.SampleCount) + b] = e;
@@ -111,8 +132,31 @@ internal static class IlgpuKernels
                 }
             }
 
+            if (warps && trainable)
+            {
+                // lambda is read by the elements above and rewritten below.
+                Group.Barrier();
+            }
+
             ApplyOp(lam, a.N, ops, opd, mats, smats, data, a, g, b, true, lid, lsz);
             Group.Barrier();
+            if (warps && lid == 0)
+            {
+                for (int k = 0; k < angleCount; k++)
+                {
+                    int o = ops[(g * OpInts) + 14 + k];
+                    if (o >= 0)
+                    {
+                        double e = 0.0;
+                        for (int w2 = 0; w2 < nw; w2++)
+                        {
+                            e += red[(k * nw) + w2];
+                        }
+
+                        occ[((long)o * a.SampleCount) + b] = e;
+                    }
+                }
+            }
         }
     }
 
@@ -599,6 +643,17 @@ internal static class IlgpuKernels
         }
 
         return c;
+    }
+
+    // Sum over a warp by shuffles in a fixed order; lane 0 holds the result.
+    private static double WarpSum(double v)
+    {
+        for (int d = Warp.WarpSize / 2; d > 0; d >>= 1)
+        {
+            v += Warp.ShuffleDown(v, d);
+        }
+
+        return v;
     }
 
     // Sum over the group: partials into shared memory, then a tree in a fixed order (group size a power of two).

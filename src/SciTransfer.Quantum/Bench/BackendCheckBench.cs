@@ -69,7 +69,7 @@ public sealed class BackendCheckBench : IBenchWorkload
     public void Run(BenchArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
         var c = CultureInfo.InvariantCulture;
-        using var backend = BackendSelector.Create(arguments.GetString("backend", "gpu"), arguments.Threads, allowFallback: false);
+        using var backend = BenchBackend.Create(arguments, "gpu");
         using var managed = BackendSelector.Create("managed", arguments.Threads, allowFallback: false);
         output.WriteLine(string.Create(c, $"device backend={backend.Name} {backend.Description}"));
         double worst = 0;

@@ -46,7 +46,7 @@ public sealed class QcnnBatchBench : IBenchWorkload
         int batch = arguments.GetInt("batch", 1000);
         int threads = arguments.Threads;
         string kind = arguments.GetString("circuit", "ladder");
-        using var backend = BackendSelector.Create(arguments.GetString("backend", "managed"), threads, allowFallback: false);
+        using var backend = BenchBackend.Create(arguments);
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c, $"device backend={backend.Name} {backend.Description}"));
         if (kind == "qcnn")

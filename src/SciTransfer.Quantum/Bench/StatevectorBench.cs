@@ -28,10 +28,9 @@ public sealed class StatevectorBench : IBenchWorkload
     public void Run(BenchArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
         int threads = arguments.Threads;
-        string backendName = arguments.GetString("backend", "managed");
         int[] sizes = arguments.GetString("qubits", "") == "" ? [20, 24] : [arguments.GetInt("qubits", 20)];
         bool sweep = arguments.GetInt("sweep", 0) != 0;
-        using var backend = BackendSelector.Create(backendName, threads, allowFallback: false);
+        using var backend = BenchBackend.Create(arguments);
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c, $"device backend={backend.Name} {backend.Description}"));
         foreach (int n in sizes)

@@ -54,6 +54,17 @@ public sealed class BackendSelectorTests
     }
 
     [Fact]
+    public void Managed_backend_refuses_30_qubit_batches_before_any_size_arithmetic_overflows()
+    {
+        using var managed = BackendSelector.Create("managed", 1, allowFallback: false);
+        var circuit = new CircuitBuilder(30).H(29).Build();
+        var values = new double[1];
+        var e = Assert.Throws<NotSupportedException>(() => managed.Expectations(circuit, [], BatchInput.Empty(1), PauliString.Z(0), values));
+        Assert.Contains("16 GiB", e.Message, StringComparison.Ordinal);
+        Assert.Throws<NotSupportedException>(() => managed.ExpectationsAndGradient(circuit, [], BatchInput.Empty(1), PauliString.Z(0), [1.0], values, []));
+    }
+
+    [Fact]
     public void A_state_of_another_backend_is_rejected_by_apply()
     {
         using var managed = BackendSelector.Create("managed", 1, allowFallback: false);

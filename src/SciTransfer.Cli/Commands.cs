@@ -21,9 +21,9 @@ public sealed class Commands(TextWriter output, TextWriter error)
     /// <summary><c>run CONFIG [--out DIR] [--quick] [--threads N] [--shard K/N] [--backend B] [--set PATH=VALUE]...</c>.</summary>
     public int Run(string configPath, string? outDir, bool quick, int threads, string? shard, string backend, IReadOnlyList<string>? overrides = null) => Guard(() =>
     {
-        if (backend is not ("managed" or "opencl"))
+        if (backend is not ("managed" or "gpu" or "opencl" or "ilgpu-cpu" or "auto"))
         {
-            throw new ConfigException("command line", "--backend", $"expected managed or opencl, found '{backend}'");
+            throw new ConfigException("command line", "--backend", $"expected managed, gpu, opencl, ilgpu-cpu or auto, found '{backend}'");
         }
 
         var shardSpec = shard is null ? null : ShardSpec.Parse(shard);

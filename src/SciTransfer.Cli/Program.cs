@@ -16,7 +16,7 @@ public static class Program
         var quick = new Option<bool>("--quick") { Description = "shrink the study for a smoke run" };
         var threads = new Option<int>("--threads") { Description = "cells run in parallel", DefaultValueFactory = _ => Environment.ProcessorCount };
         var shard = new Option<string?>("--shard") { Description = "run shard K/N of the cells" };
-        var backend = new Option<string>("--backend") { Description = "compute backend: managed | opencl", DefaultValueFactory = _ => "managed" };
+        var backend = new Option<string>("--backend") { Description = "compute backend: managed | gpu | opencl | ilgpu-cpu | auto", DefaultValueFactory = _ => "managed" };
         var set = new Option<string[]>("--set") { Description = "override a config value: PATH=VALUE, e.g. problems[0].options.hidden=32 (repeatable; recorded in run.json)", AllowMultipleArgumentsPerToken = false, DefaultValueFactory = _ => [] };
         var run = new Command("run", "run (or resume) a study") { config, outDir, quick, threads, shard, backend, set };
         run.SetAction(pr => commands.Run(pr.GetValue(config)!, pr.GetValue(outDir), pr.GetValue(quick), pr.GetValue(threads), pr.GetValue(shard), pr.GetValue(backend)!, pr.GetValue(set)));

@@ -15,5 +15,5 @@ public sealed class QuantumModule : IDomainModule
     public IReadOnlyList<IProblemFactory> Problems { get; } = [new FashionToDigitsFactory(), new IsingToXxzFactory()];
 
     /// <inheritdoc/>
-    public IReadOnlyList<IBenchWorkload> Benchmarks { get; } = [new StatevectorBench(), new QcnnBatchBench()];
+    public IReadOnlyList<IBenchWorkload> Benchmarks { get; } = [new StatevectorBench(), new QcnnBatchBench(), new BackendCheckBench()];
 }

@@ -28,8 +28,9 @@ public sealed class ProblemTests
     }
 
     [Theory]
-    [OpenClBackend]
-    public void Qcnn_cells_give_the_same_accuracies_on_opencl_as_on_managed(string backendName)
+    [IlgpuCpuBackend]
+    [GpuBackend]
+    public void Qcnn_cells_give_the_same_accuracies_on_the_ilgpu_backend_as_on_managed(string backendName)
     {
         var managed = RunCells("quantum/ising-to-xxz", "{" + TinyOptions + "}", "managed");
         var other = RunCells("quantum/ising-to-xxz", "{" + TinyOptions + "}", backendName);

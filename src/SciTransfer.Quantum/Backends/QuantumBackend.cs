@@ -16,8 +16,11 @@ public abstract class QuantumBackend : IDisposable
         Threads = threads;
     }
 
-    /// <summary>Backend name as in configs and run.json: "managed", "opencl".</summary>
+    /// <summary>Backend name as in configs and run.json: "managed", "gpu", "opencl", "ilgpu-cpu".</summary>
     public abstract string Name { get; }
+
+    /// <summary>The device that runs the kernels, e.g. "CPU" or "Cuda NVIDIA H200" (recorded in the problem description in run.json).</summary>
+    public virtual string Device => "CPU";
 
     /// <summary>One line saying what runs (CPU features, OpenCL device).</summary>
     public abstract string Description { get; }

@@ -37,11 +37,11 @@ internal sealed class QuantumTransferProblem : ITransferProblem
         ClassicalFeatures = classicalFeatures;
         _data = data;
         _maxTargetSize = new Lazy<int>(maxTargetSize);
-        // One backend per problem; cells share it (both backends are thread-safe). A missing OpenCL
-        // device falls back to managed code, and the description (kept in run.json) says which one ran.
+        // One backend per problem; cells share it (backends are thread-safe). A missing GPU
+        // falls back to managed code, and the description (kept in run.json) says which one ran.
         _backend = new Lazy<QuantumBackend>(() => BackendSelector.Create(settings.Backend, 1, allowFallback: true));
         Description = $"{description}; model {options.Model}" + (options.Model == TransferOptions.Qcnn
-            ? $" (U_{options.Conv.ToString().ToUpperInvariant()}, {QcnnCircuit.ExpectedParameterCount(options.Conv)} parameters, simulator backend {_backend.Value.Name})"
+            ? $" (U_{options.Conv.ToString().ToUpperInvariant()}, {QcnnCircuit.ExpectedParameterCount(options.Conv)} parameters, simulator backend {_backend.Value.Name} on {_backend.Value.Device})"
             : $" (MLP, {new ClassicalModel(classicalFeatures, QcnnCircuit.ExpectedParameterCount(options.Conv)).ParameterCount} parameters)");
     }
 

@@ -12,20 +12,35 @@ public sealed class ManagedBackendAttribute : DataAttribute
     public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [["managed"]];
 }
 
-/// <summary>Feeds the theory "opencl"; the row is skipped, naming what is missing, when no OpenCL fp64 device exists.</summary>
+/// <summary>
+/// Feeds the theory "ilgpu-cpu": the ILGPU backend's kernels on ILGPU's CPU accelerator, present on every
+/// machine (CI included), so every GPU kernel is tested without a GPU.
+/// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class OpenClBackendAttribute : DataAttribute
+public sealed class IlgpuCpuBackendAttribute : DataAttribute
 {
-    public OpenClBackendAttribute()
+    /// <inheritdoc/>
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [["ilgpu-cpu"]];
+}
+
+/// <summary>Feeds the theory "gpu"; the row is skipped, naming what is missing, when no Cuda device or OpenCL GPU exists.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class GpuBackendAttribute : DataAttribute
+{
+    // Opening a device compiles the kernels: do it once per test run, not once per theory.
+    private static readonly Lazy<string?> SkipReason = new(() =>
+        BackendSelector.IsAvailable("gpu", out string reason) ? null : "needs a Cuda device or an OpenCL GPU with double precision: " + reason);
+
+    public GpuBackendAttribute()
     {
-        if (!BackendSelector.IsOpenClAvailable(out string reason))
+        if (SkipReason.Value is { } reason)
         {
-            Skip = "needs an OpenCL device with double precision (Debian: pocl-opencl-icd ocl-icd-libopencl1): " + reason;
+            Skip = reason;
         }
     }
 
     /// <inheritdoc/>
-    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [["opencl"]];
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [["gpu"]];
 }
 
 /// <summary>Creates backends for the shared suite.</summary>

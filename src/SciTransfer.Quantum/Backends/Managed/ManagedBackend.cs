@@ -30,6 +30,7 @@ public sealed class ManagedBackend : QuantumBackend
     /// <inheritdoc/>
     protected override void RunCore(CompiledCircuit circuit, ReadOnlySpan<double> parameters, BatchInput input, Span<double> states)
     {
+        CheckSize(circuit.QubitCount);
         int len = 2 * circuit.Dimension;
         var plan = new ManagedPlan(circuit, parameters, withAdjoint: false);
         unsafe
@@ -50,6 +51,7 @@ public sealed class ManagedBackend : QuantumBackend
     /// <inheritdoc/>
     protected override void ExpectationsCore(CompiledCircuit circuit, ReadOnlySpan<double> parameters, BatchInput input, PauliString observable, Span<double> values)
     {
+        CheckSize(circuit.QubitCount);
         int len = 2 * circuit.Dimension;
         var plan = new ManagedPlan(circuit, parameters, withAdjoint: false);
         var result = new double[input.Count];
@@ -72,6 +74,7 @@ public sealed class ManagedBackend : QuantumBackend
         Span<double> values,
         Span<double> gradient)
     {
+        CheckSize(circuit.QubitCount);
         int len = 2 * circuit.Dimension;
         int pc = circuit.ParameterCount;
         var plan = new ManagedPlan(circuit, parameters, withAdjoint: true);
@@ -99,7 +102,23 @@ public sealed class ManagedBackend : QuantumBackend
     }
 
     /// <inheritdoc/>
-    protected override QuantumState CreateStateCore(int qubitCount) => new ManagedState(qubitCount);
+    protected override QuantumState CreateStateCore(int qubitCount)
+    {
+        CheckSize(qubitCount);
+
+        try
+        {
+            return new ManagedState(qubitCount);
+        }
+        catch (OutOfMemoryException e)
+        {
+            throw new InvalidOperationException(
+                $"managed.CreateState: could not allocate {16.0 * (1L << qubitCount) / (1L << 30):F2} GiB for a {qubitCount}-qubit state: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Largest single state the managed backend holds: 2^(n+1) doubles must fit one .NET array.</summary>
+    public static int MaxQubits => 29;
 
     /// <inheritdoc/>
     protected override void ApplyCore(QuantumState state, CompiledCircuit circuit, ReadOnlySpan<double> parameters, ReadOnlySpan<double> dataRow)
@@ -136,6 +155,18 @@ public sealed class ManagedBackend : QuantumBackend
                     }
                 });
             }
+        }
+    }
+
+    // One state must fit one .NET array (spans index with int); refuse larger ones before any arithmetic overflows.
+    private static void CheckSize(int qubitCount)
+    {
+        long doubles = 2L << qubitCount;
+        if (doubles > Array.MaxLength)
+        {
+            throw new NotSupportedException(
+                $"managed: {qubitCount} qubits need {16.0 * (1L << qubitCount) / (1L << 30):F0} GiB per state ({doubles} doubles), more than one .NET array holds " +
+                $"({Array.MaxLength} elements); the managed backend runs up to {MaxQubits} qubits, use --backend gpu for more");
         }
     }
 

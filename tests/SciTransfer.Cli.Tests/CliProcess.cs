@@ -26,7 +26,10 @@ internal static class CliProcess
         }
     }
 
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(null, args);
+
+    /// <summary>Starts scitransfer with extra environment variables (test hooks).</summary>
+    public static Process Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -34,6 +37,11 @@ internal static class CliProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[key] = value;
+        }
+
         psi.ArgumentList.Add(Dll);
         foreach (string a in args)
         {
@@ -43,9 +51,12 @@ internal static class CliProcess
         return Process.Start(psi)!;
     }
 
-    public static (int ExitCode, string Output, string Error) Run(params string[] args)
+    public static (int ExitCode, string Output, string Error) Run(params string[] args) => Run(null, args);
+
+    /// <summary>Runs scitransfer to the end with extra environment variables.</summary>
+    public static (int ExitCode, string Output, string Error) Run(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        using var p = Start(args);
+        using var p = Start(environment, args);
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         if (!p.WaitForExit(300_000))

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times SciTransfer's bench workloads and the peer scripts (bench/peers, copies of the shared peer scripts) alternately, ROUNDS times,
 # at THREADS threads, and prints every line of both (name key=value ...). Compare ratios within one run:
-# absolute times on shared machines drift.
+# absolute times on shared machines drift. lstm and pinn also run the same workload through TorchSharp
+# (libtorch 2.10 in-process, `bench ... --engine torchsharp`, lines marked engine=torchsharp).
 #   scripts/bench-vs-peers.sh [THREADS] [ROUNDS] [WORKLOAD...]   workloads: lstm pinn rf quantum
 # Peers need Debian's python3-torch, python3-sklearn, python3-numpy (installed here when root).
 set -uo pipefail
@@ -27,8 +28,10 @@ for ((r = 1; r <= rounds; r++)); do
   echo "# round $r"
   for w in "${workloads[@]}"; do
     case $w in
-      lstm) $st lstm-step --threads "$threads"; $py $peers/torch_lstm.py --threads "$threads" ;;
-      pinn) $st pinn-step --threads "$threads"; $py $peers/torch_pinn.py --threads "$threads" ;;
+      lstm) $st lstm-step --threads "$threads"; $st lstm-step --engine torchsharp --threads "$threads"
+            $py $peers/torch_lstm.py --threads "$threads" ;;
+      pinn) $st pinn-step --threads "$threads"; $st pinn-step --engine torchsharp --threads "$threads"
+            $py $peers/torch_pinn.py --threads "$threads" ;;
       rf) $st rf-fit --train "$rfdir/train.csv" --test "$rfdir/test.csv" --trees 100 --threads "$threads"
           $py $peers/sklearn_rf.py --jobs "$threads" ;;
       quantum) for n in 20 24; do $st statevector --qubits $n --threads "$threads"; done

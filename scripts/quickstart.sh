@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job: set-up, build, and run the built-in default study (experiments/quickstart.json),
-# writing results.csv, summary.csv, SVG plots and report.md to runs/quickstart (rerun to resume).
+# writing results.csv, summary.csv, PNG + SVG plots, report.md and report.html to runs/quickstart (rerun to resume).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh

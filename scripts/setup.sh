@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs what SciTransfer needs on a fresh Debian machine, then restores NuGet packages.
-#   scripts/setup.sh           run-time needs: OpenCL on the CPU (pocl), Fashion-MNIST
-#   scripts/setup.sh --tests   also what the tests use: Chromium (SVG render check), the QDK oracle (npm)
+#   scripts/setup.sh           run-time needs: OpenCL on the CPU (pocl), Fashion-MNIST, DejaVu fonts (figure text)
+#   scripts/setup.sh --tests   also what the tests use: Chromium (report render check), python3-torch (PyTorch model
+#                              exchange round trips), the QDK oracle (npm)
 # apt installs happen only when running as root and only for packages that are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(ocl-icd-libopencl1 pocl-opencl-icd dataset-fashion-mnist)
+packages=(ocl-icd-libopencl1 pocl-opencl-icd dataset-fashion-mnist fonts-dejavu-core)
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(chromium)
+  packages+=(chromium python3-torch)
 fi
 
 missing=()

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SciTransfer.Plotting;
+using SciTransfer.Transfer.Reporting;
 using SciTransfer.Transfer.Bench;
 using SciTransfer.Transfer.Catalog;
 using SciTransfer.Transfer.Config;
@@ -44,7 +44,6 @@ public sealed class Commands(TextWriter output, TextWriter error)
             DiskFullAfterCells = TestHook("SCITRANSFER_TEST_DISK_FULL_AFTER_CELLS"),
         };
         output.WriteLine($"study {config.Name}: {StudyPlan.Cells(config).Count} cells, {threads} thread(s), output {dir}");
-        ReportWriter.Writer ??= StudyReport.Write;
         using var signals = new SignalHandler(error, options.Grace);
         RunOutcome outcome;
         try
@@ -60,7 +59,7 @@ public sealed class Commands(TextWriter output, TextWriter error)
 
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"done: {outcome.CellsRun} cells run, {outcome.CellsSkipped} skipped, {outcome.Wall.TotalSeconds:F1} s; wrote {Path.Combine(dir, "results.csv")}, summary.csv, report.md and {outcome.ReportFiles.Count} report files"));
+            $"done: {outcome.CellsRun} cells run, {outcome.CellsSkipped} skipped, {outcome.Wall.TotalSeconds:F1} s; wrote {Path.Combine(dir, "results.csv")}, summary.csv, report.md, report.html and {outcome.ReportFiles.Count} report files"));
         return ExitCodes.Ok;
     });
 
@@ -217,9 +216,26 @@ public sealed class Commands(TextWriter output, TextWriter error)
         output.WriteLine($"wrote {what} {outFile}");
     }
 
-    /// <summary><c>bench WORKLOAD [--key value]...</c>.</summary>
+    /// <summary><c>bench WORKLOAD [--engine core|torchsharp] [--key value]...</c>.</summary>
     public int Bench(string workload, IReadOnlyList<string> tokens) => Guard(() =>
     {
+        int e = tokens.ToList().IndexOf("--engine");
+        string engine = e >= 0 && e + 1 < tokens.Count ? tokens[e + 1] : "core";
+        if (e >= 0)
+        {
+            tokens = [.. tokens.Take(e), .. tokens.Skip(e + 2)];
+        }
+
+        if (engine == "torchsharp")
+        {
+            return TorchBench(workload, tokens);
+        }
+
+        if (engine != "core")
+        {
+            throw new ConfigException("command line", "--engine", $"expected core or torchsharp, found '{engine}'");
+        }
+
         if (!_catalog.TryGetBenchmark(workload, out var w))
         {
             throw new ConfigException("command line", "bench", $"unknown workload '{workload}'; known: {string.Join(", ", _catalog.Benchmarks.Select(b => b.Name))}");
@@ -251,6 +267,45 @@ public sealed class Commands(TextWriter output, TextWriter error)
         w.Run(new BenchArguments(values), output, CancellationToken.None);
         return ExitCodes.Ok;
     });
+
+    /// <summary>
+    /// The TorchSharp versions of lstm-step / pinn-step. Kept in its own method, never inlined, so that only this
+    /// command loads SciTransfer.Torch, TorchSharp and libtorch (a plain study never JIT-compiles a reference to them).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private int TorchBench(string workload, IReadOnlyList<string> tokens)
+    {
+        if (!SciTransfer.Torch.Bench.TorchBench.Workloads.Contains(workload))
+        {
+            throw new ConfigException("command line", "bench", $"workload '{workload}' has no TorchSharp version; those that do: {string.Join(", ", SciTransfer.Torch.Bench.TorchBench.Workloads)}");
+        }
+
+        var keys = SciTransfer.Torch.Bench.TorchBench.OptionKeys(workload);
+        var values = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < tokens.Count; i += 2)
+        {
+            string key = tokens[i].StartsWith("--", StringComparison.Ordinal) ? tokens[i][2..] : string.Empty;
+            if (!keys.Contains(key, StringComparer.Ordinal))
+            {
+                throw new ConfigException("command line", tokens[i], $"unknown option for {workload} --engine torchsharp; accepted: {string.Join(", ", keys.Select(k => "--" + k))}");
+            }
+
+            if (i + 1 >= tokens.Count || !int.TryParse(tokens[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) || v < 1)
+            {
+                throw new ConfigException("command line", tokens[i], "expected a positive integer value");
+            }
+
+            values[key] = v;
+        }
+
+        if (!SciTransfer.Torch.TorchRuntime.TryLoad(out var reason))
+        {
+            throw new ConfigException("command line", "--engine torchsharp", "libtorch cannot be loaded: " + reason);
+        }
+
+        SciTransfer.Torch.Bench.TorchBench.Run(workload, values, output);
+        return ExitCodes.Ok;
+    }
 
     private int Guard(Func<int> action)
     {

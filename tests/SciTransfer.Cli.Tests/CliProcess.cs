@@ -28,7 +28,6 @@ internal static class CliProcess
 
     public static Process Start(params string[] args) => Start(null, args);
 
-    /// <summary>Starts scitransfer with extra environment variables (test hooks).</summary>
     public static Process Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
@@ -37,9 +36,9 @@ internal static class CliProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
         {
-            psi.Environment[key] = value;
+            psi.Environment[k] = v;
         }
 
         psi.ArgumentList.Add(Dll);
@@ -53,16 +52,15 @@ internal static class CliProcess
 
     public static (int ExitCode, string Output, string Error) Run(params string[] args) => Run(null, args);
 
-    /// <summary>Runs scitransfer to the end with extra environment variables.</summary>
     public static (int ExitCode, string Output, string Error) Run(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         using var p = Start(environment, args);
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(300_000))
+        if (!p.WaitForExit(900_000))
         {
             p.Kill(entireProcessTree: true);
-            throw new TimeoutException("scitransfer did not finish in 5 minutes: " + string.Join(' ', args));
+            throw new TimeoutException("scitransfer did not finish in 15 minutes: " + string.Join(' ', args));
         }
 
         return (p.ExitCode, stdout.Result, stderr.Result);

@@ -1,37 +1,41 @@
 using SciTransfer.Plotting.Charts;
-using SciTransfer.Plotting.Report;
+using SciTransfer.Plotting.Rendering;
 using SciTransfer.Plotting.Styling;
-using SciTransfer.Transfer.Figures;
-using SciTransfer.Transfer.Problems;
-using SciTransfer.Transfer.Summary;
 
 namespace SciTransfer.Plotting.Tests;
 
 public class FigureTests
 {
     [Fact]
-    public void Heat_map_draws_one_cell_per_finite_value_and_leaves_nan_cells_blank()
+    public void Heat_map_takes_the_domain_aspect_and_titles_its_colour_bar_with_the_unit()
     {
-        var heat = SampleStudy.SampleFigures().OfType<HeatMapFigure>().Single();
-        var doc = new SvgDocument(HeatMapChart.Render(heat));
-        var cells = doc.WithClass("cell");
-        Assert.Equal(heat.Values.Count(double.IsFinite), cells.Count);
-        Assert.True(cells.Count < heat.Nx * heat.Ny, "the sample has NaN cells");
-        Assert.Equal(64, doc.WithClass("colorbar-step").Count);
-        Assert.Contains(doc.All("text"), t => t.Value == "temperature (K)");
+        HeatMapGrid heat = ChartSamples.HeatMap();
+        ChartImage chart = HeatMapChart.Render(heat);
+        var png = ChartAssert.Rendered(chart);
+        Assert.Contains(chart.Texts, t => t.Text == "temperature (K)");
+        Assert.Equal("temperature (K)", chart.Plot.Axes.GetPanels().OfType<ScottPlot.Panels.ColorBar>().Single().Label);
+        // A 2:1 domain: the data area is about twice as wide as tall, so little of the canvas is blank.
+        var (x0, y0) = chart.PixelOf(heat.XMin, heat.YMin);
+        var (x1, y1) = chart.PixelOf(heat.XMax, heat.YMax);
+        Assert.InRange((x1 - x0) / (y0 - y1), 1.9, 2.1);
+        Assert.True((x1 - x0) * (y0 - y1) / (png.Width * png.Height) > 0.35, "the field fills a good part of the canvas");
     }
 
     [Fact]
-    public void Heat_map_rows_start_at_the_bottom()
+    public void Heat_map_rows_start_at_the_bottom_and_nan_cells_are_blank()
     {
         double[] v = [0, 0, 1, 1];
-        var doc = new SvgDocument(HeatMapChart.Render(new HeatMapFigure("h", "h", 2, 2, v, 0, 1, 0, 1, "x", "y", "c")));
-        var cells = doc.WithClass("cell");
+        ChartImage chart = HeatMapChart.Render(new HeatMapGrid("h", "h", 2, 2, v, 0, 1, 0, 1, "x", "y", "c"));
+        var png = PngImage.Decode(chart.Png());
         string low = ColorMap.For(v, false)[0];
-        var lowCells = cells.Where(c => c.Attribute("fill")!.Value == low).ToList();
-        var highCells = cells.Where(c => c.Attribute("fill")!.Value != low).ToList();
-        Assert.Equal(2, lowCells.Count);
-        Assert.All(lowCells, l => Assert.All(highCells, h => Assert.True(SvgDocument.Num(l, "y") > SvgDocument.Num(h, "y"))));
+        Assert.True(ChartAssert.HasColourNear(png, chart.PixelOf(0.5, 0.25), low, 2), "row 0 (value 0) at the bottom");
+        Assert.False(ChartAssert.HasColourNear(png, chart.PixelOf(0.5, 0.75), low, 2));
+
+        ChartImage holes = HeatMapChart.Render(new HeatMapGrid("h", "h", 2, 2, [1, double.NaN, 2, 3], 0, 1, 0, 1, "x", "y", "c"));
+        var hp = PngImage.Decode(holes.Png());
+        var (px, py) = holes.PixelOf(0.72, 0.27);
+        var (r, g, b) = hp[(int)px, (int)py];
+        Assert.True(r > 235 && g > 235 && b > 235, "a NaN cell shows the white background");
     }
 
     [Fact]
@@ -49,105 +53,41 @@ public class FigureTests
     [Fact]
     public void Heat_map_with_the_wrong_number_of_values_names_the_figure()
     {
-        var bad = new HeatMapFigure("bad-map", "t", 3, 2, new double[5], 0, 1, 0, 1, "x", "y", "c");
+        var bad = new HeatMapGrid("bad-map", "t", 3, 2, new double[5], 0, 1, 0, 1, "x", "y", "c");
         var ex = Assert.Throws<ArgumentException>(() => HeatMapChart.Render(bad));
         Assert.Contains("bad-map", ex.Message, StringComparison.Ordinal);
         Assert.Contains("3*2", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Time_series_draw_markers_for_observations_and_lines_for_models()
+    public void Time_series_draw_every_legend_series_and_break_lines_at_nan()
     {
-        var merged = FigureMerger.Merge(SampleStudy.SampleFigures()).OfType<TimeSeriesFigure>().Single();
-        var doc = new SvgDocument(TimeSeriesChart.Render(merged, new StrategyPalette(["scratch", "fine-tune"])));
-        var observed = doc.All("g").Single(g => g.Attribute("data-series")?.Value == "observed");
-        Assert.Null(observed.Attribute("data-strategy"));
-        Assert.Equal(48, observed.Descendants().Count(e => e.Attribute("class")?.Value == "marker"));
-        Assert.DoesNotContain(observed.Descendants(), e => e.Attribute("class")?.Value == "line");
-        var scratch = doc.SeriesGroups().Single(g => g.Attribute("data-strategy")!.Value == "scratch");
-        Assert.Single(scratch.Descendants(), e => e.Attribute("class")?.Value == "line");
+        TimeSeriesChartSpec spec = ChartSamples.TimeSeries();
+        double[] gappy = [.. spec.Series[1].Y];
+        gappy[10] = double.NaN;
+        spec = spec with { Series = [spec.Series[0], spec.Series[1] with { Y = gappy }, spec.Series[2], new TimeSeriesLine("empty", [1, 2], [double.NaN, double.NaN])] };
+        ChartImage chart = TimeSeriesChart.Render(spec, new StrategyPalette(["scratch", "fine-tune"]));
+        ChartAssert.Rendered(chart);
+        Assert.Equal(["observed", "fine-tune", "scratch"], chart.Series.Select(s => s.Label));
+        Assert.Equal(47, chart.Series[1].Points.Count);
+        Assert.Equal(2, chart.Plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().Count(s => s.Color.ToHex().Equals("#0072B2", StringComparison.OrdinalIgnoreCase)));
+        Assert.Contains(chart.Texts, t => t.Text.Contains("no data for empty", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Merging_keeps_a_shared_data_series_once_and_does_not_depend_on_part_order()
+    public void Png_and_svg_files_are_written_side_by_side()
     {
-        var parts = SampleStudy.SampleFigures();
-        var merged = FigureMerger.Merge(parts);
-        var reversed = FigureMerger.Merge(parts.Reverse().ToList());
-        var ts = merged.OfType<TimeSeriesFigure>().Single();
-        Assert.Equal(["observed", "fine-tune", "scratch"], ts.Series.Select(s => s.Name));
-        var palette = new StrategyPalette(["scratch", "fine-tune"]);
-        Assert.Equal(TimeSeriesChart.Render(ts, palette), TimeSeriesChart.Render(reversed.OfType<TimeSeriesFigure>().Single(), palette));
-        Assert.Equal(merged.Select(f => f.Id), reversed.Select(f => f.Id));
-    }
-
-    [Fact]
-    public void Merging_keeps_identical_heat_maps_once_and_different_ones_apart()
-    {
-        var heat = SampleStudy.SampleFigures().OfType<HeatMapFigure>().Single();
-        var copy = heat with { Values = (double[])heat.Values.Clone() };
-        var other = heat with { Values = heat.Values.Select(v => v + 1).ToArray() };
-        Assert.Single(FigureMerger.Merge([heat, copy]));
-        Assert.Equal(2, FigureMerger.Merge([heat, copy, other]).Count);
-    }
-
-    private static (TimeSeriesFigure Figure, ProblemManifest Problem, List<SummaryRow> Rows) BestOfCase(bool lowerIsBetter)
-    {
-        var metric = new MetricInfo("score", "", lowerIsBetter);
-        var problem = new ProblemManifest("p/one", "p/one", "", "target samples", [metric], ["scratch", "a", "b"], [8, 16], null);
-        // At n = 16: a = 1.0, b = 2.0, scratch = 1.5. At n = 8 the order is reversed, so using the wrong n fails.
-        SummaryRow Row(string s, int n, double mean) => new("p/one", s, n, "score", 3, mean, 0.1, mean - 0.1, mean + 0.1, 1, 0, double.NaN, "", false);
-        var rows = new List<SummaryRow> { Row("a", 8, 2.0), Row("a", 16, 1.0), Row("b", 8, 1.0), Row("b", 16, 2.0), Row("scratch", 8, 1.5), Row("scratch", 16, 1.5) };
-        double[] x = [0, 1, 2];
-        var figure = new TimeSeriesFigure("p_one_ts", "ts", "t", "y",
-        [
-            new FigureSeries("truth", x, [1, 2, 3]),
-            new FigureSeries("a", x, [1, 2, 2], Strategy: "a", Candidate: true),
-            new FigureSeries("b", x, [1, 3, 3], Strategy: "b", Candidate: true),
-            new FigureSeries("scratch", x, [0, 2, 3], Strategy: "scratch", Candidate: true),
-            new FigureSeries("source-only", x, [2, 2, 2], Strategy: "source-only", Candidate: false),
-        ], BestOfMetric: "score", AtN: 16);
-        return (figure, problem, rows);
-    }
-
-    [Fact]
-    public void Best_of_keeps_the_lowest_mean_candidate_when_lower_is_better()
-    {
-        var (figure, problem, rows) = BestOfCase(lowerIsBetter: true);
-        var result = BestOfSelector.Select(figure, [problem], rows);
-        Assert.Equal("a", result.BestStrategy);
-        Assert.Equal(["truth", "a", "source-only"], result.Figure.Series.Select(s => s.Name));
-        var doc = new SvgDocument(TimeSeriesChart.Render(result.Figure, new StrategyPalette(["a", "b", "scratch", "source-only"]), result.Note));
-        Assert.Equal(["a", "source-only"], doc.SeriesGroups().Select(g => g.Attribute("data-strategy")!.Value));
-    }
-
-    [Fact]
-    public void Best_of_keeps_the_highest_mean_candidate_when_higher_is_better()
-    {
-        var (figure, problem, rows) = BestOfCase(lowerIsBetter: false);
-        var result = BestOfSelector.Select(figure, [problem], rows);
-        Assert.Equal("b", result.BestStrategy);
-        Assert.Equal(["truth", "b", "source-only"], result.Figure.Series.Select(s => s.Name));
-        Assert.Contains("highest", result.Note, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Best_of_picks_the_problem_whose_id_prefixes_the_figure_id()
-    {
-        var (figure, problem, rows) = BestOfCase(lowerIsBetter: true);
-        var twin = problem with { Id = "p/two" };
-        // p/two has the opposite ranking at n = 16; the figure id "p_one_ts" belongs to p/one.
-        var twinRows = rows.Select(r => r with { Problem = "p/two", Mean = -r.Mean }).ToList();
-        var result = BestOfSelector.Select(figure, [twin, problem], twinRows.Concat(rows).ToList());
-        Assert.Equal("a", result.BestStrategy);
-    }
-
-    [Fact]
-    public void Figures_without_best_of_keep_every_series()
-    {
-        var (figure, problem, rows) = BestOfCase(lowerIsBetter: true);
-        var result = BestOfSelector.Select(figure with { BestOfMetric = null }, [problem], rows);
-        Assert.Null(result.BestStrategy);
-        Assert.Equal(5, result.Figure.Series.Count);
+        string dir = Path.Combine(Path.GetTempPath(), "scitransfer-plot-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (png, svg) = HeatMapChart.Render(ChartSamples.HeatMap()).Save(Path.Combine(dir, "sub", "heat"));
+            Assert.EndsWith("heat.png", png, StringComparison.Ordinal);
+            Assert.Equal(0x89, File.ReadAllBytes(png)[0]);
+            Assert.Contains("<svg", File.ReadAllText(svg), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }

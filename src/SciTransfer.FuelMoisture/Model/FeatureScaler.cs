@@ -26,6 +26,19 @@ public sealed class FeatureScaler
     /// <summary>Standard deviation of the training targets, %.</summary>
     public double OutputStd { get; }
 
+    /// <summary>A scaler from known statistics (e.g. a model's sidecar file); every std must be positive.</summary>
+    public static FeatureScaler FromStatistics(IReadOnlyList<double> mean, IReadOnlyList<double> std, double outputMean, double outputStd)
+    {
+        ArgumentNullException.ThrowIfNull(mean);
+        ArgumentNullException.ThrowIfNull(std);
+        if (mean.Count != std.Count || std.Any(s => !(s > 0)) || !(outputStd > 0))
+        {
+            throw new ArgumentException($"FeatureScaler.FromStatistics: {mean.Count} means and {std.Count} stds (all stds must be positive, output std {outputStd}).");
+        }
+
+        return new FeatureScaler([.. mean], [.. std], outputMean, outputStd);
+    }
+
     /// <summary>Fits on row-major feature blocks [rows, width] and the targets (%).</summary>
     public static FeatureScaler Fit(IEnumerable<double[]> featureBlocks, int width, IEnumerable<double> targets)
     {

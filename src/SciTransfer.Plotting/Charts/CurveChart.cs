@@ -1,243 +1,212 @@
-using System.Globalization;
+using ScottPlot;
 using SciTransfer.Plotting.Axes;
-using SciTransfer.Plotting.Svg;
+using SciTransfer.Plotting.Rendering;
 
 namespace SciTransfer.Plotting.Charts;
 
 /// <summary>
-/// Renders curves over the target-size axis (<see cref="ScarcityAxis"/>): per series a
-/// <c>&lt;g class="series" data-strategy="..."&gt;</c> holding its 95 % band (skipped where an end is
-/// NaN; a single point gets a whisker), its line (broken at NaN means; n = 0 is a lone marker left of
-/// the axis break) and its markers; a legend on the right.
+/// Draws curves over the target-size axis (<see cref="ScarcityScale"/>) with ScottPlot: per series its
+/// 95 % band (where both ends are finite and the series asks for one), its line (broken at NaN means) with
+/// markers, and at n = 0 a marker with a whisker in its own column left of the axis break. The legend sits
+/// right of the data area and names only series that drew at least one point; the others are named in the
+/// subtitle. A chart with no point at all says so in the middle.
 /// </summary>
 public static class CurveChart
 {
-    private const double Width = 900;
-    private const double MinHeight = 560;
+    /// <summary>Default image width in pixels.</summary>
+    public const int Width = 900;
 
-    /// <summary>Renders the chart as an SVG document.</summary>
-    public static string Render(CurveChartSpec spec)
+    /// <summary>Minimum image height in pixels (taller when the legend needs it).</summary>
+    public const int MinHeight = 600;
+
+    private const float LegendRow = 21;
+
+    /// <summary>Builds the chart.</summary>
+    public static ChartImage Render(CurveChartSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        double legendWidth = Legend.WidthFor(spec.Series.Select(s => s.Label));
-        double height = Math.Max(MinHeight, 80 + (spec.Series.Count * Legend.Row) + 40);
-        var area = new PlotArea(92, 62, Width - legendWidth - 18, height - 62);
+        var drawable = spec.Series.Where(s => s.Points.Any(p => p.N >= 0 && double.IsFinite(p.Mean) && (p.N == 0 || p.N > 0))).ToList();
+        var empty = spec.Series.Except(drawable).Select(s => s.Label).ToList();
+        string subtitle = empty.Count == 0 ? spec.Subtitle : Join(spec.Subtitle, "no data yet for " + string.Join(", ", empty));
+        int height = (int)Math.Max(MinHeight, 160 + (drawable.Count * LegendRow));
+        float legendWidth = drawable.Count == 0 ? 0 : drawable.Max(s => ChartText.Measure(s.Label, ChartText.LabelSize)) + 70;
+        float dataPx = Math.Max(200, Width - 120 - legendWidth);
+        var texts = new List<PlacedText>();
+        Plot plot = PlotSetup.Create(dataPx - 10, spec.Title, subtitle, texts);
+        PlotSetup.TickFont(plot);
+        int zeroSeries = drawable.Count(s => s.Points.Any(p => p.N == 0 && double.IsFinite(p.Mean)));
+        var scale = new ScarcityScale(spec.Series.SelectMany(s => s.Points).Where(p => double.IsFinite(p.Mean)).Select(p => p.N), zeroSeries, dataPx);
 
-        var sizes = spec.Series.SelectMany(s => s.Points).Select(p => p.N).Where(n => n >= 0).DefaultIfEmpty(1);
-        var x = new ScarcityAxis(sizes, area.Left + 6, area.Right - 12);
-        IAxis y = MakeYAxis(spec, area, out bool logY);
+        var finiteMeans = drawable.SelectMany(s => s.Points).Select(p => p.Mean).Where(double.IsFinite).ToList();
+        bool logY = spec.AllowLogY && finiteMeans.Count > 1 && finiteMeans.All(m => m > 0) && finiteMeans.Max() / finiteMeans.Min() >= 20;
+        (double y0, double y1) = YRange(spec, drawable, logY);
+        double T(double v) => logY ? (v > 0 ? Math.Log10(v) : y0) : v;
+        double Clip(double v) => Math.Clamp(T(v), y0, y1);
 
-        var w = new SvgWriter(Width, height);
-        string subtitle = logY ? Join(spec.Subtitle, "log y axis") : spec.Subtitle;
-        ChartFrame.Header(w, Width, height, area.Left, spec.Title, subtitle);
-        ChartFrame.YAxis(w, y, area, spec.YTitle, grid: true);
-        ChartFrame.XTicks(w, x, area, spec.XTitle, grid: true, x.Ticks.Where(t => t.Value > 0));
-        DrawXLine(w, x, area);
-
-        if (spec.ReferenceY is double refY && y.CanShow(refY) && refY >= y.Min && refY <= y.Max)
+        var drawn = new List<DrawnSeries>();
+        int zeroSlot = 0;
+        foreach (CurveSeries s in drawable)
         {
-            double py = y.Map(refY);
-            w.Start("line").Attr("class", "reference").Attr("x1", area.Left).Attr("y1", py).Attr("x2", area.Right).Attr("y2", py)
-                .Attr("stroke", "#888888").Attr("stroke-dasharray", "5 4").Close();
+            Color color = PlotSetup.ToColor(s.Style.Color);
+            var pts = s.Points.Where(p => p.N > 0).OrderBy(p => p.N).ToList();
+            bool band = spec.DrawBands && s.ShowBand;
+            if (band)
+            {
+                DrawBand(plot, pts, color, Clip);
+            }
+
+            bool labelled = false;
+            var points = new List<(double, double)>();
+            foreach (List<CurvePoint> piece in Pieces(pts))
+            {
+                double[] xs = [.. piece.Select(p => ScarcityScale.Map(p.N))];
+                double[] ys = [.. piece.Select(p => T(p.Mean))];
+                var sc = plot.Add.Scatter(xs, ys, color);
+                Style(sc, s);
+                if (!labelled)
+                {
+                    sc.LegendText = s.Label;
+                    labelled = true;
+                }
+
+                points.AddRange(xs.Zip(ys));
+            }
+
+            CurvePoint? zero = s.Points.FirstOrDefault(p => p.N == 0 && double.IsFinite(p.Mean));
+            if (zero is not null)
+            {
+                double x = scale.ZeroSlot(zeroSlot++);
+                if (band && double.IsFinite(zero.Low) && double.IsFinite(zero.High))
+                {
+                    var eb = Whisker(plot, x, T(zero.Mean), Clip(zero.Low), Clip(zero.High));
+                    eb.LineColor = color;
+                    eb.LineWidth = 1.5f;
+                    eb.CapSize = 6;
+                }
+
+                var m = plot.Add.Marker(x, T(zero.Mean), PlotSetup.ToMarker(s.Style.Marker), 9, color);
+                if (!labelled)
+                {
+                    m.LegendText = s.Label;
+                }
+
+                points.Add((x, T(zero.Mean)));
+            }
+
+            drawn.Add(new DrawnSeries(s.Label, s.Style.Color, points));
         }
 
-        // Series at n = 0 share one column: spread them a little so equal values stay visible.
-        double dodge = spec.Series.Count > 1 ? Math.Min(5, 16.0 / (spec.Series.Count - 1)) : 0;
-        for (int i = 0; i < spec.Series.Count; i++)
+        if (spec.ReferenceY is double r && T(r) >= y0 && T(r) <= y1)
         {
-            DrawSeries(w, spec.Series[i], x, y, spec.DrawBands, (i - ((spec.Series.Count - 1) / 2.0)) * dodge);
+            var line = plot.Add.HorizontalLine(T(r), 1.2f, Color.FromHex("#888888"), LinePattern.Dashed);
+            line.LegendText = "";
         }
 
-        Legend.Draw(w, spec.Series.Select(s => new LegendEntry(s.Label, s.Style)).ToList(), area.Right + 18, area.Top);
-        return w.Finish();
-    }
-
-    private static IAxis MakeYAxis(CurveChartSpec spec, PlotArea a, out bool logY)
-    {
-        var means = spec.Series.SelectMany(s => s.Points).Select(p => p.Mean).Where(double.IsFinite).ToList();
-        var bands = spec.DrawBands
-            ? spec.Series.SelectMany(s => s.Points).Where(p => double.IsFinite(p.Mean)).SelectMany(p => new[] { p.Low, p.High }).Where(double.IsFinite).ToList()
-            : new List<double>();
-        if (spec.ReferenceY is double r)
+        if (scale.HasZero && !double.IsNaN(scale.Break))
         {
-            means.Add(r);
+            plot.Add.VerticalLine(scale.Break, 1.2f, Color.FromHex("#999999"), LinePattern.Dashed);
+            var brk = plot.Add.Text("//", scale.Break, y0);
+            brk.LabelFontName = ChartText.FontName;
+            brk.LabelFontSize = ChartText.LabelSize;
+            brk.LabelFontColor = Color.FromHex("#666666");
+            brk.LabelAlignment = Alignment.LowerCenter;
         }
 
-        bool useLog = spec.AllowLogY && means.Count > 1 && means.All(v => v > 0) && means.Max() / means.Min() >= 20;
-        logY = useLog;
-        Func<double, double> fwd = useLog ? Math.Log10 : v => v;
-        var tMeans = means.Select(fwd).ToList();
-        var tBands = bands.Where(v => !useLog || v > 0).Select(fwd).ToList();
-
-        (double lo, double hi) = tMeans.Count == 0 ? (0.0, 1.0) : (tMeans.Min(), tMeans.Max());
-        double span = hi - lo;
-        if (span <= 1e-12 * (Math.Abs(hi) + 1))
+        string? note = null;
+        if (drawn.Count == 0)
         {
-            span = logY ? 0.3 : (hi == 0 ? 1 : Math.Abs(hi) * 0.1);
+            note = spec.EmptyNote;
+            PlotSetup.Note(plot, note);
+            texts.Add(new PlacedText(note, ChartText.SubtitleSize, false, dataPx));
         }
 
-        // Bands may widen the range, but by at most 60 % of the means' span on each side: with two
-        // repeats the Student-t interval is wide enough to flatten every curve otherwise. Bands are
-        // clamped to the range when drawn.
-        double bandLo = tBands.Count > 0 ? Math.Min(lo, tBands.Min()) : lo;
-        double bandHi = tBands.Count > 0 ? Math.Max(hi, tBands.Max()) : hi;
-        double min = Math.Max(bandLo, lo - (0.6 * span));
-        double max = Math.Min(bandHi, hi + (0.6 * span));
-        if (max - min < span)
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        foreach (AxisTick t in scale.Ticks)
         {
-            double mid = (max + min) / 2;
-            min = mid - (span / 2);
-            max = mid + (span / 2);
+            ticks.AddMajor(t.Position, t.Label);
         }
 
-        double pad = (max - min) * 0.05;
-        min -= pad;
-        max += pad;
+        plot.Axes.Bottom.TickGenerator = ticks;
         if (logY)
         {
-            return new LogAxis(Math.Pow(10, min), Math.Pow(10, max), a.Bottom, a.Top);
+            plot.Axes.Left.TickGenerator = LogTicks(y0, y1);
         }
 
-        // A non-negative metric keeps a non-negative axis when the padding alone crossed zero.
-        if (min < 0 && means.Count > 0 && means.All(v => v >= 0) && bands.All(v => v >= 0))
+        PlotSetup.AxisTitle(plot.Axes.Bottom, spec.XTitle, dataPx, texts);
+        PlotSetup.AxisTitle(plot.Axes.Left, logY ? spec.YTitle + ", log scale" : spec.YTitle, height - 140, texts);
+        plot.Axes.SetLimits(scale.Min, scale.Max, y0, y1);
+        if (drawn.Count > 0)
         {
-            min = 0;
+            PlotSetup.Legend(plot, drawn.Select(d => d.Label), texts);
         }
 
-        return new LinearAxis(min, max, a.Bottom, a.Top);
+        return new ChartImage(plot, Width, height, drawn, texts, note);
     }
 
-    private static void DrawXLine(SvgWriter w, ScarcityAxis x, PlotArea a)
+    /// <summary>Log-axis ticks (plot coordinates log10 v) at 1, 2, 5 x 10^k, or decades only when those are too many.</summary>
+    internal static ScottPlot.TickGenerators.NumericManual LogTicks(double y0, double y1)
     {
-        if (!x.HasBreak)
+        var gen = new ScottPlot.TickGenerators.NumericManual();
+        var values = new List<double>();
+        for (int k = (int)Math.Floor(y0) - 1; k <= (int)Math.Ceiling(y1); k++)
         {
-            ChartFrame.XLine(w, a);
-            return;
+            foreach (double m in new[] { 1.0, 2.0, 5.0 })
+            {
+                double v = m * Math.Pow(10, k);
+                if (Math.Log10(v) >= y0 - 1e-9 && Math.Log10(v) <= y1 + 1e-9)
+                {
+                    values.Add(v);
+                }
+            }
         }
 
-        double b = x.BreakPixel;
-        w.Start("line").Attr("x1", a.Left).Attr("y1", a.Bottom).Attr("x2", b - 4).Attr("y2", a.Bottom).Attr("stroke", ChartFrame.AxisColor).Close();
-        w.Start("line").Attr("x1", b + 4).Attr("y1", a.Bottom).Attr("x2", a.Right).Attr("y2", a.Bottom).Attr("stroke", ChartFrame.AxisColor).Close();
-        w.Start("g").Attr("class", "axis-break").Attr("stroke", ChartFrame.AxisColor).Attr("stroke-width", 1.2).Open();
-        w.Start("line").Attr("x1", b - 7).Attr("y1", a.Bottom + 6).Attr("x2", b - 1).Attr("y2", a.Bottom - 6).Close();
-        w.Start("line").Attr("x1", b + 1).Attr("y1", a.Bottom + 6).Attr("x2", b + 7).Attr("y2", a.Bottom - 6).Close();
-        w.End();
-        w.Start("line").Attr("class", "break-divider").Attr("x1", b).Attr("y1", a.Top).Attr("x2", b).Attr("y2", a.Bottom - 8)
-            .Attr("stroke", "#bbbbbb").Attr("stroke-dasharray", "3 3").Close();
+        if (values.Count > 10)
+        {
+            values = values.Where(v => Math.Abs(Math.Log10(v) - Math.Round(Math.Log10(v))) < 1e-9).ToList();
+        }
+
+        foreach (double v in values)
+        {
+            gen.AddMajor(Math.Log10(v), TickFormat.Significant(v, 3));
+        }
+
+        return gen;
     }
 
-    private static void DrawSeries(SvgWriter w, CurveSeries s, ScarcityAxis x, IAxis y, bool bands, double zeroOffset)
+    private static void Style(ScottPlot.Plottables.Scatter sc, CurveSeries s)
     {
-        var points = s.Points.Where(p => x.CanShow(p.N)).OrderBy(p => p.N).ToList();
-        w.Start("g").Attr("class", "series").Attr("data-strategy", s.Strategy);
-        if (s.Problem is not null)
-        {
-            w.Attr("data-problem", s.Problem);
-        }
-
-        w.Open();
-        if (bands)
-        {
-            DrawBands(w, s, points, x, y, zeroOffset);
-        }
-
-        var line = new PathBuilder();
-        bool penDown = false;
-        foreach (CurvePoint p in points)
-        {
-            bool drawable = p.N > 0 && double.IsFinite(p.Mean) && y.CanShow(p.Mean);
-            if (!drawable)
-            {
-                penDown = false;
-                continue;
-            }
-
-            double px = x.Map(p.N);
-            double py = y.Map(p.Mean);
-            if (penDown)
-            {
-                line.LineTo(px, py);
-            }
-            else
-            {
-                line.MoveTo(px, py);
-                penDown = true;
-            }
-        }
-
-        if (!line.IsEmpty)
-        {
-            w.Start("path").Attr("class", "line").Attr("d", line.ToString()).Attr("fill", "none").Attr("stroke", s.Style.Color).Attr("stroke-width", 2);
-            if (s.Style.Dash.Length > 0)
-            {
-                w.Attr("stroke-dasharray", s.Style.Dash);
-            }
-
-            w.Attr("stroke-linejoin", "round").Close();
-        }
-
-        foreach (CurvePoint p in points.Where(p => double.IsFinite(p.Mean) && y.CanShow(p.Mean)))
-        {
-            Markers.Draw(w, s.Style.Marker, x.Map(p.N) + (p.N == 0 ? zeroOffset : 0), y.Map(p.Mean), 4, s.Style.Color, "marker", ("data-n", p.N.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        w.End();
+        sc.LineWidth = 2;
+        sc.LinePattern = PlotSetup.ToPattern(s.Style.Dash);
+        sc.MarkerShape = PlotSetup.ToMarker(s.Style.Marker);
+        sc.MarkerSize = 8;
     }
 
-    private static void DrawBands(SvgWriter w, CurveSeries s, List<CurvePoint> points, ScarcityAxis x, IAxis y, double zeroOffset)
+    private static void DrawBand(Plot plot, List<CurvePoint> pts, Color color, Func<double, double> clip)
     {
-        bool HasBand(CurvePoint p) => double.IsFinite(p.Mean) && double.IsFinite(p.Low) && double.IsFinite(p.High);
-        double Clamp(double v) => y.Map(Math.Clamp(y.CanShow(v) ? v : y.Min, y.Min, y.Max));
-
         var run = new List<CurvePoint>();
         void Flush()
         {
-            if (run.Count == 1)
+            if (run.Count >= 2)
             {
-                Whisker(w, s, x.Map(run[0].N), Clamp(run[0].Low), Clamp(run[0].High));
+                var fill = plot.Add.FillY([.. run.Select(p => ScarcityScale.Map(p.N))], [.. run.Select(p => clip(p.Low))], [.. run.Select(p => clip(p.High))]);
+                fill.FillColor = color.WithAlpha(0.16);
+                fill.LineWidth = 0;
             }
-            else if (run.Count > 1)
+            else if (run.Count == 1)
             {
-                var path = new PathBuilder();
-                for (int i = 0; i < run.Count; i++)
-                {
-                    double px = x.Map(run[i].N);
-                    double py = Clamp(run[i].High);
-                    if (i == 0)
-                    {
-                        path.MoveTo(px, py);
-                    }
-                    else
-                    {
-                        path.LineTo(px, py);
-                    }
-                }
-
-                for (int i = run.Count - 1; i >= 0; i--)
-                {
-                    path.LineTo(x.Map(run[i].N), Clamp(run[i].Low));
-                }
-
-                w.Start("path").Attr("class", "band").Attr("d", path.ClosePath().ToString()).Attr("fill", s.Style.Color).Attr("fill-opacity", 0.14, 2).Attr("stroke", "none").Close();
+                CurvePoint p = run[0];
+                double mid = clip(p.Mean);
+                var eb = Whisker(plot, ScarcityScale.Map(p.N), mid, clip(p.Low), clip(p.High));
+                eb.LineColor = color;
+                eb.CapSize = 5;
             }
 
             run.Clear();
         }
 
-        foreach (CurvePoint p in points)
+        foreach (CurvePoint p in pts)
         {
-            if (p.N == 0)
-            {
-                // n = 0 sits across the axis break: never joined to the log part.
-                if (HasBand(p))
-                {
-                    Whisker(w, s, x.Map(0) + zeroOffset, Clamp(p.Low), Clamp(p.High));
-                }
-
-                continue;
-            }
-
-            if (HasBand(p))
+            if (double.IsFinite(p.Mean) && double.IsFinite(p.Low) && double.IsFinite(p.High))
             {
                 run.Add(p);
             }
@@ -250,11 +219,91 @@ public static class CurveChart
         Flush();
     }
 
-    private static void Whisker(SvgWriter w, CurveSeries s, double px, double yLow, double yHigh)
+    private static ScottPlot.Plottables.ErrorBar Whisker(Plot plot, double x, double mid, double low, double high)
     {
-        var path = new PathBuilder().MoveTo(px, yLow).LineTo(px, yHigh).MoveTo(px - 4, yLow).LineTo(px + 4, yLow).MoveTo(px - 4, yHigh).LineTo(px + 4, yHigh);
-        w.Start("path").Attr("class", "band whisker").Attr("d", path.ToString()).Attr("fill", "none").Attr("stroke", s.Style.Color).Attr("stroke-opacity", 0.6, 2).Attr("stroke-width", 1.5).Close();
+        var eb = plot.Add.ErrorBar([x], [mid], [0.0]);
+        eb.YErrorNegative = [Math.Max(0, mid - low)];
+        eb.YErrorPositive = [Math.Max(0, high - mid)];
+        return eb;
     }
 
-    private static string Join(string a, string b) => a.Length == 0 ? b : a + "; " + b;
+    private static IEnumerable<List<CurvePoint>> Pieces(List<CurvePoint> pts)
+    {
+        var piece = new List<CurvePoint>();
+        foreach (CurvePoint p in pts)
+        {
+            if (double.IsFinite(p.Mean))
+            {
+                piece.Add(p);
+            }
+            else if (piece.Count > 0)
+            {
+                yield return piece;
+                piece = [];
+            }
+        }
+
+        if (piece.Count > 0)
+        {
+            yield return piece;
+        }
+    }
+
+    /// <summary>
+    /// The y range in plot coordinates: the means, widened by the drawn bands by at most 60 % of the means' span
+    /// on each side (two repeats give intervals of +-12.7 std that would flatten every curve), kept inside the
+    /// metric's own range and non-negative when every mean is.
+    /// </summary>
+    private static (double Lo, double Hi) YRange(CurveChartSpec spec, List<CurveSeries> series, bool logY)
+    {
+        double T(double v) => logY ? Math.Log10(v) : v;
+        var means = series.SelectMany(s => s.Points).Select(p => p.Mean).Where(double.IsFinite).Select(T).ToList();
+        if (means.Count == 0)
+        {
+            return (0, 1);
+        }
+
+        double lo = means.Min(), hi = means.Max();
+        double span = hi - lo;
+        if (span <= Math.Abs(hi) * 1e-9)
+        {
+            span = Math.Abs(hi) > 0 ? Math.Abs(hi) * 0.2 : 1;
+            lo -= span / 2;
+            hi += span / 2;
+        }
+
+        if (spec.DrawBands)
+        {
+            var ends = series.Where(s => s.ShowBand).SelectMany(s => s.Points).Where(p => double.IsFinite(p.Mean))
+                .SelectMany(p => new[] { p.Low, p.High }).Where(v => double.IsFinite(v) && (!logY || v > 0)).Select(T).ToList();
+            if (ends.Count > 0)
+            {
+                lo = Math.Min(lo, Math.Max(ends.Min(), lo - (0.6 * span)));
+                hi = Math.Max(hi, Math.Min(ends.Max(), hi + (0.6 * span)));
+            }
+        }
+
+        double pad = (hi - lo) * 0.06;
+        lo -= pad;
+        hi += pad;
+        bool nonNegative = series.SelectMany(s => s.Points).Select(p => p.Mean).Where(double.IsFinite).All(m => m >= 0);
+        if (!logY && nonNegative && lo < 0)
+        {
+            lo = Math.Max(lo, -pad);
+        }
+
+        if (!logY && double.IsFinite(spec.YMin))
+        {
+            lo = Math.Max(lo, spec.YMin - pad);
+        }
+
+        if (!logY && double.IsFinite(spec.YMax))
+        {
+            hi = Math.Min(hi, spec.YMax + pad);
+        }
+
+        return (lo, hi);
+    }
+
+    private static string Join(string a, string b) => a.Length == 0 ? b : $"{a}; {b}";
 }

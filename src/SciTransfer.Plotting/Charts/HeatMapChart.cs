@@ -1,22 +1,27 @@
-using SciTransfer.Plotting.Axes;
+using ScottPlot;
+using SciTransfer.Plotting.Rendering;
 using SciTransfer.Plotting.Styling;
-using SciTransfer.Plotting.Svg;
-using SciTransfer.Transfer.Figures;
 
 namespace SciTransfer.Plotting.Charts;
 
 /// <summary>
-/// Renders a <see cref="HeatMapFigure"/>: one <c>&lt;rect class="cell"&gt;</c> per finite value (NaN
-/// cells stay blank), row 0 at the bottom, the plot's aspect ratio following the domain's (clamped),
-/// and a colour bar (viridis, or RdBu centred at 0 when <see cref="HeatMapFigure.Diverging"/>).
+/// Draws a <see cref="HeatMapGrid"/> with ScottPlot: row 0 at the bottom, NaN cells transparent, a colour bar
+/// titled with the value's label and unit (viridis over [min, max], or RdBu symmetric about 0 when
+/// <see cref="HeatMapGrid.Diverging"/>). The image takes the domain's aspect ratio (clamped to 1:4..4:1), so
+/// the field fills the canvas instead of floating in white space.
 /// </summary>
 public static class HeatMapChart
 {
-    private const double Width = 900;
+    /// <summary>Longest side of the data area in pixels.</summary>
+    public const int DataSide = 560;
 
-    /// <summary>Renders the figure as an SVG document.</summary>
+    private const int PadLeft = 90;
+    private const int PadRight = 150;
+    private const int PadBottom = 64;
+
+    /// <summary>Builds the chart.</summary>
     /// <exception cref="ArgumentException">The grid shape does not match the number of values, or the extents are not increasing.</exception>
-    public static string Render(HeatMapFigure figure)
+    public static ChartImage Render(HeatMapGrid figure)
     {
         ArgumentNullException.ThrowIfNull(figure);
         if (figure.Nx <= 0 || figure.Ny <= 0 || figure.Values is null || figure.Values.Length != (long)figure.Nx * figure.Ny)
@@ -29,82 +34,51 @@ public static class HeatMapChart
             throw new ArgumentException($"heat map '{figure.Id}': extents x [{figure.XMin}, {figure.XMax}], y [{figure.YMin}, {figure.YMax}] must be finite and increasing.", nameof(figure));
         }
 
-        // Fit the domain's aspect ratio (clamped to 1:4..4:1) into the box left of the colour bar.
-        const double boxLeft = 92;
-        const double boxTop = 62;
-        const double boxW = 640;
-        const double boxH = 460;
         double aspect = Math.Clamp((figure.XMax - figure.XMin) / (figure.YMax - figure.YMin), 0.25, 4);
-        double plotW = Math.Min(boxW, boxH * aspect);
-        double plotH = plotW / aspect;
-        var area = new PlotArea(boxLeft, boxTop, boxLeft + plotW, boxTop + plotH);
+        int dataW = aspect >= 1 ? DataSide : (int)Math.Round(DataSide * aspect);
+        int dataH = aspect >= 1 ? (int)Math.Round(DataSide / aspect) : DataSide;
+        dataW = Math.Max(dataW, 240);
+        int width = PadLeft + dataW + PadRight;
 
-        var x = new LinearAxis(figure.XMin, figure.XMax, area.Left, area.Right);
-        var y = new LinearAxis(figure.YMin, figure.YMax, area.Bottom, area.Top);
         ColorMap map = ColorMap.For(figure.Values, figure.Diverging);
+        int finite = figure.Values.Count(double.IsFinite);
+        string subtitle = $"{figure.Nx} x {figure.Ny} grid" + (finite < figure.Values.Length ? "; blank cells: outside the domain" : "");
+        var texts = new List<PlacedText>();
+        Plot plot = PlotSetup.Create(dataW - 10, figure.Title, subtitle, texts);
+        plot.HideGrid();
+        PlotSetup.TickFont(plot);
+        int titleLines = texts.Count;
+        int padTop = 24 + (titleLines * 22);
+        int height = padTop + dataH + PadBottom;
 
-        double height = area.Bottom + 64;
-        var w = new SvgWriter(Width, height);
-        string subtitle = $"{figure.Nx} x {figure.Ny} grid" + (figure.Values.Any(double.IsNaN) ? "; blank cells: outside the domain" : "");
-        ChartFrame.Header(w, Width, height, area.Left, figure.Title, subtitle);
-
-        w.Start("g").Attr("class", "cells").Attr("shape-rendering", "crispEdges").Open();
-        double dx = (figure.XMax - figure.XMin) / figure.Nx;
-        double dy = (figure.YMax - figure.YMin) / figure.Ny;
+        var values = new double[figure.Ny, figure.Nx];
         for (int row = 0; row < figure.Ny; row++)
         {
-            double top = y.Map(figure.YMin + ((row + 1) * dy));
-            double bottom = y.Map(figure.YMin + (row * dy));
             for (int col = 0; col < figure.Nx; col++)
             {
-                double v = figure.Values[(row * figure.Nx) + col];
-                if (!double.IsFinite(v))
-                {
-                    continue;
-                }
-
-                double left = x.Map(figure.XMin + (col * dx));
-                double right = x.Map(figure.XMin + ((col + 1) * dx));
-                w.Start("rect").Attr("class", "cell").Attr("x", left).Attr("y", top).Attr("width", right - left).Attr("height", bottom - top).Attr("fill", map[v]).Close();
+                // ScottPlot draws intensity row 0 at the top; our row 0 is at YMin (bottom).
+                values[figure.Ny - 1 - row, col] = figure.Values[(row * figure.Nx) + col];
             }
         }
 
-        w.End();
-        w.Start("rect").Attr("class", "frame").Attr("x", area.Left).Attr("y", area.Top).Attr("width", area.Width).Attr("height", area.Height)
-            .Attr("fill", "none").Attr("stroke", ChartFrame.AxisColor).Close();
-        ChartFrame.YAxis(w, y, area, figure.YLabel, grid: false);
-        ChartFrame.XTicks(w, x, area, figure.XLabel, grid: false);
-        ColorBar(w, map, area.Right + 36, area.Top, area.Height, figure.ColorLabel);
-        return w.Finish();
-    }
+        var hm = plot.Add.Heatmap(values);
+        hm.Extent = new CoordinateRect(figure.XMin, figure.XMax, figure.YMin, figure.YMax);
+        hm.Colormap = new ScottPlot.Colormaps.CustomInterpolated([.. map.Stops.Select(Color.FromHex)]);
+        hm.ManualRange = new ScottPlot.Range(map.Min, map.Max);
+        hm.NaNCellColor = Colors.Transparent;
+        var bar = plot.Add.ColorBar(hm);
+        bar.Label = figure.ColorLabel;
+        bar.LabelStyle.FontName = ChartText.FontName;
+        bar.LabelStyle.FontSize = ChartText.AxisTitleSize;
+        bar.LabelStyle.Bold = false;
+        bar.Axis.TickLabelStyle.FontName = ChartText.FontName;
+        bar.Axis.TickLabelStyle.FontSize = ChartText.LabelSize;
+        texts.Add(new PlacedText(figure.ColorLabel, ChartText.AxisTitleSize, false, dataH));
 
-    private static void ColorBar(SvgWriter w, ColorMap map, double left, double top, double height, string title)
-    {
-        const int steps = 64;
-        const double barW = 18;
-        var axis = new LinearAxis(map.Min, map.Max, top + height, top, 6);
-        w.Start("g").Attr("class", "colorbar").Attr("shape-rendering", "crispEdges").Open();
-        for (int i = 0; i < steps; i++)
-        {
-            double v0 = map.Min + ((map.Max - map.Min) * i / steps);
-            double v1 = map.Min + ((map.Max - map.Min) * (i + 1) / steps);
-            double yTop = axis.Map(v1);
-            w.Start("rect").Attr("class", "colorbar-step").Attr("x", left).Attr("y", yTop).Attr("width", barW).Attr("height", axis.Map(v0) - yTop)
-                .Attr("fill", map[(v0 + v1) / 2]).Close();
-        }
-
-        w.Start("rect").Attr("x", left).Attr("y", top).Attr("width", barW).Attr("height", height).Attr("fill", "none").Attr("stroke", ChartFrame.AxisColor).Close();
-        foreach (Tick t in axis.Ticks)
-        {
-            double py = axis.Map(t.Value);
-            w.Start("line").Attr("x1", left + barW).Attr("y1", py).Attr("x2", left + barW + 4).Attr("y2", py).Attr("stroke", ChartFrame.AxisColor).Close();
-            w.Start("text").Attr("class", "ctick").Attr("x", left + barW + 7).Attr("y", py + 4).Text(t.Label);
-        }
-
-        double tx = left + barW + 72;
-        double ty = top + (height / 2);
-        w.Start("text").Attr("class", "ctitle").Attr("x", tx).Attr("y", ty).Attr("text-anchor", "middle").Attr("font-size", 13)
-            .Attr("transform", $"rotate(-90 {SvgFormat.Number(tx)} {SvgFormat.Number(ty)})").Text(title);
-        w.End();
+        PlotSetup.AxisTitle(plot.Axes.Bottom, figure.XLabel, dataW, texts);
+        PlotSetup.AxisTitle(plot.Axes.Left, figure.YLabel, dataH, texts);
+        plot.Axes.SetLimits(figure.XMin, figure.XMax, figure.YMin, figure.YMax);
+        plot.Layout.Fixed(new PixelPadding(PadLeft, PadRight, PadBottom, padTop));
+        return new ChartImage(plot, width, height, [], texts, finite == 0 ? "no finite values" : null);
     }
 }

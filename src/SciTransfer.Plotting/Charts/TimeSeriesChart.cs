@@ -1,35 +1,34 @@
-using SciTransfer.Plotting.Axes;
+using ScottPlot;
+using SciTransfer.Plotting.Rendering;
 using SciTransfer.Plotting.Styling;
-using SciTransfer.Plotting.Svg;
-using SciTransfer.Transfer.Figures;
 
 namespace SciTransfer.Plotting.Charts;
 
 /// <summary>
-/// Renders a (merged) <see cref="TimeSeriesFigure"/>: each series a <c>&lt;g class="series"&gt;</c>
-/// with <c>data-series</c> (and <c>data-strategy</c> when it comes from a strategy), drawn as a line
-/// broken at NaN or as markers when <see cref="FigureSeries.Markers"/> is set.
+/// Draws a <see cref="TimeSeriesChartSpec"/> with ScottPlot: each series a line broken at NaN, or markers when
+/// <see cref="TimeSeriesLine.Markers"/> is set. Strategy series take the strategy palette; data and physics
+/// series take black, wine, teal and olive (Paul Tol). A series with no finite point is left out of the legend
+/// and named in the subtitle.
 /// </summary>
 public static class TimeSeriesChart
 {
-    private const double Width = 900;
-    private const double MinHeight = 520;
+    /// <summary>Image width in pixels.</summary>
+    public const int Width = 900;
 
-    /// <summary>Series not made by a strategy (data, physics): Paul Tol colours, apart from the strategy palette.</summary>
     private static readonly SeriesStyle[] DataStyles =
     [
-        new("#000000", "", MarkerShape.Circle),
-        new("#882255", "6 3", MarkerShape.Square),
-        new("#44AA99", "2 2", MarkerShape.Diamond),
-        new("#999933", "8 3 2 3", MarkerShape.TriangleUp),
+        new("#000000", LineDash.Solid, Styling.MarkerShape.Circle),
+        new("#882255", LineDash.Dashed, Styling.MarkerShape.Square),
+        new("#44AA99", LineDash.DenselyDashed, Styling.MarkerShape.Diamond),
+        new("#999933", LineDash.Dotted, Styling.MarkerShape.TriangleUp),
     ];
 
-    /// <summary>Renders the figure; strategy series take their colour from <paramref name="palette"/>.</summary>
-    public static string Render(TimeSeriesFigure figure, StrategyPalette palette, string subtitle = "")
+    /// <summary>Builds the chart; strategy series take their colour from <paramref name="palette"/>.</summary>
+    public static ChartImage Render(TimeSeriesChartSpec figure, StrategyPalette palette, string subtitle = "")
     {
         ArgumentNullException.ThrowIfNull(figure);
         ArgumentNullException.ThrowIfNull(palette);
-        foreach (FigureSeries s in figure.Series)
+        foreach (TimeSeriesLine s in figure.Series)
         {
             if (s.X.Length != s.Y.Length)
             {
@@ -37,92 +36,102 @@ public static class TimeSeriesChart
             }
         }
 
-        var styles = new List<SeriesStyle>();
+        bool Finite(TimeSeriesLine s, int i) => double.IsFinite(s.X[i]) && double.IsFinite(s.Y[i]);
+        var drawable = figure.Series.Where(s => Enumerable.Range(0, s.X.Length).Any(i => Finite(s, i))).ToList();
+        var empty = figure.Series.Except(drawable).Select(s => s.Name).ToList();
+        if (empty.Count > 0)
+        {
+            subtitle = (subtitle.Length > 0 ? subtitle + "; " : "") + "no data for " + string.Join(", ", empty);
+        }
+
+        int height = (int)Math.Max(560, 160 + (drawable.Count * 21));
+        float legendWidth = drawable.Count == 0 ? 0 : drawable.Max(s => ChartText.Measure(s.Name, ChartText.LabelSize)) + 70;
+        float dataPx = Math.Max(200, Width - 120 - legendWidth);
+        var texts = new List<PlacedText>();
+        Plot plot = PlotSetup.Create(dataPx - 10, figure.Title, subtitle, texts);
+        PlotSetup.TickFont(plot);
+        var drawn = new List<DrawnSeries>();
         int dataIndex = 0;
-        foreach (FigureSeries s in figure.Series)
+        foreach (TimeSeriesLine s in figure.Series)
         {
-            styles.Add(s.Strategy is not null ? palette[s.Strategy] : DataStyles[dataIndex++ % DataStyles.Length]);
+            SeriesStyle style = s.Strategy is not null ? palette[s.Strategy] : DataStyles[dataIndex++ % DataStyles.Length];
+            if (!drawable.Contains(s))
+            {
+                continue;
+            }
+
+            Color color = PlotSetup.ToColor(style.Color);
+            var points = new List<(double, double)>();
+            if (s.Markers)
+            {
+                var idx = Enumerable.Range(0, s.X.Length).Where(i => Finite(s, i)).ToList();
+                double[] xs = [.. idx.Select(i => s.X[i])];
+                double[] ys = [.. idx.Select(i => s.Y[i])];
+                var m = plot.Add.Markers(xs, ys, PlotSetup.ToMarker(style.Marker), 5, color);
+                m.LegendText = s.Name;
+                points.AddRange(xs.Zip(ys));
+            }
+            else
+            {
+                bool labelled = false;
+                foreach (int[] piece in Pieces(s, Finite))
+                {
+                    double[] xs = [.. piece.Select(i => s.X[i])];
+                    double[] ys = [.. piece.Select(i => s.Y[i])];
+                    var sc = plot.Add.Scatter(xs, ys, color);
+                    sc.LineWidth = 1.8f;
+                    sc.LinePattern = PlotSetup.ToPattern(style.Dash);
+                    // A lone finite point between gaps still shows, as a marker.
+                    sc.MarkerSize = piece.Length == 1 ? 6 : 0;
+                    if (!labelled)
+                    {
+                        sc.LegendText = s.Name;
+                        labelled = true;
+                    }
+
+                    points.AddRange(xs.Zip(ys));
+                }
+            }
+
+            drawn.Add(new DrawnSeries(s.Name, style.Color, points));
         }
 
-        double legendWidth = Legend.WidthFor(figure.Series.Select(s => s.Name));
-        double height = Math.Max(MinHeight, 80 + (figure.Series.Count * Legend.Row) + 40);
-        var area = new PlotArea(92, 62, Width - legendWidth - 18, height - 62);
-
-        var finite = figure.Series.SelectMany(s => s.X.Zip(s.Y)).Where(p => double.IsFinite(p.First) && double.IsFinite(p.Second)).ToList();
-        (double x0, double x1) = LinearAxis.Range(finite.Select(p => p.First), 0.02);
-        (double y0, double y1) = LinearAxis.Range(finite.Select(p => p.Second), 0.05);
-        var x = new LinearAxis(x0, x1, area.Left, area.Right);
-        var y = new LinearAxis(y0, y1, area.Bottom, area.Top);
-
-        var w = new SvgWriter(Width, height);
-        ChartFrame.Header(w, Width, height, area.Left, figure.Title, subtitle);
-        ChartFrame.YAxis(w, y, area, figure.YLabel, grid: true);
-        ChartFrame.XTicks(w, x, area, figure.XLabel, grid: true);
-        ChartFrame.XLine(w, area);
-
-        for (int i = 0; i < figure.Series.Count; i++)
+        string? note = null;
+        if (drawn.Count == 0)
         {
-            DrawSeries(w, figure.Series[i], styles[i], x, y);
+            note = "no data yet";
+            PlotSetup.Note(plot, note);
         }
 
-        Legend.Draw(w, figure.Series.Select((s, i) => new LegendEntry(s.Name, styles[i], ShowLine: !s.Markers, ShowMarker: s.Markers)).ToList(), area.Right + 18, area.Top);
-        return w.Finish();
+        PlotSetup.AxisTitle(plot.Axes.Bottom, figure.XLabel, dataPx - 10, texts);
+        PlotSetup.AxisTitle(plot.Axes.Left, figure.YLabel, height - 140, texts);
+        if (drawn.Count > 0)
+        {
+            PlotSetup.Legend(plot, drawn.Select(d => d.Label), texts);
+        }
+
+        return new ChartImage(plot, Width, height, drawn, texts, note);
     }
 
-    private static void DrawSeries(SvgWriter w, FigureSeries s, SeriesStyle style, LinearAxis x, LinearAxis y)
+    private static IEnumerable<int[]> Pieces(TimeSeriesLine s, Func<TimeSeriesLine, int, bool> finite)
     {
-        w.Start("g").Attr("class", "series").Attr("data-series", s.Name);
-        if (s.Strategy is not null)
+        var piece = new List<int>();
+        for (int i = 0; i < s.X.Length; i++)
         {
-            w.Attr("data-strategy", s.Strategy);
-        }
-
-        w.Open();
-        if (s.Markers)
-        {
-            for (int i = 0; i < s.X.Length; i++)
+            if (finite(s, i))
             {
-                if (double.IsFinite(s.X[i]) && double.IsFinite(s.Y[i]))
-                {
-                    Markers.Draw(w, style.Marker, x.Map(s.X[i]), y.Map(s.Y[i]), 2.6, style.Color, "marker");
-                }
+                piece.Add(i);
             }
-        }
-        else
-        {
-            var path = new PathBuilder();
-            bool penDown = false;
-            for (int i = 0; i < s.X.Length; i++)
+            else if (piece.Count > 0)
             {
-                if (!double.IsFinite(s.X[i]) || !double.IsFinite(s.Y[i]))
-                {
-                    penDown = false;
-                    continue;
-                }
-
-                if (penDown)
-                {
-                    path.LineTo(x.Map(s.X[i]), y.Map(s.Y[i]));
-                }
-                else
-                {
-                    path.MoveTo(x.Map(s.X[i]), y.Map(s.Y[i]));
-                    penDown = true;
-                }
-            }
-
-            if (!path.IsEmpty)
-            {
-                w.Start("path").Attr("class", "line").Attr("d", path.ToString()).Attr("fill", "none").Attr("stroke", style.Color).Attr("stroke-width", 1.6);
-                if (style.Dash.Length > 0)
-                {
-                    w.Attr("stroke-dasharray", style.Dash);
-                }
-
-                w.Attr("stroke-linejoin", "round").Close();
+                yield return [.. piece];
+                piece.Clear();
             }
         }
 
-        w.End();
+        if (piece.Count > 0)
+        {
+            yield return [.. piece];
+        }
     }
 }

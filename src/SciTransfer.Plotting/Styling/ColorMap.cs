@@ -20,6 +20,9 @@ public sealed class ColorMap
         Max = max;
     }
 
+    /// <summary>The colour stops, first (at <see cref="Min"/>) to last (at <see cref="Max"/>), "#rrggbb".</summary>
+    public IReadOnlyList<string> Stops => _stops.Select(c => Hex(c.R, c.G, c.B)).ToList();
+
     /// <summary>Value mapped to the first colour.</summary>
     public double Min { get; }
 

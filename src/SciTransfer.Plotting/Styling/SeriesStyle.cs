@@ -20,10 +20,32 @@ public enum MarkerShape
 
     /// <summary>Open circle.</summary>
     OpenCircle,
+
+    /// <summary>Open square.</summary>
+    OpenSquare,
+
+    /// <summary>Open diamond.</summary>
+    OpenDiamond,
+}
+
+/// <summary>Line patterns.</summary>
+public enum LineDash
+{
+    /// <summary>Solid line.</summary>
+    Solid,
+
+    /// <summary>Long dashes.</summary>
+    Dashed,
+
+    /// <summary>Short dashes.</summary>
+    DenselyDashed,
+
+    /// <summary>Dots.</summary>
+    Dotted,
 }
 
 /// <summary>How one series is drawn.</summary>
 /// <param name="Color">Stroke/fill colour, "#rrggbb".</param>
-/// <param name="Dash">SVG stroke-dasharray, or "" for a solid line.</param>
+/// <param name="Dash">Line pattern.</param>
 /// <param name="Marker">Marker shape.</param>
-public sealed record SeriesStyle(string Color, string Dash, MarkerShape Marker);
+public sealed record SeriesStyle(string Color, LineDash Dash, MarkerShape Marker);

@@ -44,7 +44,8 @@ public static class StudyConfigLoader
                 return Parse(path, doc.RootElement, catalog, settings);
             }
 
-            var node = JsonNode.Parse(doc.RootElement.GetRawText())!;
+            // The raw text keeps the file's comments, so parse it the way the file was parsed.
+            var node = JsonNode.Parse(doc.RootElement.GetRawText(), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
             ConfigOverrides.Apply(node, overrides);
             using var changed = JsonDocument.Parse(node.ToJsonString());
             var config = Parse(path, changed.RootElement, catalog, settings);

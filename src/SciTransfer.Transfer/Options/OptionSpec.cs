@@ -112,8 +112,10 @@ public sealed record OptionSpec
     public string RangeText() => Kind switch
     {
         OptionKind.Choice => "one of: " + string.Join(", ", Choices ?? []),
-        OptionKind.Integer or OptionKind.IntegerList or OptionKind.Number or OptionKind.NumberList when Min is not null || Max is not null =>
-            string.Create(CultureInfo.InvariantCulture, $"{Min?.ToString("G6", CultureInfo.InvariantCulture) ?? "-inf"}..{Max?.ToString("G6", CultureInfo.InvariantCulture) ?? "inf"}"),
+        OptionKind.Integer or OptionKind.IntegerList when Min is not null || Max is not null =>
+            $"{(Min is { } lo ? ((long)lo).ToString(CultureInfo.InvariantCulture) : "-inf")}..{(Max is { } hi ? ((long)hi).ToString(CultureInfo.InvariantCulture) : "inf")}",
+        OptionKind.Number or OptionKind.NumberList when Min is not null || Max is not null =>
+            $"{Min?.ToString("G6", CultureInfo.InvariantCulture) ?? "-inf"}..{Max?.ToString("G6", CultureInfo.InvariantCulture) ?? "inf"}",
         _ => "",
     };
 }

@@ -40,7 +40,8 @@ public static class OutputFolder
             manifests,
             summary,
             FigureStore.ReadAll(dir),
-            Facts(record));
+            Facts(record),
+            rows);
     }
 
     /// <summary>The "what ran" facts of a run record, in a fixed order.</summary>

@@ -295,8 +295,8 @@ public static class StudyRunner
             Io(Path.Combine(dir, "timings.csv"), () => SummaryCsv.Write(Path.Combine(dir, "timings.csv"), SummaryBuilder.BuildTimings(manifests, allRows)));
             if (options.WriteReport)
             {
-                var input = new StudyReportInput(config.Name, config.Description, manifests, rows, FigureStore.ReadAll(dir), OutputFolder.Facts(record));
-                reportFiles = Io(dir, () => ReportWriter.Write(dir, input));
+                var input = new StudyReportInput(config.Name, config.Description, manifests, rows, FigureStore.ReadAll(dir), OutputFolder.Facts(record), allRows);
+                reportFiles = Io(dir, () => Reporting.StudyReport.Write(dir, input));
             }
         }
 

@@ -1,0 +1,15 @@
+using SciTransfer.Torch;
+
+namespace SciTransfer.TorchInterop.Tests;
+
+/// <summary>A theory that needs libtorch through TorchSharp; skipped with the loader's reason when it cannot load.</summary>
+public sealed class TorchTheoryAttribute : TheoryAttribute
+{
+    public TorchTheoryAttribute()
+    {
+        if (!TorchRuntime.TryLoad(out var reason))
+        {
+            Skip = "needs libtorch (TorchSharp-cpu): " + reason;
+        }
+    }
+}

@@ -41,7 +41,10 @@ public static class ProgressLine
         }
 
         string stats = counts + resumed + times;
-        int barWidth = Math.Clamp(width - 2 - stats.Length - 24, MinBar, MaxBar);
+
+        // Sized for the widest count (all/all), so the bar does not jump as the count grows a digit.
+        int widest = stats.Length + Math.Max(0, (2 * all.ToString(CultureInfo.InvariantCulture).Length) + 2 - counts.Length);
+        int barWidth = Math.Clamp(width - 2 - widest - 24, MinBar, MaxBar);
         var line = new StringBuilder(width + 8);
         line.Append('[').Append(Bar(barWidth, all == 0 ? 1 : (double)finished / all)).Append(']').Append(stats);
         int room = width - line.Length - 2;

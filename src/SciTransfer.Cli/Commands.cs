@@ -18,42 +18,74 @@ public sealed class Commands(TextWriter output, TextWriter error)
 {
     private readonly ProblemCatalog _catalog = Catalog.Create();
 
-    /// <summary><c>run CONFIG [--out DIR] [--quick] [--threads N] [--shard K/N] [--backend B] [--set PATH=VALUE]...</c>.</summary>
-    public int Run(string configPath, string? outDir, bool quick, int threads, string? shard, string backend, IReadOnlyList<string>? overrides = null) => Guard(() =>
+    /// <summary>
+    /// <c>run CONFIG [--out DIR] [--quick] [--threads N] [--shard K/N] [--backend B] [--set PATH=VALUE]... [--grace SECONDS]</c>.
+    /// SIGINT and SIGTERM stop the run cleanly (exit 130 / 143); see <see cref="SignalHandler"/>.
+    /// </summary>
+    public int Run(string configPath, string? outDir, bool quick, int threads, string? shard, string backend, IReadOnlyList<string>? overrides = null, double graceSeconds = 5) => Guard(() =>
     {
         if (backend is not ("managed" or "gpu" or "opencl" or "ilgpu-cpu" or "auto"))
         {
             throw new ConfigException("command line", "--backend", $"expected managed, gpu, opencl, ilgpu-cpu or auto, found '{backend}'");
         }
 
+        if (!(graceSeconds >= 0 && graceSeconds <= 3600))
+        {
+            throw new ConfigException("command line", "--grace", $"expected seconds between 0 and 3600, found {graceSeconds.ToString(CultureInfo.InvariantCulture)}");
+        }
+
         var shardSpec = shard is null ? null : ShardSpec.Parse(shard);
         var config = StudyConfigLoader.Load(configPath, _catalog, new ProblemSettings(quick, backend), overrides);
         string dir = outDir ?? Path.Combine("runs", config.Name + (quick ? "-quick" : "") + (shardSpec is null ? "" : $"-shard{shardSpec.Index}of{shardSpec.Count}"));
-        var options = new RunOptions(dir, threads, shardSpec, quick, backend, VersionInfo.Describe());
+        var options = new RunOptions(dir, threads, shardSpec, quick, backend, VersionInfo.Describe())
+        {
+            Grace = TimeSpan.FromSeconds(graceSeconds),
+            PauseAfterCells = TestHook("SCITRANSFER_TEST_PAUSE_AFTER_CELLS"),
+            DiskFullAfterCells = TestHook("SCITRANSFER_TEST_DISK_FULL_AFTER_CELLS"),
+        };
         output.WriteLine($"study {config.Name}: {StudyPlan.Cells(config).Count} cells, {threads} thread(s), output {dir}");
-        var outcome = ProgressDisplay.Show(config.Name, p => StudyRunner.Run(config, options, p), output);
+        using var signals = new SignalHandler(error, options.Grace);
+        RunOutcome outcome;
+        try
+        {
+            outcome = ProgressDisplay.Show(config.Name, p => StudyRunner.Run(config, options, p, signals.Token), output, error);
+        }
+        catch (RunInterruptedException e)
+        {
+            SignalHandler.RestoreCursor();
+            error.WriteLine(e.Message);
+            return signals.ExitCode;
+        }
+
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"done: {outcome.CellsRun} cells run, {outcome.CellsSkipped} skipped, {outcome.Wall.TotalSeconds:F1} s; wrote {Path.Combine(dir, "results.csv")}, summary.csv, report.md, report.html and {outcome.ReportFiles.Count} report files"));
         return ExitCodes.Ok;
     });
 
-    /// <summary><c>report DIR</c>: rebuilds summary, plots and report from results.csv.</summary>
+    /// <summary><c>report DIR</c>: rebuilds summary, plots and report from results.csv (holding the folder's lock).</summary>
     public int Report(string dir) => Guard(() =>
     {
+        using var folderLock = OutputLock.Acquire(dir, "report", create: false);
         var written = StudyReport.Write(dir, OutputFolder.Rebuild(dir));
         output.WriteLine($"wrote summary.csv and {written.Count} report files in {dir}");
         return ExitCodes.Ok;
     });
 
-    /// <summary><c>merge DIR... --out OUT</c>: joins shard folders.</summary>
-    public int Merge(IReadOnlyList<string> shardDirs, string outDir) => Guard(() =>
+    /// <summary><c>merge DIR... --out OUT [--allow-partial]</c>: joins shard folders (holding OUT's lock).</summary>
+    public int Merge(IReadOnlyList<string> shardDirs, string outDir, bool allowPartial = false) => Guard(() =>
     {
-        int rows = ShardMerger.Merge(shardDirs, outDir);
+        using var folderLock = OutputLock.Acquire(outDir, "merge");
+        int rows = ShardMerger.Merge(shardDirs, outDir, allowPartial);
         var written = StudyReport.Write(outDir, OutputFolder.Rebuild(outDir));
-        output.WriteLine($"merged {shardDirs.Count} folders: {rows} rows into {outDir} ({written.Count} report files)");
+        string partial = RunRecord.Text(RunRecord.Read(outDir), "partial");
+        output.WriteLine($"merged {shardDirs.Count} folders: {rows} rows into {outDir} ({written.Count} report files){(partial.Length > 0 ? "; " + partial : "")}");
         return ExitCodes.Ok;
     });
+
+    /// <summary>A non-negative integer from an environment variable (test hooks), or null.</summary>
+    private static int? TestHook(string variable) =>
+        int.TryParse(Environment.GetEnvironmentVariable(variable), NumberStyles.None, CultureInfo.InvariantCulture, out int k) ? k : null;
 
     /// <summary><c>list [--options [PROBLEM]] [--json]</c>: studies in experiments/, problems with strategies and metrics, bench workloads.</summary>
     public int List(string experimentsDir, bool options = false, string? problem = null, bool json = false) => Guard(() =>
@@ -294,8 +326,23 @@ public sealed class Commands(TextWriter output, TextWriter error)
         catch (CellFailedException e)
         {
             error.WriteLine($"error: {e.Message}");
-            error.WriteLine(e.InnerException?.ToString());
+            if (e.InnerException is { } first and not DivergedException)
+            {
+                error.WriteLine($"first failure ({e.Cell}):");
+                error.WriteLine(first.ToString());
+            }
+
             return ExitCodes.RunFailed;
+        }
+        catch (OutputException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.IoFailed;
+        }
+        catch (Exception e) when (OutputException.IsIoFault(e))
+        {
+            error.WriteLine($"error: {e.Message.ReplaceLineEndings(" ")}");
+            return ExitCodes.IoFailed;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SciTransfer.Transfer.Running;
 
 namespace SciTransfer.Cli;
 
@@ -18,8 +19,9 @@ public static class Program
         var shard = new Option<string?>("--shard") { Description = "run shard K/N of the cells" };
         var backend = new Option<string>("--backend") { Description = "compute backend: managed | gpu | opencl | ilgpu-cpu | auto", DefaultValueFactory = _ => "managed" };
         var set = new Option<string[]>("--set") { Description = "override a config value: PATH=VALUE, e.g. problems[0].options.hidden=32 (repeatable; recorded in run.json)", AllowMultipleArgumentsPerToken = false, DefaultValueFactory = _ => [] };
-        var run = new Command("run", "run (or resume) a study") { config, outDir, quick, threads, shard, backend, set };
-        run.SetAction(pr => commands.Run(pr.GetValue(config)!, pr.GetValue(outDir), pr.GetValue(quick), pr.GetValue(threads), pr.GetValue(shard), pr.GetValue(backend)!, pr.GetValue(set)));
+        var grace = new Option<double>("--grace") { Description = "after Ctrl-C or SIGTERM, seconds running cells may take to finish before they are abandoned", DefaultValueFactory = _ => RunOptions.DefaultGrace.TotalSeconds };
+        var run = new Command("run", "run (or resume) a study") { config, outDir, quick, threads, shard, backend, set, grace };
+        run.SetAction(pr => commands.Run(pr.GetValue(config)!, pr.GetValue(outDir), pr.GetValue(quick), pr.GetValue(threads), pr.GetValue(shard), pr.GetValue(backend)!, pr.GetValue(set), pr.GetValue(grace)));
 
         var dir = new Argument<string>("dir") { Description = "output folder of a run" };
         var report = new Command("report", "rebuild summary.csv, plots and report.md from results.csv") { dir };
@@ -27,8 +29,9 @@ public static class Program
 
         var dirs = new Argument<string[]>("dirs") { Description = "shard output folders", Arity = ArgumentArity.OneOrMore };
         var mergeOut = new Option<string>("--out") { Description = "merged output folder", Required = true };
-        var merge = new Command("merge", "join shard folders into one") { dirs, mergeOut };
-        merge.SetAction(pr => commands.Merge(pr.GetValue(dirs)!, pr.GetValue(mergeOut)!));
+        var allowPartial = new Option<bool>("--allow-partial") { Description = "merge even when cells of the study are missing (run.json and the report then say \"partial: N of M cells\")" };
+        var merge = new Command("merge", "join shard folders into one") { dirs, mergeOut, allowPartial };
+        merge.SetAction(pr => commands.Merge(pr.GetValue(dirs)!, pr.GetValue(mergeOut)!, pr.GetValue(allowPartial)));
 
         var listOptions = new Option<bool>("--options") { Description = "print every problem's declared options (name = default, doc, unit, range) and strategies with their needs" };
         var listJson = new Option<bool>("--json") { Description = "print the whole catalogue as JSON" };

@@ -21,6 +21,9 @@ public class ExitCodeTests
     [InlineData("reference/linear-shift", "reference/unknown", "$.problems[0].problem")]
     [InlineData("\"sizes\": [4, 16]", "\"sizes\": [4, 16], \"strategies\": [\"nope\"]", "$.problems[0].strategies")]
     [InlineData("\"sizes\": [4, 16]", "\"sizes\": []", "$.problems[0].sizes")]
+    [InlineData("\"sizes\": [4, 16]", "\"sizes\": null", "$.problems[0].sizes")]
+    [InlineData("\"seed\": 3", "\"seed\": 3, \"seed\": 4", "$.seed")]
+    [InlineData("\"options\": {", "\"id\": \"two\\nlines\", \"options\": {", "$.problems[0].id")]
     public void A_bad_config_exits_with_code_1_and_names_the_file_and_field(string from, string to, string path)
     {
         using var dir = new TempDir();

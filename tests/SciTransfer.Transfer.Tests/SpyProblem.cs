@@ -9,7 +9,7 @@ namespace SciTransfer.Transfer.Tests;
 /// A test problem that records which target indices each cell saw and returns values derived from its
 /// seeds, so tests can check subsets, seeding and failure handling without any modelling.
 /// </summary>
-internal sealed class SpyProblem(string name = "test/spy", string? failOn = null, Exception? failOnCreate = null) : ITransferProblem
+internal sealed class SpyProblem(string name = "test/spy", string? failOn = null, Exception? failOnCreate = null, string? divergeOn = null) : ITransferProblem
 {
     public ConcurrentDictionary<(string Strategy, int N, int Repeat), int[]> Seen { get; } = new();
 
@@ -35,7 +35,7 @@ internal sealed class SpyProblem(string name = "test/spy", string? failOn = null
 
     public const int PoolSize = 32;
 
-    public ProblemInstance Create(ProblemContext context) => failOnCreate is null ? new Instance(this, context.Repeat, failOn) : throw failOnCreate;
+    public ProblemInstance Create(ProblemContext context) => failOnCreate is null ? new Instance(this, context.Repeat, failOn, divergeOn) : throw failOnCreate;
 
     /// <summary>The source model: the repeat's source seed key, boxed in a class.</summary>
     public sealed record SpySource(ulong Key);
@@ -52,7 +52,7 @@ internal sealed class SpyProblem(string name = "test/spy", string? failOn = null
         public override CellResult Run(Instance instance, StrategyCell cell) => instance.Cell(Name, cell);
     }
 
-    private sealed class Instance(SpyProblem owner, int repeat, string? failOn) : ProblemInstance<SpySource>
+    private sealed class Instance(SpyProblem owner, int repeat, string? failOn, string? divergeOn) : ProblemInstance<SpySource>
     {
         public override int TargetPoolSize => PoolSize;
 
@@ -91,6 +91,11 @@ internal sealed class SpyProblem(string name = "test/spy", string? failOn = null
             double noise = (cell.Seeds.Key % 1000) / 1000.0;
             double sourceBonus = strategy == StrategyNames.Scratch ? 0 : 0.5;
             double error = (1.0 / (1 + cell.N)) + (0.01 * noise) + (strategy == StrategyNames.Scratch ? sourceBonus : -sourceBonus / (1 + cell.N));
+            if (divergeOn == strategy)
+            {
+                error = double.PositiveInfinity; // a training that blew up
+            }
+
             return new CellResult(new Dictionary<string, double> { ["error"] = error, ["score"] = 1 - error });
         }
     }

@@ -105,15 +105,42 @@ public class StudyRunnerTests
     }
 
     [Fact]
-    public void A_failing_cell_is_named_and_finished_cells_are_kept()
+    public void A_failing_cell_is_recorded_the_other_cells_run_and_a_rerun_retries_exactly_the_failed_cells()
     {
         using var dir = new TempDir();
-        var e = Assert.Throws<CellFailedException>(() => StudyRunner.Run(Config(new SpyProblem(failOn: "fine-tune")), new RunOptions(dir.Sub("out"), Threads: 1)));
+        string outDir = dir.Sub("out");
+        var e = Assert.Throws<CellFailedException>(() => StudyRunner.Run(Config(new SpyProblem(failOn: "fine-tune")), new RunOptions(outDir, Threads: 2)));
         Assert.StartsWith("test/spy/fine-tune/n=", e.Cell, StringComparison.Ordinal);
         Assert.Contains("deliberate failure", e.Message, StringComparison.Ordinal);
-        var rows = ResultsFile.Read(Path.Combine(dir.Sub("out"), "results.csv"));
-        Assert.NotEmpty(rows);
+        Assert.Equal(12, e.Failures.Count); // 3 repeats x 4 sizes of fine-tune
+        Assert.All(e.Failures, f => Assert.Equal("error", f.Reason));
+        var rows = ResultsFile.Read(Path.Combine(outDir, "results.csv"));
+        Assert.Equal(2 * 12 * 2, rows.Count); // scratch and source-only ran in full, two metrics each
         Assert.DoesNotContain(rows, r => r.Strategy == "fine-tune");
+        string[] failures = File.ReadAllLines(Path.Combine(outDir, "failures.csv"));
+        Assert.Equal("problem,strategy,n_target,repeat,reason,exception,message", failures[0]);
+        Assert.Equal(13, failures.Length);
+        Assert.All(failures.Skip(1), l => Assert.Contains(",fine-tune,", l, StringComparison.Ordinal));
+        Assert.Contains("InvalidOperationException,deliberate failure", failures[1], StringComparison.Ordinal);
+        Assert.Equal("failed", RunRecord.Text(RunRecord.Read(outDir), "status"));
+
+        var again = StudyRunner.Run(Config(new SpyProblem()), new RunOptions(outDir, Threads: 2));
+        Assert.Equal(12, again.CellsRun);
+        Assert.Equal(24, again.CellsSkipped);
+        Assert.False(File.Exists(Path.Combine(outDir, "failures.csv")));
+    }
+
+    [Fact]
+    public void A_cell_returning_an_infinite_metric_fails_as_diverged_and_the_others_are_kept()
+    {
+        using var dir = new TempDir();
+        string outDir = dir.Sub("out");
+        var e = Assert.Throws<CellFailedException>(() => StudyRunner.Run(Config(new SpyProblem(divergeOn: "source-only")), new RunOptions(outDir, Threads: 1)));
+        Assert.Equal(12, e.Failures.Count);
+        Assert.All(e.Failures, f => Assert.Equal("diverged", f.Reason));
+        Assert.Contains("diverged", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(ResultsFile.Read(Path.Combine(outDir, "results.csv")), r => double.IsInfinity(r.Value));
+        Assert.Contains(",diverged,DivergedException,metric 'error' is", File.ReadAllText(Path.Combine(outDir, "failures.csv")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,6 +21,11 @@ public static class NumericCsv
         using var reader = new StreamReader(path);
         string? headerLine = reader.ReadLine() ?? throw new DataFormatException(path, 1, "(header)", "empty file");
         string[] header = headerLine.Split(',');
+        if (header.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new DataFormatException(path, 1, twice.Key, "column appears twice in the header");
+        }
+
         var rows = new List<double[]>();
         long line = 1;
         string? text;

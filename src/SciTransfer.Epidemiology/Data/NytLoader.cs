@@ -37,6 +37,11 @@ public static class NytLoader
         ArgumentNullException.ThrowIfNull(fileName);
         string header = reader.ReadLine() ?? throw new DataFormatException(fileName, 1, "(header)", "empty file");
         var names = SplitCsv(header, fileName, 1).Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        if (names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new DataFormatException(fileName, 1, twice.Key, "column appears twice in the header");
+        }
+
         var col = new int[Required.Length];
         for (int k = 0; k < Required.Length; k++)
         {

@@ -54,6 +54,11 @@ public static class NusseltCsv
         }
 
         var names = header.Split(',').Select(h => h.Trim()).ToList();
+        if (names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new DataFormatException(file, 1, twice.Key, "column appears twice in the header");
+        }
+
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (string c in Columns)
         {
@@ -78,9 +83,9 @@ public static class NusseltCsv
             }
 
             var cells = line.Split(',');
-            if (cells.Length < names.Count)
+            if (cells.Length != names.Count)
             {
-                throw new DataFormatException(file, row, names[cells.Length], $"row has {cells.Length} fields, the header has {names.Count}");
+                throw new DataFormatException(file, row, cells.Length < names.Count ? names[cells.Length] : "(extra field)", $"row has {cells.Length} fields, the header has {names.Count}");
             }
 
             string fluid = cells[index["fluid"]].Trim();

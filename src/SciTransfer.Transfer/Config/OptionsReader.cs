@@ -330,9 +330,13 @@ public sealed class OptionsReader
     private bool TryGet(string key, out JsonElement value)
     {
         _used.Add(key);
-        if (_element is { } obj && obj.TryGetProperty(key, out value) && value.ValueKind != JsonValueKind.Null)
+        if (_element is { } obj && obj.TryGetProperty(key, out value))
         {
-            return true;
+            // An explicit null is not "absent": it is an error, so a config never runs on a default its author
+            // meant to replace.
+            return value.ValueKind == JsonValueKind.Null
+                ? throw Error(key, "is null; give a value, or remove the key to use the default")
+                : true;
         }
 
         value = default;

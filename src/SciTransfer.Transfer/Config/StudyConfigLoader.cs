@@ -38,6 +38,7 @@ public static class StudyConfigLoader
 
         using (doc)
         {
+            DuplicateKeys.Check(path, doc.RootElement);
             if (overrides is not { Count: > 0 })
             {
                 return Parse(path, doc.RootElement, catalog, settings);
@@ -55,16 +56,22 @@ public static class StudyConfigLoader
     /// <summary>Parses an already-read config element (used by tests and by <see cref="Load"/>).</summary>
     public static StudyConfig Parse(string file, JsonElement root, ProblemCatalog catalog, ProblemSettings settings)
     {
-        var r = new OptionsReader(file, "$", root);
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new ConfigException(file, "$", "the config must be a JSON object");
         }
 
+        DuplicateKeys.Check(file, root);
+        var r = new OptionsReader(file, "$", root);
         string name = r.GetString("study");
         if (name.Length == 0 || name.AsSpan().IndexOfAny("/\\:*?\"<>|") >= 0)
         {
-            throw r.Error("study", $"'{name}' must be a non-empty name without path characters");
+            throw r.Error("study", $"'{Printable(name)}' must be a non-empty name without path characters");
+        }
+
+        if (NameRules.Check(name) is { } badName)
+        {
+            throw r.Error("study", $"'{Printable(name)}' {badName}");
         }
 
         string description = r.GetString("description", "");
@@ -83,12 +90,20 @@ public static class StudyConfigLoader
 
         var problems = new List<StudyProblem>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var fileNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var e in entries)
         {
             var sp = ParseProblem(e, catalog, settings, repeats);
             if (!ids.Add(sp.Id))
             {
                 throw e.Error("id", $"'{sp.Id}' appears twice in the study; give one entry an \"id\"");
+            }
+
+            // Cache and figure files are named by Safe(id); two ids must not share a file.
+            string safe = Figures.FigureStore.Safe(sp.Id);
+            if (!fileNames.TryAdd(safe, sp.Id))
+            {
+                throw e.Error("id", $"'{sp.Id}' and '{fileNames[safe]}' map to the same file name '{safe}'; give one entry another \"id\"");
             }
 
             problems.Add(sp);
@@ -107,9 +122,9 @@ public static class StudyConfigLoader
         }
 
         string id = e.GetString("id", problemName);
-        if (id.Length == 0 || id.Contains(',', StringComparison.Ordinal) || id.Contains('"', StringComparison.Ordinal))
+        if (NameRules.Check(id) is { } badId)
         {
-            throw e.Error("id", "must be non-empty and contain no comma or quote");
+            throw e.Error("id", $"'{Printable(id)}' {badId}");
         }
 
         int repeats = e.GetInt("repeats", studyRepeats, 1, 1000);
@@ -128,6 +143,22 @@ public static class StudyConfigLoader
         {
             strategies.Add(problem.Strategies.Find(s)
                 ?? throw e.Error("strategies", $"unknown strategy '{s}' for {problemName}; known: {string.Join(", ", problem.Strategies.Names())}"));
+        }
+
+        foreach (var s in strategies)
+        {
+            if (NameRules.Check(s.Name) is { } badStrategy)
+            {
+                throw e.Error("strategies", $"strategy name '{Printable(s.Name)}' of {problemName} {badStrategy}");
+            }
+        }
+
+        foreach (var m in problem.Metrics)
+        {
+            if (NameRules.Check(m.Name) is { } badMetric)
+            {
+                throw e.Error("problem", $"{problemName} declares the metric name '{Printable(m.Name)}', which {badMetric}");
+            }
         }
 
         if (names.Distinct(StringComparer.Ordinal).Count() != names.Length)
@@ -164,6 +195,18 @@ public static class StudyConfigLoader
         }
 
         return new StudyProblem(id, problem, strategies, sizes, repeats, data);
+    }
+
+    /// <summary>A name as it can be shown in a one-line message: control characters escaped, cut at 60 characters.</summary>
+    private static string Printable(string name)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (char c in name.Length > 60 ? name[..60] : name)
+        {
+            sb.Append(char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString());
+        }
+
+        return name.Length > 60 ? sb + "..." : sb.ToString();
     }
 
     /// <summary>Under --quick keep the smallest, a middle and the largest size.</summary>

@@ -20,7 +20,10 @@ public abstract class ProblemInstance
 
     /// <summary>Pre-trains (or loads from <paramref name="cacheFile"/>) the source model; no-op without one.</summary>
     /// <returns>True when a model was trained (not loaded).</returns>
-    internal virtual bool PrepareSource(SourceRequest request, string? cacheFile) => false;
+    /// <param name="request">Seeds, progress and cancellation of the pre-training.</param>
+    /// <param name="cacheFile">The on-disk cache file (null: no cache).</param>
+    /// <param name="warn">Receives a line when a damaged or stale cache file is moved aside.</param>
+    internal virtual bool PrepareSource(SourceRequest request, string? cacheFile, Action<string>? warn = null) => false;
 }
 
 /// <summary>
@@ -63,14 +66,14 @@ public abstract class ProblemInstance<TSource> : ProblemInstance
     }
 
     /// <inheritdoc />
-    internal override bool PrepareSource(SourceRequest request, string? cacheFile)
+    internal override bool PrepareSource(SourceRequest request, string? cacheFile, Action<string>? warn = null)
     {
         if (HasSource)
         {
             return false;
         }
 
-        var cached = SourceCache.Load(this, cacheFile);
+        var cached = SourceCache.Load(this, cacheFile, warn);
         if (cached is not null)
         {
             UseSource(cached);

@@ -145,6 +145,22 @@ public sealed class ResultsFile : IDisposable
         WriteText(sb.ToString());
     }
 
+    /// <summary>
+    /// Test hook of <see cref="Running.RunOptions.DiskFullAfterCells"/>: writes a cell's bytes but the last five (its
+    /// last line is cut inside its last number), then fails with the error a full disk gives.
+    /// </summary>
+    internal void AppendCellThenFailAsDiskFull(IReadOnlyList<ResultRow> rows)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(string.Concat(rows.Select(Format)));
+        lock (_gate)
+        {
+            _stream.Write(bytes, 0, Math.Max(0, bytes.Length - 5));
+            _stream.Flush(flushToDisk: true);
+        }
+
+        throw new IOException($"No space left on device : '{_stream.Name}'", 28);
+    }
+
     /// <summary>One formatted line (with its newline).</summary>
     public static string Format(ResultRow r) =>
         string.Join(
@@ -175,9 +191,9 @@ public sealed class ResultsFile : IDisposable
     private static ResultRow ParseRow(string path, int lineNumber, string line)
     {
         var f = CsvText.Split(line) ?? throw new DataFormatException(path, lineNumber, "study", "unbalanced quotes");
-        if (f.Count < 9)
+        if (f.Count != 9)
         {
-            throw new DataFormatException(path, lineNumber, f.Count < 1 ? "study" : Column(f.Count), $"expected 9 columns, found {f.Count}");
+            throw new DataFormatException(path, lineNumber, f.Count > 9 ? "(extra field)" : Column(f.Count), $"expected 9 columns, found {f.Count}");
         }
 
         int n = ParseInt(path, lineNumber, "n_target", f[3]);

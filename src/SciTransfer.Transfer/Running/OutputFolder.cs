@@ -13,6 +13,7 @@ public static class OutputFolder
     /// <summary>Recomputes summary.csv from results.csv and run.json; returns the report input.</summary>
     public static StudyReportInput Rebuild(string dir)
     {
+        using var folderLock = OutputLock.Acquire(dir, "report", create: false);
         var record = RunRecord.Read(dir);
         var manifests = RunRecord.Problems(record, dir);
         string resultsPath = Path.Combine(dir, "results.csv");
@@ -23,8 +24,16 @@ public static class OutputFolder
 
         var rows = ResultsFile.Read(resultsPath, allowCutOffTail: true);
         var summary = SummaryBuilder.Build(manifests, rows);
-        SummaryCsv.Write(Path.Combine(dir, "summary.csv"), summary);
-        SummaryCsv.Write(Path.Combine(dir, "timings.csv"), SummaryBuilder.BuildTimings(manifests, rows));
+        try
+        {
+            SummaryCsv.Write(Path.Combine(dir, "summary.csv"), summary);
+            SummaryCsv.Write(Path.Combine(dir, "timings.csv"), SummaryBuilder.BuildTimings(manifests, rows));
+        }
+        catch (Exception e) when (OutputException.IsIoFault(e))
+        {
+            throw OutputException.From(Path.GetFullPath(dir), e);
+        }
+
         return new StudyReportInput(
             RunRecord.Text(record, "study"),
             RunRecord.Text(record, "description"),
@@ -39,7 +48,7 @@ public static class OutputFolder
     public static List<KeyValuePair<string, string>> Facts(JsonObject record)
     {
         var facts = new List<KeyValuePair<string, string>>();
-        foreach (string key in new[] { "study", "config_file", "seed", "quick", "threads", "shard", "backend", "version", "runtime", "processors", "started_utc", "ended_utc", "wall_seconds", "cells_run", "cells_skipped", "status" })
+        foreach (string key in new[] { "study", "config_file", "seed", "quick", "threads", "shard", "backend", "version", "runtime", "processors", "started_utc", "ended_utc", "wall_seconds", "cells_run", "cells_skipped", "cells_failed", "status", "partial" })
         {
             if (record[key] is JsonNode n)
             {

@@ -16,7 +16,7 @@ internal sealed class RepeatState
     private readonly Lazy<(ProblemInstance Instance, int[] Permutation, double SourceSeconds)> _value;
     private int _remainingCells;
 
-    public RepeatState(StudyProblem entry, int repeat, SeedTree repeatSeeds, ProblemSettings settings, IReadOnlyCollection<IStrategy> strategies, string? cacheFile, IProgress<TrainingProgress>? training, CancellationToken ct)
+    public RepeatState(StudyProblem entry, int repeat, SeedTree repeatSeeds, ProblemSettings settings, IReadOnlyCollection<IStrategy> strategies, string? cacheFile, IProgress<TrainingProgress>? training, Action<string>? warn, CancellationToken ct)
     {
         Seeds = repeatSeeds;
         _remainingCells = strategies.Count;
@@ -28,7 +28,7 @@ internal sealed class RepeatState
                 var instance = entry.Problem.Create(new ProblemContext(repeat, repeatSeeds, settings, entry.Data));
                 if (needsSource)
                 {
-                    instance.PrepareSource(new SourceRequest(repeatSeeds.Child("source"), training, ct), cacheFile);
+                    instance.PrepareSource(new SourceRequest(repeatSeeds.Child("source"), training, ct), cacheFile, warn);
                 }
 
                 int[] permutation = repeatSeeds.Child("target-subset").CreateRng().Permutation(instance.TargetPoolSize);

@@ -15,4 +15,28 @@ public sealed record RunOptions(
     bool Quick = false,
     string Backend = "managed",
     string Version = "unknown",
-    bool WriteReport = true);
+    bool WriteReport = true)
+{
+    /// <summary>Default <see cref="Grace"/>.</summary>
+    public static readonly TimeSpan DefaultGrace = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// After the run's cancellation token fires (Ctrl-C, SIGTERM), how long running cells may take to finish before
+    /// they are abandoned (their rows are then not written; a rerun redoes them).
+    /// </summary>
+    public TimeSpan Grace { get; init; } = DefaultGrace;
+
+    /// <summary>
+    /// Test hook (environment variable SCITRANSFER_TEST_PAUSE_AFTER_CELLS in the CLI): once this many cells have
+    /// finished, no further cell starts; the runner writes <c>.paused</c> into the output folder and waits until the
+    /// run is cancelled, so a test can interrupt a run at a known point without timing races. Null: never pause.
+    /// </summary>
+    public int? PauseAfterCells { get; init; }
+
+    /// <summary>
+    /// Test hook (SCITRANSFER_TEST_DISK_FULL_AFTER_CELLS in the CLI): after this many cells are written, the next
+    /// cell's rows are written half way and then fail as a full disk does, to test that a resume repairs the file.
+    /// Null: no fault.
+    /// </summary>
+    public int? DiskFullAfterCells { get; init; }
+}

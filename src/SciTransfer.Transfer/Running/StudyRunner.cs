@@ -30,7 +30,15 @@ public sealed record RunOutcome(int CellsRun, int CellsSkipped, TimeSpan Wall, s
 /// </summary>
 public static class StudyRunner
 {
-    /// <summary>Runs (or resumes) the study into <see cref="RunOptions.OutputDirectory"/>.</summary>
+    /// <summary>
+    /// Runs (or resumes) the study into <see cref="RunOptions.OutputDirectory"/>, holding the folder's
+    /// <see cref="OutputLock"/> throughout. A cell that throws is recorded in failures.csv and the others go on (a
+    /// <see cref="CellFailedException"/> naming them at the end); bad config or data met while creating a repeat
+    /// (<see cref="ConfigException"/>, <see cref="DataFormatException"/>) and a failed write
+    /// (<see cref="OutputException"/>) stop the run. When <paramref name="cancellationToken"/> fires no further cell
+    /// starts, running cells get <see cref="RunOptions.Grace"/> to finish, run.json is set to "interrupted" and a
+    /// <see cref="RunInterruptedException"/> is thrown.
+    /// </summary>
     public static RunOutcome Run(StudyConfig config, RunOptions options, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -42,13 +50,13 @@ public static class StudyRunner
 
         var clock = Stopwatch.StartNew();
         string dir = options.OutputDirectory;
-        Directory.CreateDirectory(dir);
+        using var folderLock = OutputLock.Acquire(dir, "run");
         var manifests = Manifests(config);
         CheckSameStudy(dir, config, options);
 
         string resultsPath = Path.Combine(dir, "results.csv");
         var metricsByProblem = manifests.ToDictionary(m => m.Id, m => (IReadOnlyCollection<string>)[.. m.Metrics.Select(x => x.Name)], StringComparer.Ordinal);
-        var done = ResultsFile.LoadForResume(resultsPath, p => metricsByProblem.GetValueOrDefault(p));
+        var done = Io(resultsPath, () => ResultsFile.LoadForResume(resultsPath, p => metricsByProblem.GetValueOrDefault(p)));
         var newRows = new ConcurrentQueue<ResultRow>();
         var finished = done.Select(r => r.Cell).ToHashSet();
 
@@ -59,15 +67,38 @@ public static class StudyRunner
         var root = new SeedTree(config.Seed);
         var started = DateTime.UtcNow;
         var record = BaseRecord(config, options, manifests, root, started);
-        RunRecord.Write(dir, record);
+        Io(Path.Combine(dir, RunRecord.FileName), () => RunRecord.Write(dir, record));
+        using var failures = FailureLog.Start(dir);
+        var eta = new EtaEstimator(todo.Select(c => c.Key), options.Threads);
+        var warnings = new ConcurrentQueue<string>();
 
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // stop: no further cell starts (a signal, or a fatal error); abandon: running cells are cancelled (a fatal
+        // error at once, a signal after the grace period).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var abandon = new CancellationTokenSource();
+        using var graceTimer = cancellationToken.Register(() => abandon.CancelAfter(options.Grace));
         var sourceSeconds = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
-        int completed = 0;
+        int completed = 0, written = 0;
+        Exception? fatal = null;
+        var writeGate = new object();
+        bool closed = false;
+
+        void Fatal(Exception e)
+        {
+            Interlocked.CompareExchange(ref fatal, e, null);
+            stop.Cancel();
+            abandon.Cancel();
+        }
+
+        void Warn(string line)
+        {
+            warnings.Enqueue(line);
+            progress?.Report(new RunProgress(Volatile.Read(ref completed), todo.Count, skipped, null, clock.Elapsed, Remaining: eta.Remaining, Warning: line));
+        }
 
         // Training inside source pre-training and cells is reported as detail lines of the sweep's progress.
         IProgress<TrainingProgress>? Training(string what) => progress is null ? null : new SyncProgress<TrainingProgress>(t =>
-            progress.Report(new RunProgress(Volatile.Read(ref completed), todo.Count, skipped, null, clock.Elapsed, Describe(what, t))));
+            progress.Report(new RunProgress(Volatile.Read(ref completed), todo.Count, skipped, null, clock.Elapsed, Describe(what, t), eta.Remaining)));
 
         var repeats = new ConcurrentDictionary<(string, int), RepeatState>();
         foreach (var g in todo.GroupBy(c => (c.Key.Problem, c.Key.Repeat)))
@@ -75,63 +106,165 @@ public static class StudyRunner
             var entry = g.First().Entry;
             string cache = Path.Combine(dir, "sources", string.Create(CultureInfo.InvariantCulture, $"{FigureStore.Safe(entry.Id)}.r{g.Key.Repeat}.bin"));
             var strategies = g.Select(c => c.Entry.Strategies.Find(c.Key.Strategy)!).ToList();
-            repeats[g.Key] = new RepeatState(entry, g.Key.Repeat, RepeatSeeds(root, entry.Id, g.Key.Repeat), Settings(options), strategies, cache, Training($"{entry.Id} repeat {g.Key.Repeat}"), cts.Token);
+            repeats[g.Key] = new RepeatState(entry, g.Key.Repeat, RepeatSeeds(root, entry.Id, g.Key.Repeat), Settings(options), strategies, cache, Training($"{entry.Id} repeat {g.Key.Repeat}"), Warn, abandon.Token);
         }
 
-
-        Exception? failure = null;
-        progress?.Report(new RunProgress(0, todo.Count, skipped, null, clock.Elapsed));
-        using (var results = ResultsFile.OpenForAppend(resultsPath))
+        void Finish(PlannedCell cell, RepeatState state, Stopwatch sw)
         {
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cts.Token };
+            if (state.CellFinished())
+            {
+                sourceSeconds[string.Create(CultureInfo.InvariantCulture, $"{cell.Key.Problem}#{cell.Key.Repeat}")] = state.SourceSeconds;
+                repeats.TryRemove((cell.Key.Problem, cell.Key.Repeat), out _);
+            }
+
+            eta.Finished(cell.Key, sw.Elapsed.TotalSeconds);
+            int k = Interlocked.Increment(ref completed);
+            progress?.Report(new RunProgress(k, todo.Count, skipped, cell.Key, clock.Elapsed, Remaining: eta.Remaining));
+        }
+
+        var results = Io(resultsPath, () => ResultsFile.OpenForAppend(resultsPath));
+        var pauseGate = new object();
+
+        void RunOne(PlannedCell cell)
+        {
+            if (options.PauseAfterCells is int pause && Volatile.Read(ref completed) >= pause)
+            {
+                PauseForTest(dir, pauseGate, stop.Token);
+                return;
+            }
+
+            var state = repeats[(cell.Key.Problem, cell.Key.Repeat)];
+            var sw = Stopwatch.StartNew();
+            (List<ResultRow> Rows, IReadOnlyList<FigureData> Figures) output;
             try
             {
-                Parallel.ForEach(
-                    System.Collections.Concurrent.Partitioner.Create(todo, EnumerablePartitionerOptions.NoBuffering),
-                    parallel,
-                    cell =>
-                    {
-                        var state = repeats[(cell.Key.Problem, cell.Key.Repeat)];
-                        try
-                        {
-                            var rows = RunCell(config, cell, state, dir, Training(cell.Key.ToString()), cts.Token);
-                            results.AppendCell(rows);
-                            foreach (var row in rows)
-                            {
-                                newRows.Enqueue(row);
-                            }
-                        }
-                        catch (Exception e) when (e is not OperationCanceledException || !cts.IsCancellationRequested)
-                        {
-                            // Bad input met while creating a repeat's data keeps its own exit code (1 config, 2 data):
-                            // the message already names the file and field; anything else is a failed cell.
-                            Exception reported = e is ConfigException or DataFormatException ? e : new CellFailedException(cell.Key.ToString(), e);
-                            Interlocked.CompareExchange(ref failure, reported, null);
-                            cts.Cancel();
-                            return;
-                        }
-
-                        if (state.CellFinished())
-                        {
-                            sourceSeconds[string.Create(CultureInfo.InvariantCulture, $"{cell.Key.Problem}#{cell.Key.Repeat}")] = state.SourceSeconds;
-                            repeats.TryRemove((cell.Key.Problem, cell.Key.Repeat), out _);
-                        }
-
-                        int k = Interlocked.Increment(ref completed);
-                        progress?.Report(new RunProgress(k, todo.Count, skipped, cell.Key, clock.Elapsed));
-                    });
+                output = RunCell(config, cell, state, Training(cell.Key.ToString()), abandon.Token);
             }
-            catch (OperationCanceledException) when (failure is not null)
+            catch (OperationCanceledException) when (abandon.IsCancellationRequested)
             {
-                // a cell failed; the failure is rethrown below after the record is updated
+                return; // abandoned: nothing written, a rerun redoes it
             }
+            catch (Exception e) when (e is ConfigException or DataFormatException or OutputException)
+            {
+                // Bad input met while creating a repeat's data keeps its own exit code (1 config, 2 data) and a failed
+                // write its own (4): the message already names the file; the run cannot go on.
+                Fatal(e);
+                return;
+            }
+            catch (Exception e)
+            {
+                try
+                {
+                    var f = failures.Record(cell.Key, e);
+                    Warn($"cell {f.Cell} failed ({(f.Reason == "diverged" ? "diverged" : f.ExceptionType)}: {f.Message}); the other cells go on");
+                }
+                catch (OutputException io)
+                {
+                    Fatal(io);
+                    return;
+                }
+
+                Finish(cell, state, sw);
+                return;
+            }
+
+            lock (writeGate)
+            {
+                if (closed || Volatile.Read(ref fatal) is not null)
+                {
+                    // Abandoned after the grace period (the run has ended), or a write failed: nothing more is
+                    // appended, so a cut-off last line stays last and a resume drops it.
+                    return;
+                }
+
+                try
+                {
+                    FigureStore.Write(dir, cell.Key, output.Figures);
+                }
+                catch (Exception e) when (OutputException.IsIoFault(e))
+                {
+                    Fatal(OutputException.From(Path.Combine(dir, FigureStore.FolderName), e));
+                    return;
+                }
+
+                try
+                {
+                    if (options.DiskFullAfterCells is int full && written >= full)
+                    {
+                        results.AppendCellThenFailAsDiskFull(output.Rows);
+                    }
+
+                    results.AppendCell(output.Rows);
+                }
+                catch (Exception e) when (OutputException.IsIoFault(e))
+                {
+                    Fatal(OutputException.From(resultsPath, e));
+                    return;
+                }
+
+                written++;
+            }
+
+            foreach (var row in output.Rows)
+            {
+                newRows.Enqueue(row);
+            }
+
+            Finish(cell, state, sw);
         }
 
+        progress?.Report(new RunProgress(0, todo.Count, skipped, null, clock.Elapsed));
+        bool abandoned = false;
+        try
+        {
+            var sweep = Task.Run(() =>
+            {
+                try
+                {
+                    Parallel.ForEach(
+                        Partitioner.Create(todo, EnumerablePartitionerOptions.NoBuffering),
+                        new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = stop.Token },
+                        RunOne);
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    // stopped: the cause (a signal or a fatal error) is reported below
+                }
+            });
+            try
+            {
+                sweep.Wait(stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Running cells get the grace period (counted from here, which is at most a moment after the
+                // signal) to finish; cells that ignore their cancellation token are abandoned after it.
+                abandoned = !sweep.Wait(options.Grace + TimeSpan.FromSeconds(1));
+            }
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+        finally
+        {
+            lock (writeGate)
+            {
+                closed = true;
+            }
+
+            results.Dispose();
+        }
+
+        var failed = failures.Failures;
+        bool interrupted = fatal is null && cancellationToken.IsCancellationRequested && Volatile.Read(ref completed) < todo.Count;
         record["ended_utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
         record["wall_seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3);
-        record["cells_run"] = completed;
+        record["cells_run"] = Volatile.Read(ref written);
         record["cells_skipped"] = skipped;
-        record["status"] = failure is null ? "finished" : "failed";
+        record["cells_failed"] = failed.Count;
+        record["cells_abandoned"] = abandoned ? todo.Count - Volatile.Read(ref completed) : 0;
+        record["status"] = interrupted ? "interrupted" : fatal is not null || failed.Count > 0 ? "failed" : "finished";
         var timings = new JsonObject();
         foreach (var kv in sourceSeconds.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
@@ -139,28 +272,86 @@ public static class StudyRunner
         }
 
         record["source_seconds"] = timings;
-        RunRecord.Write(dir, record);
+        record["warnings"] = new JsonArray([.. warnings.Select(w => (JsonNode?)JsonValue.Create(w))]);
+        try
+        {
+            Io(Path.Combine(dir, RunRecord.FileName), () => RunRecord.Write(dir, record));
+        }
+        catch (OutputException e)
+        {
+            fatal ??= e; // when the disk is full, the first fault is the one to report
+        }
 
-        // The summary is computed once, from the rows read at the start plus those this run appended (it is
-        // independent of row order, so it equals a summary of results.csv read back).
-        var allRows = done.Concat(newRows).ToList();
-        var summary = SummaryBuilder.Build(manifests, allRows);
-        SummaryCsv.Write(Path.Combine(dir, "summary.csv"), summary);
-        SummaryCsv.Write(Path.Combine(dir, "timings.csv"), SummaryBuilder.BuildTimings(manifests, allRows));
+        IReadOnlyList<SummaryRow> summary = [];
         IReadOnlyList<string> reportFiles = [];
-        if (options.WriteReport)
+        if (!interrupted && fatal is not OutputException)
         {
-            var input = new StudyReportInput(config.Name, config.Description, manifests, summary, FigureStore.ReadAll(dir), OutputFolder.Facts(record), allRows);
-            reportFiles = Reporting.StudyReport.Write(dir, input);
+            // The summary is computed once, from the rows read at the start plus those this run appended (it is
+            // independent of row order, so it equals a summary of results.csv read back).
+            var allRows = done.Concat(newRows).ToList();
+            var rows = SummaryBuilder.Build(manifests, allRows);
+            summary = rows;
+            Io(Path.Combine(dir, "summary.csv"), () => SummaryCsv.Write(Path.Combine(dir, "summary.csv"), rows));
+            Io(Path.Combine(dir, "timings.csv"), () => SummaryCsv.Write(Path.Combine(dir, "timings.csv"), SummaryBuilder.BuildTimings(manifests, allRows)));
+            if (options.WriteReport)
+            {
+                var input = new StudyReportInput(config.Name, config.Description, manifests, rows, FigureStore.ReadAll(dir), OutputFolder.Facts(record), allRows);
+                reportFiles = Io(dir, () => Reporting.StudyReport.Write(dir, input));
+            }
         }
 
-        if (failure is not null)
+        if (fatal is not null)
         {
-            throw failure;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(fatal);
         }
 
-        return new RunOutcome(completed, skipped, clock.Elapsed, dir, summary, reportFiles);
+        if (interrupted)
+        {
+            throw new RunInterruptedException(skipped + Volatile.Read(ref written), plan.Count);
+        }
+
+        if (failed.Count > 0)
+        {
+            throw new CellFailedException(failed, plan.Count, failures.First);
+        }
+
+        return new RunOutcome(Volatile.Read(ref written), skipped, clock.Elapsed, dir, summary, reportFiles);
     }
+
+    /// <summary>Name of the marker file <see cref="RunOptions.PauseAfterCells"/> writes when the run pauses.</summary>
+    public const string PausedMarker = ".paused";
+
+    private static void PauseForTest(string dir, object gate, CancellationToken stop)
+    {
+        lock (gate)
+        {
+            string marker = Path.Combine(dir, PausedMarker);
+            if (!File.Exists(marker))
+            {
+                File.WriteAllText(marker, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        stop.WaitHandle.WaitOne();
+    }
+
+    private static T Io<T>(string path, Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e) when (OutputException.IsIoFault(e))
+        {
+            throw OutputException.From(path, e);
+        }
+    }
+
+    private static void Io(string path, Action action) => Io(path, () =>
+    {
+        action();
+        return 0;
+    });
 
     /// <summary>Seed node of (study seed, problem id, repeat): the same in every run, shard and thread count.</summary>
     public static SeedTree RepeatSeeds(SeedTree root, string problemId, int repeat) => root.Child(problemId).Child(repeat);
@@ -179,7 +370,7 @@ public static class StudyRunner
     private static string Describe(string what, TrainingProgress t) =>
         string.Create(CultureInfo.InvariantCulture, $"{what}: {t.Phase} {t.Step}{(t.TotalSteps > 0 ? $"/{t.TotalSteps}" : "")}{(t.Loss is { } l ? $" loss {l:G4}" : "")}");
 
-    private static List<ResultRow> RunCell(StudyConfig config, PlannedCell cell, RepeatState state, string dir, IProgress<TrainingProgress>? training, CancellationToken ct)
+    private static (List<ResultRow> Rows, IReadOnlyList<FigureData> Figures) RunCell(StudyConfig config, PlannedCell cell, RepeatState state, IProgress<TrainingProgress>? training, CancellationToken ct)
     {
         var (instance, permutation, _) = state.Value;
         var key = cell.Key;
@@ -204,8 +395,30 @@ public static class StudyRunner
             throw new InvalidOperationException($"the problem returned metrics [{string.Join(", ", result.Values.Keys)}], expected [{string.Join(", ", expected.Select(m => m.Name))}]");
         }
 
-        FigureStore.Write(dir, key, result.Figures);
-        return [.. expected.Select(m => new ResultRow(config.Name, key.Problem, key.Strategy, key.NTarget, key.Repeat, seeds.Key, m.Name, result.Values[m.Name], seconds))];
+        CheckDiverged(expected, result.Values);
+        var rows = expected.Select(m => new ResultRow(config.Name, key.Problem, key.Strategy, key.NTarget, key.Repeat, seeds.Key, m.Name, result.Values[m.Name], seconds)).ToList();
+        return (rows, result.Figures);
+    }
+
+    /// <summary>
+    /// A cell diverged when a metric is infinite, or when every metric that is not a timing is NaN (NaN alone means
+    /// "not reached", e.g. steps to a target error, and is kept).
+    /// </summary>
+    internal static void CheckDiverged(IReadOnlyList<MetricInfo> metrics, IReadOnlyDictionary<string, double> values)
+    {
+        foreach (var m in metrics)
+        {
+            if (double.IsInfinity(values[m.Name]))
+            {
+                throw new DivergedException(string.Create(CultureInfo.InvariantCulture, $"metric '{m.Name}' is {values[m.Name]}"));
+            }
+        }
+
+        var scored = metrics.Where(m => !m.IsTiming).ToList();
+        if (scored.Count > 0 && scored.All(m => double.IsNaN(values[m.Name])))
+        {
+            throw new DivergedException($"every metric ({string.Join(", ", scored.Select(m => m.Name))}) is NaN");
+        }
     }
 
     private static ProblemSettings Settings(RunOptions o) => new(o.Quick, o.Backend);

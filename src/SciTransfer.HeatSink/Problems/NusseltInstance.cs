@@ -3,6 +3,9 @@ using SciTransfer.HeatSink.Models;
 using SciTransfer.HeatSink.Nn;
 using SciTransfer.HeatSink.Physics;
 using SciTransfer.HeatSink.Pinn;
+using SciTransfer.Core.Nn;
+using SciTransfer.Core.Random;
+using SciTransfer.Transfer.FineTuning;
 using SciTransfer.Transfer.Problems;
 using SciTransfer.Transfer.Strategies;
 
@@ -13,7 +16,7 @@ namespace SciTransfer.HeatSink.Problems;
 /// or taken from the user's table (water rows = source; the data block's split divides the sodium rows into
 /// pool and test). The source model is the water network. Read-only after construction.
 /// </summary>
-internal sealed class NusseltInstance : ProblemInstance<FieldMlp>
+internal sealed class NusseltInstance : ProblemInstance<FieldMlp>, IEngineNetworkInstance
 {
     private readonly NusseltSettings _s;
     private readonly List<NusseltSample> _water;
@@ -124,6 +127,47 @@ internal sealed class NusseltInstance : ProblemInstance<FieldMlp>
         return Score(NusseltTrainer.Predict(net, _test));
     }
 
+    /// <summary>A trainable copy of the water network.</summary>
+    public IModule CloneSource() => Source.Clone();
+
+    /// <inheritdoc/>
+    public IReadOnlyList<LinearLayerParameters> LinearLayers(IModule model)
+    {
+        var net = AsNetwork(model);
+        return [.. Enumerable.Range(0, net.LayerCount).Select(l => new LinearLayerParameters(net.Layer(l).Weight, net.Layer(l).Bias))];
+    }
+
+    /// <summary>
+    /// The fine-tune strategy's training (data + sodium prior at the designs, the configured balancer, fine-tune
+    /// learning rate, steps) on the pool rows, with the generic strategies' hooks.
+    /// </summary>
+    public void Train(IModule model, ReadOnlySpan<int> targetIndices, TrainingHooks hooks, Rng rng, CancellationToken ct)
+    {
+        var subset = new List<NusseltSample>(targetIndices.Length);
+        foreach (int i in targetIndices)
+        {
+            subset.Add(_pool[i]);
+        }
+
+        NusseltTrainer.Train(AsNetwork(model), subset, PriorPoints(subset), SodiumPrior(), _s.Balancing, _s.Steps, _s.FineTuneLearningRate, rng, hooks);
+    }
+
+    /// <summary>Mean squared error of log Nu on the pool rows (the data loss of training).</summary>
+    public double Loss(IModule model, ReadOnlySpan<int> targetIndices)
+    {
+        var rows = new List<NusseltSample>(targetIndices.Length);
+        foreach (int i in targetIndices)
+        {
+            rows.Add(_pool[i]);
+        }
+
+        var nu = NusseltTrainer.Predict(AsNetwork(model), rows);
+        return rows.Select((s, i) => Math.Pow(Math.Log(nu[i]) - Math.Log(s.Nu), 2)).Average();
+    }
+
+    /// <summary>Test metrics of a network from <see cref="CloneSource"/>.</summary>
+    public CellResult Score(IModule model) => Score(NusseltTrainer.Predict(AsNetwork(model), _test));
+
     /// <summary>Test MAPE (%) and RMSE of predicted Nu (one value per test design).</summary>
     public CellResult Score(double[] predicted)
     {
@@ -143,6 +187,9 @@ internal sealed class NusseltInstance : ProblemInstance<FieldMlp>
             ["rmse"] = Math.Sqrt(se / _test.Count),
         });
     }
+
+    private static FieldMlp AsNetwork(IModule model) =>
+        model as FieldMlp ?? throw new ArgumentException($"Nusselt: expected the FieldMlp from CloneSource, got {model?.GetType().Name ?? "null"}");
 
     // The prior is imposed at the labelled designs (as in the seed paper, where both losses see the same CFD
     // points) or, with prior_at = "pool", also at unlabelled designs.

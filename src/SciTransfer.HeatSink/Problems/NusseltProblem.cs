@@ -1,4 +1,5 @@
 using SciTransfer.HeatSink.Strategies;
+using SciTransfer.Transfer.FineTuning;
 using SciTransfer.Transfer.Problems;
 using SciTransfer.Transfer.Strategies;
 
@@ -51,6 +52,10 @@ internal sealed class NusseltProblem : ITransferProblem
         new NusseltDataOnly(),
         new NusseltCorrelation(),
         new NusseltOracle(),
+        new L2SpStrategy(),
+        new BitFitStrategy(),
+        new HeadOnlyStrategy(),
+        new LoraStrategy(),
     ];
 
     /// <inheritdoc/>

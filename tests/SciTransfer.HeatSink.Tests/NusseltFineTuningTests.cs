@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SciTransfer.Core.Random;
 using SciTransfer.HeatSink.Problems;
+using SciTransfer.Transfer.Adaptation;
 using SciTransfer.Transfer.Config;
 using SciTransfer.Transfer.FineTuning;
 using SciTransfer.Transfer.Problems;
@@ -46,6 +47,22 @@ public class NusseltFineTuningTests
         {
             double m = Mape(name);
             Assert.True(double.IsFinite(m) && m < sourceOnly, $"{name}: {m:F2} % vs source-only {sourceOnly:F2} %");
+        }
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void The_feature_level_strategies_are_offered_and_give_finite_errors_with_and_without_labels()
+    {
+        var (problem, instance, perm, seeds) = Setup();
+        foreach (string name in new[] { AdaptationNames.DeepCoral, AdaptationNames.Mmd, AdaptationNames.Dann })
+        {
+            foreach (int n in new[] { 0, 4 })
+            {
+                double m = problem.Strategies.Find(name)!
+                    .Run(instance, new StrategyCell(n, perm.AsMemory(0, n), seeds.Child(name), null, CancellationToken.None)).Values["mape"];
+                Assert.True(double.IsFinite(m) && m > 0, $"{name} at n = {n}: {m}");
+            }
         }
     }
 }

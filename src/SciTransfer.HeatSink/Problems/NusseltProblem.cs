@@ -1,4 +1,5 @@
 using SciTransfer.HeatSink.Strategies;
+using SciTransfer.Transfer.Adaptation;
 using SciTransfer.Transfer.FineTuning;
 using SciTransfer.Transfer.Problems;
 using SciTransfer.Transfer.Strategies;
@@ -56,6 +57,9 @@ internal sealed class NusseltProblem : ITransferProblem
         new BitFitStrategy(),
         new HeadOnlyStrategy(),
         new LoraStrategy(),
+        new DeepCoralStrategy(),
+        new MmdStrategy(),
+        new DannStrategy(),
     ];
 
     /// <inheritdoc/>

@@ -59,4 +59,19 @@ public class CovariateShiftTests
         Assert.True(Mean(s, "coral", 0) > 0.95 * Mean(s, "source-only", 0), Table(s));
         Assert.True(Mean(s, "coral", 0) > 1.2 * Mean(s, "source-only", 0), "CORAL should hurt here: " + Table(s));
     }
+
+    [Fact]
+    public void Under_covariate_shift_the_label_free_estimate_tracks_the_test_error_and_ranks_like_it()
+    {
+        using var dir = new TempDir();
+        var s = RunStudy("covariate", dir);
+        double Metric(string strategy, string metric) => s.Single(r => r.Strategy == strategy && r.NTarget == 0 && r.Metric == metric).Mean;
+        foreach (string strategy in new[] { "source-only", "importance-weighting" })
+        {
+            double test = Metric(strategy, "rmse"), estimate = Metric(strategy, "iw_source_rmse");
+            Assert.True(Math.Abs(estimate - test) < 0.25 * test, $"{strategy}: estimate {estimate:F3}, test {test:F3}");
+        }
+
+        Assert.True(Metric("importance-weighting", "iw_source_rmse") < Metric("source-only", "iw_source_rmse"), Table(s));
+    }
 }

@@ -18,19 +18,25 @@ public sealed class CovariateShiftInstance : ProblemInstance<Vector<double>>, IL
     public const double TargetInputStd = 0.75;
 
     private readonly CovariateShiftOptions _o;
-    private readonly Matrix<double> _xs, _xp, _xt;
-    private readonly Vector<double> _ys, _yp, _yt;
+    private readonly Matrix<double> _xs, _xp, _xt, _xv;
+    private readonly Vector<double> _ys, _yp, _yt, _yv;
+    private readonly Lazy<Vector<double>> _validationWeights;
 
-    private CovariateShiftInstance(CovariateShiftOptions o, (Matrix<double> X, Vector<double> Y) source, (Matrix<double> X, Vector<double> Y) pool, (Matrix<double> X, Vector<double> Y) test)
+    private CovariateShiftInstance(CovariateShiftOptions o, (Matrix<double> X, Vector<double> Y) source, (Matrix<double> X, Vector<double> Y) pool, (Matrix<double> X, Vector<double> Y) test, (Matrix<double> X, Vector<double> Y) validation)
     {
         _o = o;
         (_xs, _ys) = source;
         (_xp, _yp) = pool;
         (_xt, _yt) = test;
+        (_xv, _yv) = validation;
+        _validationWeights = new Lazy<Vector<double>>(() => new ImportanceWeights().Estimate(_xv, _xp), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    /// <summary>Size of the held-out labelled source set of the label-free <c>iw_source_rmse</c> metric.</summary>
+    public const int SourceValidationSize = 1000;
+
     /// <summary>
-    /// Draws the repeat (seed children "truth", "source", "pool", "test"). d = dimension, u a random unit vector,
+    /// Draws the repeat (seed children "truth", "source", "pool", "test", "source-validation"). d = dimension, u a random unit vector,
     /// w ~ N(0, I/d), kappa = nonlinearity, s = shift:
     /// covariate: y = w.x + kappa (u.x)^2 + e, source x ~ N(0, I), target x ~ N(s u, 0.75^2 I);
     /// feature: latent z ~ N(0, I) on both sides, y = w.z + kappa (u.z)^2 + e, source x = z, target x = A z + s u with
@@ -87,7 +93,8 @@ public sealed class CovariateShiftInstance : ProblemInstance<Vector<double>>, IL
             o,
             Draw(false, o.SourceSamples, seeds.Child("source").CreateRng()),
             Draw(true, o.PoolSize, seeds.Child("pool").CreateRng()),
-            Draw(true, o.TestSize, seeds.Child("test").CreateRng()));
+            Draw(true, o.TestSize, seeds.Child("test").CreateRng()),
+            Draw(false, SourceValidationSize, seeds.Child("source-validation").CreateRng()));
     }
 
     /// <inheritdoc />
@@ -139,6 +146,7 @@ public sealed class CovariateShiftInstance : ProblemInstance<Vector<double>>, IL
         {
             ["rmse"] = Metrics.Rmse(pred, truth),
             ["mae"] = Metrics.Mae(pred, truth),
+            ["iw_source_rmse"] = ImportanceWeightedValidation.Rmse((Design(_xv) * w).ToArray(), _yv.ToArray(), _validationWeights.Value.ToArray()),
         });
     }
 

@@ -30,7 +30,7 @@ public class ConfigLoaderTests
         var c = StudyConfigLoader.Load(dir.File("ok.json", Good), Catalog, new ProblemSettings());
         var p = Assert.Single(c.Problems);
         Assert.Equal([4, 8], p.Sizes);
-        Assert.Equal(["scratch", "source-only", "fine-tune", "oracle"], p.StrategyNames);
+        Assert.Equal(["scratch", "source-only", "fine-tune", "oracle", "coral", "importance-weighting"], p.StrategyNames);
         Assert.Equal(2, p.Repeats);
         Assert.Equal(0.5, ((LinearShiftProblem)p.Problem).Options.Shift);
         Assert.Contains("\"dimension\":20", c.Resolved.ToJsonString(), StringComparison.Ordinal);

@@ -61,7 +61,7 @@ public class DataBlockTests
         Assert.Equal(Path.GetFullPath(dir.Sub("data/target.csv")), c.Problems[0].Data!.File("target"));
 
         var outcome = StudyRunner.Run(c, new RunOptions(dir.Sub("out"), Threads: 2, WriteReport: false));
-        Assert.Equal(4 * 3 * 2, outcome.CellsRun);
+        Assert.Equal(6 * 3 * 2, outcome.CellsRun);  // scratch, source-only, fine-tune, oracle, coral, importance-weighting
         var rmse = outcome.Summary.Where(r => r.Metric == "rmse").ToDictionary(r => (r.Strategy, r.NTarget), r => r.Mean);
 
         // With the source slope of x2 right and x1 off by 0.5, fine-tune beats scratch at n = 2 and the oracle beats scratch at n = 2.

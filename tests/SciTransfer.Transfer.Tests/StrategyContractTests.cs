@@ -35,7 +35,7 @@ public class StrategyContractTests
         IStrategy s = new Reference.LinearShiftProblem(new Reference.LinearShiftOptions(2, 0.1, 0.1, 10, 10, 10, 1)).Strategies[0];
         var wrong = new SpyProblem().Create(new ProblemContext(0, new Core.Random.SeedTree(1), new ProblemSettings()));
         var e = Assert.Throws<InvalidOperationException>(() => s.Run(wrong, new StrategyCell(1, new[] { 0 }, new Core.Random.SeedTree(1), null, default)));
-        Assert.Contains("runs on LinearShiftInstance", e.Message, StringComparison.Ordinal);
+        Assert.Contains("runs on ILinearRegressionInstance", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -120,6 +120,48 @@ public static partial class Ops
         return r;
     }
 
+    /// <summary>Matrix transpose: x [m, n] -> [n, m].</summary>
+    public static Var Transpose(Var x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Value.Rank != 2)
+        {
+            throw new ArgumentException($"Transpose: needs a matrix [m, n], got {x.ShapeText}.");
+        }
+
+        int m = x.Value.Shape[0], n = x.Value.Shape[1];
+        var tape = x.Tape;
+        var y = tape.Rent([n, m]);
+        var xs = x.Value.Span;
+        var ys = y.Span;
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                ys[(j * m) + i] = xs[(i * n) + j];
+            }
+        }
+
+        var r = tape.Result(y, x.RequiresGrad);
+        if (x.RequiresGrad)
+        {
+            tape.Record(r, g =>
+            {
+                var gx = x.EnsureGrad().Span;
+                var gs = g.Span;
+                for (int i = 0; i < m; i++)
+                {
+                    for (int j = 0; j < n; j++)
+                    {
+                        gx[(i * n) + j] += gs[(j * m) + i];
+                    }
+                }
+            });
+        }
+
+        return r;
+    }
+
     /// <summary>The same elements with a new shape (same element count).</summary>
     public static Var Reshape(Var x, params int[] shape)
     {

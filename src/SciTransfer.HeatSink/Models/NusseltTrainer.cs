@@ -3,6 +3,7 @@ using SciTransfer.Core.Random;
 using SciTransfer.HeatSink.Data;
 using SciTransfer.HeatSink.Nn;
 using SciTransfer.HeatSink.Pinn.Balancing;
+using SciTransfer.Transfer.FineTuning;
 
 namespace SciTransfer.HeatSink.Models;
 
@@ -86,7 +87,8 @@ internal static class NusseltTrainer
     /// <param name="steps">Adam steps.</param>
     /// <param name="learningRate">Adam learning rate.</param>
     /// <param name="rng">For stochastic balancers.</param>
-    public static double[] Train(FieldMlp net, IReadOnlyList<NusseltSample> data, IReadOnlyList<NusseltSample> priorPoints, CorrelationPrior prior, string balancing, int steps, double learningRate, Rng rng)
+    /// <param name="hooks">Optional extension points of each step (penalties, adapters); null is the plain loop.</param>
+    public static double[] Train(FieldMlp net, IReadOnlyList<NusseltSample> data, IReadOnlyList<NusseltSample> priorPoints, CorrelationPrior prior, string balancing, int steps, double learningRate, Rng rng, TrainingHooks? hooks = null)
     {
         ArgumentNullException.ThrowIfNull(net);
         ArgumentNullException.ThrowIfNull(data);
@@ -112,7 +114,7 @@ internal static class NusseltTrainer
         }
 
         var balancer = LossBalancers.Create(balancing, terms.Count, 0, rng);
-        var adam = new Adam(net.Parameters, learningRate);
+        var adam = new Adam(hooks is null ? net.Parameters : [.. net.Parameters, .. hooks.ExtraParameters], learningRate);
         var ws = new MlpWorkspace();
         var grads = terms.Select(_ => new double[net.ParameterCount]).ToList();
         var losses = new double[terms.Count];
@@ -120,6 +122,7 @@ internal static class NusseltTrainer
         double[] priorOutputs = [];
         for (int step = 0; step < steps; step++)
         {
+            hooks?.BeforeStep?.Invoke();
             for (int k = 0; k < terms.Count; k++)
             {
                 var (x, y) = terms[k];
@@ -168,6 +171,16 @@ internal static class NusseltTrainer
             }
 
             net.SetGradients(total);
+            if (hooks is not null)
+            {
+                foreach (var p in hooks.ExtraParameters)
+                {
+                    p.ZeroGrad();
+                }
+
+                hooks.AfterGradients?.Invoke();
+            }
+
             adam.Step();
         }
 

@@ -3,6 +3,11 @@ using SciTransfer.HeatSink.Models;
 using SciTransfer.HeatSink.Nn;
 using SciTransfer.HeatSink.Physics;
 using SciTransfer.HeatSink.Pinn;
+using SciTransfer.Core.Nn;
+using SciTransfer.Core.Random;
+using SciTransfer.Core.Autodiff;
+using SciTransfer.Transfer.Adaptation;
+using SciTransfer.Transfer.FineTuning;
 using SciTransfer.Transfer.Problems;
 using SciTransfer.Transfer.Strategies;
 
@@ -13,7 +18,7 @@ namespace SciTransfer.HeatSink.Problems;
 /// or taken from the user's table (water rows = source; the data block's split divides the sodium rows into
 /// pool and test). The source model is the water network. Read-only after construction.
 /// </summary>
-internal sealed class NusseltInstance : ProblemInstance<FieldMlp>
+internal sealed class NusseltInstance : ProblemInstance<FieldMlp>, IEngineNetworkInstance, IFeatureAdaptationInstance
 {
     private readonly NusseltSettings _s;
     private readonly List<NusseltSample> _water;
@@ -124,6 +129,78 @@ internal sealed class NusseltInstance : ProblemInstance<FieldMlp>
         return Score(NusseltTrainer.Predict(net, _test));
     }
 
+    /// <summary>A trainable copy of the water network.</summary>
+    public IModule CloneSource() => Source.Clone();
+
+    /// <inheritdoc/>
+    public IReadOnlyList<LinearLayerParameters> LinearLayers(IModule model)
+    {
+        var net = AsNetwork(model);
+        return [.. Enumerable.Range(0, net.LayerCount).Select(l => new LinearLayerParameters(net.Layer(l).Weight, net.Layer(l).Bias))];
+    }
+
+    /// <summary>
+    /// The fine-tune strategy's training (data + sodium prior at the designs, the configured balancer, fine-tune
+    /// learning rate, steps) on the pool rows, with the generic strategies' hooks.
+    /// </summary>
+    public void Train(IModule model, ReadOnlySpan<int> targetIndices, TrainingHooks hooks, Rng rng, CancellationToken ct)
+    {
+        var subset = new List<NusseltSample>(targetIndices.Length);
+        foreach (int i in targetIndices)
+        {
+            subset.Add(_pool[i]);
+        }
+
+        NusseltTrainer.Train(AsNetwork(model), subset, PriorPoints(subset), SodiumPrior(), _s.Balancing, _s.Steps, _s.FineTuneLearningRate, rng, hooks);
+    }
+
+    /// <summary>Mean squared error of log Nu on the pool rows (the data loss of training).</summary>
+    public double Loss(IModule model, ReadOnlySpan<int> targetIndices)
+    {
+        var rows = new List<NusseltSample>(targetIndices.Length);
+        foreach (int i in targetIndices)
+        {
+            rows.Add(_pool[i]);
+        }
+
+        var nu = NusseltTrainer.Predict(AsNetwork(model), rows);
+        return rows.Select((s, i) => Math.Pow(Math.Log(nu[i]) - Math.Log(s.Nu), 2)).Average();
+    }
+
+    /// <summary>The fine-tune steps.</summary>
+    public int AdaptationSteps => _s.Steps;
+
+    /// <summary>The fine-tune learning rate.</summary>
+    public double AdaptationLearningRate => _s.FineTuneLearningRate;
+
+    /// <summary>
+    /// Supervised loss: mean squared error of log Nu on the water designs plus, when n &gt; 0, on the labelled sodium
+    /// designs (no correlation prior); features: the last hidden layer on the water designs and on the sodium pool's
+    /// designs (their Nu unused).
+    /// </summary>
+    public FeatureForward Forward(IModule model, Tape tape, ReadOnlySpan<int> targetIndices)
+    {
+        ArgumentNullException.ThrowIfNull(tape);
+        var net = AsNetwork(model);
+        var subset = new List<NusseltSample>(targetIndices.Length);
+        foreach (int i in targetIndices)
+        {
+            subset.Add(_pool[i]);
+        }
+
+        var water = Standardised(net, _water, tape);
+        var loss = Ops.MseLoss(net.Network.Forward(tape, water), LogNu(_water, tape));
+        if (subset.Count > 0)
+        {
+            loss = Ops.Add(loss, Ops.MseLoss(net.Network.Forward(tape, Standardised(net, subset, tape)), LogNu(subset, tape)));
+        }
+
+        return new FeatureForward(loss, Hidden(net, water), Hidden(net, Standardised(net, _pool, tape)));
+    }
+
+    /// <summary>Test metrics of a network from <see cref="CloneSource"/>.</summary>
+    public CellResult Score(IModule model) => Score(NusseltTrainer.Predict(AsNetwork(model), _test));
+
     /// <summary>Test MAPE (%) and RMSE of predicted Nu (one value per test design).</summary>
     public CellResult Score(double[] predicted)
     {
@@ -143,6 +220,49 @@ internal sealed class NusseltInstance : ProblemInstance<FieldMlp>
             ["rmse"] = Math.Sqrt(se / _test.Count),
         });
     }
+
+    private static Var Standardised(FieldMlp net, IReadOnlyList<NusseltSample> rows, Tape tape)
+    {
+        if (net.MirrorPeriod > 0)
+        {
+            throw new InvalidOperationException("Nusselt: the feature-level strategies expect a network without the mirror feature");
+        }
+
+        int d = NusseltSample.FeatureCount;
+        var x = NusseltTrainer.FeatureMatrix(rows);
+        var t = new SciTransfer.Core.Tensors.Tensor(rows.Count, d);
+        for (int i = 0; i < x.Length; i++)
+        {
+            t[i] = (x[i] - net.InputCentre[i % d]) / net.InputScale[i % d];
+        }
+
+        return tape.Constant(t);
+    }
+
+    private static Var LogNu(IReadOnlyList<NusseltSample> rows, Tape tape)
+    {
+        var t = new SciTransfer.Core.Tensors.Tensor(rows.Count, 1);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            t[i] = Math.Log(rows[i].Nu);
+        }
+
+        return tape.Constant(t);
+    }
+
+    private static Var Hidden(FieldMlp net, Var x)
+    {
+        var h = x;
+        for (int l = 0; l < net.LayerCount - 1; l++)
+        {
+            h = Ops.Tanh(net.Network.Layers[l].Forward(x.Tape, h));
+        }
+
+        return h;
+    }
+
+    private static FieldMlp AsNetwork(IModule model) =>
+        model as FieldMlp ?? throw new ArgumentException($"Nusselt: expected the FieldMlp from CloneSource, got {model?.GetType().Name ?? "null"}");
 
     // The prior is imposed at the labelled designs (as in the seed paper, where both losses see the same CFD
     // points) or, with prior_at = "pool", also at unlabelled designs.

@@ -1,4 +1,6 @@
 using SciTransfer.HeatSink.Strategies;
+using SciTransfer.Transfer.Adaptation;
+using SciTransfer.Transfer.FineTuning;
 using SciTransfer.Transfer.Problems;
 using SciTransfer.Transfer.Strategies;
 
@@ -51,6 +53,13 @@ internal sealed class NusseltProblem : ITransferProblem
         new NusseltDataOnly(),
         new NusseltCorrelation(),
         new NusseltOracle(),
+        new L2SpStrategy(),
+        new BitFitStrategy(),
+        new HeadOnlyStrategy(),
+        new LoraStrategy(),
+        new DeepCoralStrategy(),
+        new MmdStrategy(),
+        new DannStrategy(),
     ];
 
     /// <inheritdoc/>

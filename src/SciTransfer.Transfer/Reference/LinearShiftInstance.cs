@@ -1,13 +1,14 @@
 using MathNet.Numerics.LinearAlgebra;
 using SciTransfer.Core.Random;
 using SciTransfer.Core.Statistics;
+using SciTransfer.Transfer.Adaptation;
 using SciTransfer.Transfer.Problems;
 using SciTransfer.Transfer.Strategies;
 
 namespace SciTransfer.Transfer.Reference;
 
 /// <summary>One repeat of <see cref="LinearShiftProblem"/>: source set, target pool, target test set.</summary>
-public sealed class LinearShiftInstance : ProblemInstance<Vector<double>>
+public sealed class LinearShiftInstance : ProblemInstance<Vector<double>>, ILinearRegressionInstance, IInputAdaptationInstance
 {
     private static readonly double[] LambdaGrid = [.. Enumerable.Range(0, 15).Select(i => Math.Pow(10, -3 + (0.5 * i)))];
 
@@ -69,6 +70,22 @@ public sealed class LinearShiftInstance : ProblemInstance<Vector<double>>
     /// <summary>Ridge strength of scratch and oracle.</summary>
     public double ScratchRidge => _o.ScratchRidge;
 
+    /// <summary>Number of weights: d (the model has no intercept).</summary>
+    public int DesignColumns => _o.Dimension;
+
+    /// <inheritdoc />
+    public Matrix<double> SourceInputs => _xs;
+
+    /// <inheritdoc />
+    public Matrix<double> TargetInputs => _xp;
+
+    /// <summary>Weighted least squares on the source labels at <paramref name="sourceInputs"/>, then pulled toward by the subset as in fine-tune.</summary>
+    public CellResult TrainOnSource(Matrix<double> sourceInputs, Vector<double>? sourceWeights, StrategyCell cell)
+    {
+        var (x, y) = Subset(cell);
+        return Score(PullToward(WeightedRidge(sourceInputs, _ys, sourceWeights, 1e-8), x, y));
+    }
+
     /// <summary>The source model: ordinary least squares on the source set (weights, length d).</summary>
     public override Vector<double> PretrainSource(SourceRequest request) => Ridge(_xs, _ys, 1e-8, null);
 
@@ -110,6 +127,33 @@ public sealed class LinearShiftInstance : ProblemInstance<Vector<double>>
 
         return gram.Cholesky().Solve(rhs);
     }
+
+    /// <summary>argmin sum_i w_i (y_i - x_i w)^2 + lambda ||w||^2 (unit weights when <paramref name="weights"/> is null).</summary>
+    public static Vector<double> WeightedRidge(Matrix<double> x, Vector<double> y, Vector<double>? weights, double lambda)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (weights is null)
+        {
+            return Ridge(x, y, lambda, null);
+        }
+
+        var wx = x.Clone();
+        for (int i = 0; i < wx.RowCount; i++)
+        {
+            wx.SetRow(i, wx.Row(i) * weights[i]);
+        }
+
+        var gram = wx.TransposeThisAndMultiply(x) + (Matrix<double>.Build.DenseIdentity(x.ColumnCount) * lambda);
+        return gram.Cholesky().Solve(wx.TransposeThisAndMultiply(y));
+    }
+
+    /// <summary>
+    /// The fine-tune step: <paramref name="prior"/> itself without target labels, else the ridge fit pulled toward it
+    /// with the strength chosen by <see cref="SelectLambdaLeaveOneOut"/> on the subset.
+    /// </summary>
+    public static Vector<double> PullToward(Vector<double> prior, Matrix<double>? x, Vector<double>? y) =>
+        x is null || y is null ? prior : Ridge(x, y, SelectLambdaLeaveOneOut(x, y, prior), prior);
 
     /// <summary>
     /// Chooses the pull strength toward the source weights by exact leave-one-out error of the ridge fit

@@ -1,4 +1,5 @@
 using SciTransfer.Core.Random;
+using SciTransfer.Transfer.Adaptation;
 using SciTransfer.Transfer.Data;
 using SciTransfer.Transfer.Options;
 using SciTransfer.Transfer.Problems;
@@ -55,7 +56,7 @@ public sealed class LinearShiftProblem : ITransferProblem
     ];
 
     /// <inheritdoc />
-    public IReadOnlyList<IStrategy> Strategies { get; } = [new LinearScratch(), new LinearSourceOnly(), new LinearFineTune(), new LinearOracle()];
+    public IReadOnlyList<IStrategy> Strategies { get; } = [new LinearScratch(), new LinearSourceOnly(), new LinearFineTune(), new LinearOracle(), new CoralStrategy(), new ImportanceWeightingStrategy()];
 
     /// <inheritdoc />
     public IReadOnlyList<int> DefaultSizes { get; } = [4, 8, 16, 32, 64, 128, 256];

@@ -10,7 +10,7 @@ public sealed class ReferenceModule : IDomainModule
     public string Name => "reference";
 
     /// <inheritdoc />
-    public IReadOnlyList<IProblemFactory> Problems { get; } = [new LinearShiftFactory()];
+    public IReadOnlyList<IProblemFactory> Problems { get; } = [new LinearShiftFactory(), new CovariateShiftFactory()];
 
     /// <inheritdoc />
     public IReadOnlyList<IBenchWorkload> Benchmarks { get; } = [];

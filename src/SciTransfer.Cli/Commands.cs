@@ -29,7 +29,7 @@ public sealed class Commands(TextWriter output, TextWriter error)
         string dir = outDir ?? Path.Combine("runs", config.Name + (quick ? "-quick" : "") + (shardSpec is null ? "" : $"-shard{shardSpec.Index}of{shardSpec.Count}"));
         var options = new RunOptions(dir, threads, shardSpec, quick, backend, VersionInfo.Describe());
         output.WriteLine($"study {config.Name}: {StudyPlan.Cells(config).Count} cells, {threads} thread(s), output {dir}");
-        var outcome = ProgressDisplay.Show(config.Name, p => StudyRunner.Run(config, options, p), output);
+        var outcome = ProgressDisplay.Show(config.Name, p => StudyRunner.Run(config, options, TestPauseHook.Wrap(p)), output);
         var written = StudyReport.Write(dir, OutputFolder.Rebuild(dir));
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,

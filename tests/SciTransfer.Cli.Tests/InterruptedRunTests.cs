@@ -33,14 +33,13 @@ public class InterruptedRunTests
         using (var p = CliProcess.Start(hook, "run", cfg, "--out", killed, "--threads", "2"))
         {
             _ = p.StandardOutput.ReadToEndAsync(); // drained so the child never blocks on a full pipe
-            var stderr = p.StandardError.ReadToEndAsync();
             var sw = Stopwatch.StartNew();
             while (!File.Exists(marker) && !p.HasExited && sw.Elapsed < TimeSpan.FromMinutes(5))
             {
                 Thread.Sleep(10);
             }
 
-            Assert.True(File.Exists(marker), $"no pause marker (exited: {p.HasExited}): {(p.HasExited ? stderr.Result : "")}");
+            Assert.True(File.Exists(marker), $"no pause marker (exited: {p.HasExited}): {(p.HasExited ? p.StandardError.ReadToEnd() : "")}");
             Assert.False(p.HasExited, "a paused run must not exit");
             p.Kill(entireProcessTree: true);
             p.WaitForExit();

@@ -9,8 +9,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-cli=src/SciTransfer.Cli/bin/Release/net10.0/scitransfer.dll
-if [[ ! -f "$cli" || -n "$(find src -name '*.cs' -newer "$cli" -print -quit)" ]]; then
+# SCITRANSFER_CLI_DLL: a prebuilt scitransfer.dll to time (e.g. copied to a machine without the SDK).
+cli=${SCITRANSFER_CLI_DLL:-src/SciTransfer.Cli/bin/Release/net10.0/scitransfer.dll}
+if [[ -z "${SCITRANSFER_CLI_DLL:-}" && ( ! -f "$cli" || -n "$(find src -name '*.cs' -newer "$cli" -print -quit)" ) ]]; then
   dotnet build src/SciTransfer.Cli -c Release -nologo -clp:ErrorsOnly >&2 || exit 1
 fi
 run() { dotnet "$cli" "$@"; }

@@ -155,4 +155,15 @@ public sealed class PublishedPhysicsTests
         Assert.Equal(7.5, model.Step(7.5, ed: 9, ew: 6, rain: rain));                                   // dead zone
         Assert.Equal(6.0, model.Step(6.0, ed: 9, ew: 6, rain: rain), 1e-12);                             // on the edge
     }
+
+    [Fact]
+    public void Fuel_classes_are_the_four_standard_time_lags_and_parse_with_or_without_the_unit()
+    {
+        Assert.Equal(new[] { 1, 10, 100, 1000 }, FuelClass.All);
+        Assert.Equal("100h", FuelClass.Name(100));
+        Assert.True(FuelClass.TryParse("10h", out int a) && a == 10);
+        Assert.True(FuelClass.TryParse("1000", out int b) && b == 1000);
+        Assert.False(FuelClass.TryParse("5h", out _));
+        Assert.False(FuelClass.TryParse("ten", out _));
+    }
 }

@@ -131,4 +131,14 @@ public sealed class PublishedCorrelationTests
         Assert.Equal(73.890768328833 * 0.61 / 2e-3, design.HeatTransferCoefficient, 1e-6);
         Assert.InRange(design.HeatTransferCoefficient, 2e4, 4e4);
     }
+
+    [Fact]
+    public void Fluid_properties_are_the_science_files_water_at_300_K_and_sodium_at_600_K()
+    {
+        Assert.Equal(new Fluid("water", 0.61, 5.85, false), Fluid.Water);
+        Assert.Equal(new Fluid("sodium", 75.0, 0.0057, true), Fluid.Sodium);
+        Assert.Same(Fluid.Water, Fluid.ByName("water"));
+        Assert.Same(Fluid.Sodium, Fluid.ByName("sodium"));
+        Assert.Null(Fluid.ByName("air"));
+    }
 }

@@ -60,6 +60,10 @@ echo "building the test projects once"
 dotnet build "$hst" -c Release --nologo -v q -clp:ErrorsOnly >/dev/null || exit 1
 dotnet build "$fmt" -c Release --nologo -v q -clp:ErrorsOnly >/dev/null || exit 1
 
+# Baseline: the unmutated source must pass the filters, or every mutant would look killed.
+dotnet test "$hst" -c Release --no-build --nologo --filter "$hsf" >/dev/null 2>&1 || { echo "baseline HeatSink physics tests fail"; exit 1; }
+dotnet test "$fmt" -c Release --no-build --nologo --filter "$fmf" >/dev/null 2>&1 || { echo "baseline FuelMoisture physics tests fail"; exit 1; }
+
 current=""
 restore() { [[ -n "$current" ]] && git checkout -q -- "$current"; current=""; }
 trap 'restore; exit 130' INT TERM

@@ -4,11 +4,12 @@ namespace SciTransfer.Cli.Tests;
 
 public class InterruptedRunTests
 {
-    // Cells large enough (d = 100, n up to 512 with leave-one-out selection) that a kill lands mid-sweep.
+    // 5 sizes x 2 repeats x the problem's strategies: small cells (the pause hook, not their size, makes the kill
+    // land mid-sweep), enough of them that a run paused after 3 still has most left.
     private const string Study = """
         { "study": "kill", "seed": 5, "repeats": 2,
-          "problems": [ { "problem": "reference/linear-shift", "sizes": [32, 64, 128, 256, 512],
-                          "options": { "dimension": 100, "pool_size": 512, "test_size": 500, "source_samples": 1000 } } ] }
+          "problems": [ { "problem": "reference/linear-shift", "sizes": [8, 16, 32, 64, 128],
+                          "options": { "dimension": 20, "pool_size": 128, "test_size": 200, "source_samples": 300 } } ] }
         """;
 
     private static string[] RowsWithoutTimings(string dir) =>
@@ -26,27 +27,29 @@ public class InterruptedRunTests
         Assert.True(code == 0, err);
         int totalRows = RowsWithoutTimings(full).Length;
 
-        using (var p = CliProcess.Start("run", cfg, "--out", killed, "--threads", "2"))
+        // The run pauses for good after its 3rd finished cell (runner test hook: the marker appears once that
+        // cell's rows are in results.csv, and no new cell starts), so the kill always lands mid-sweep, whatever the
+        // machine's speed. With 2 threads at most one more cell finishes before its worker blocks too.
+        string marker = Path.Combine(killed, SciTransfer.Transfer.Running.StudyRunner.PausedMarker);
+        var hook = new Dictionary<string, string> { ["SCITRANSFER_TEST_PAUSE_AFTER_CELLS"] = "3" };
+        using (var p = CliProcess.Start(hook, "run", cfg, "--out", killed, "--threads", "2"))
         {
-            string results = Path.Combine(killed, "results.csv");
+            _ = p.StandardOutput.ReadToEndAsync(); // drained so the child never blocks on a full pipe
             var sw = Stopwatch.StartNew();
-            while (sw.Elapsed < TimeSpan.FromMinutes(2) && !p.HasExited)
+            while (!File.Exists(marker) && !p.HasExited && sw.Elapsed < TimeSpan.FromMinutes(5))
             {
-                if (File.Exists(results) && File.ReadAllLines(results).Length >= 7)
-                {
-                    break;
-                }
-
                 Thread.Sleep(10);
             }
 
-            Assert.False(p.HasExited, "the run finished before it could be killed; make its cells larger");
+            Assert.True(File.Exists(marker), $"no pause marker (exited: {p.HasExited}): {(p.HasExited ? p.StandardError.ReadToEnd() : "")}");
+            Assert.False(p.HasExited, "a paused run must not exit");
             p.Kill(entireProcessTree: true);
             p.WaitForExit();
         }
 
         int partialRows = File.ReadAllLines(Path.Combine(killed, "results.csv")).Length - 1;
         Assert.InRange(partialRows, 1, totalRows - 1);
+        Assert.True(partialRows < totalRows / 2, $"{partialRows} of {totalRows} rows were written before the kill");
 
         var (code2, out2, err2) = CliProcess.Run("run", cfg, "--out", killed, "--threads", "2");
         Assert.True(code2 == 0, err2);

@@ -28,9 +28,15 @@ public class TimeWarpTests
     public void Gradient_warp_recovers_a_known_shift_on_generated_data()
     {
         var (net, sequences) = WarpedData();
-        var (sf, si, _) = TimeWarp.Gradient(net, sequences, iterations: 150, learningRate: 0.1);
-        Assert.InRange(sf, TrueForget - 0.25, TrueForget + 0.25);
-        Assert.InRange(si, TrueInput - 0.25, TrueInput + 0.25);
+        var (sf, si, loss) = TimeWarp.Gradient(net, sequences, iterations: 150, learningRate: 0.1);
+        // Adam with a fixed step ends in a small limit cycle around the optimum whose size scales with the
+        // learning rate, so it cannot match the grid's 1e-9 (the true shift is a grid point there). Measured:
+        // lr 0.1 for 150 iterations lands within 5e-4 of the truth (loss 4e-10); restarting there with lr 0.01
+        // for 100 more within 3e-6 (loss 2e-13). Tolerances are 4-8x those.
+        Assert.True(Math.Abs(sf - TrueForget) < 2e-3 && Math.Abs(si - TrueInput) < 2e-3, $"lr 0.1: forget {sf}, input {si} (loss {loss:E2})");
+        var (sf2, si2, loss2) = TimeWarp.Gradient(net, sequences, iterations: 100, learningRate: 0.01, startForget: sf, startInput: si);
+        Assert.True(Math.Abs(sf2 - TrueForget) < 2e-5 && Math.Abs(si2 - TrueInput) < 2e-5, $"lr 0.01: forget {sf2}, input {si2} (loss {loss2:E2})");
+        Assert.True(loss2 < 1e-11 && loss2 <= loss, $"loss {loss:E2} -> {loss2:E2}");
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class TwoQubitKernelTests
 
     [Theory]
     [ManagedBackend]
-    [OpenClBackend]
+    [IlgpuCpuBackend]
     public void A_cnot_given_as_a_matrix_flips_the_second_wire_only_when_the_first_is_one(string backendName)
     {
         foreach (var (control, target) in new[] { (2, 0), (0, 2), (1, 3), (3, 1) })
@@ -66,7 +66,7 @@ public sealed class TwoQubitKernelTests
 
     [Theory]
     [ManagedBackend]
-    [OpenClBackend]
+    [IlgpuCpuBackend]
     public void A_diagonal_two_wire_gate_multiplies_each_basis_state_by_the_phase_of_its_wire_pair(string backendName)
     {
         double[] phaseRe = [1, 0, -1, 0], phaseIm = [0, 1, 0, -1];
@@ -84,7 +84,7 @@ public sealed class TwoQubitKernelTests
 
     [Theory]
     [ManagedBackend]
-    [OpenClBackend]
+    [IlgpuCpuBackend]
     public void A_controlled_matrix_cnot_acts_only_where_the_control_wire_is_one(string backendName)
     {
         // Toffoli written as a controlled two-wire matrix: control wire 1, then CNOT(3 -> 0).

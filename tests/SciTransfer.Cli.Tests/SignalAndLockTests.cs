@@ -15,7 +15,7 @@ public class SignalAndLockTests
     // 4 strategies x 2 sizes x 2 repeats = 16 small cells.
     private const string Study = """
         { "study": "signals", "seed": 11, "repeats": 2,
-          "problems": [ { "problem": "reference/linear-shift", "sizes": [4, 16], "options": { "test_size": 200, "source_samples": 200 } } ] }
+          "problems": [ { "problem": "reference/linear-shift", "strategies": ["scratch", "source-only", "fine-tune", "oracle"], "sizes": [4, 16], "options": { "test_size": 200, "source_samples": 200 } } ] }
         """;
 
     private static string[] Rows(string dir) =>

@@ -99,9 +99,13 @@ public class TimingSummaryTests
 
         var summary = SummaryBuilder.Build([manifest], rows);
         Assert.Equal(["err"], summary.Select(s => s.Metric));
-        var timings = SummaryBuilder.BuildTimings([manifest], rows);
+        var timings = TimingsBuilder.Build([manifest], rows);
         Assert.Equal(["seconds_to_target", "fit_seconds"], timings.Select(s => s.Metric));
-        Assert.Equal(2.5, timings.Single(t => t.Metric == "fit_seconds").Mean, 12);
+        var fit = timings.Single(t => t.Metric == "fit_seconds");
+        Assert.Equal(2, fit.Count); // one wall time per cell, though each cell has two metric rows
+        Assert.Equal(2.5, fit.Mean, 12);
+        Assert.Equal((2.0, 2.5, 3.0), (fit.Min, fit.Median, fit.Max));
+        Assert.Equal(Math.Sqrt(0.5), fit.Std, 12);
         Assert.Equal(1.5, timings.Single(t => t.Metric == "seconds_to_target").Mean, 12);
     }
 }

@@ -3,7 +3,12 @@ using System.Text;
 
 namespace SciTransfer.Transfer.Results;
 
-/// <summary>Minimal RFC 4180 field quoting/splitting and invariant number formatting for the run's CSV files.</summary>
+/// <summary>
+/// Legacy hand-written RFC 4180 quoting/splitting. Obsolete for the harness and for domain loaders: every table of
+/// SciTransfer.Transfer and the CLI now goes through <see cref="Tables.CsvTableReader"/> and
+/// <see cref="Tables.CsvTableWriter"/>. Kept only while a domain loader (the epidemiology NytLoader) still calls it;
+/// delete it once that loader is ported (issue 12, Tables).
+/// </summary>
 public static class CsvText
 {
     /// <summary>Quotes a field when it holds a comma, quote or line break.</summary>

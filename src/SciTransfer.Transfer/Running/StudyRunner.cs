@@ -291,8 +291,7 @@ public static class StudyRunner
             var allRows = done.Concat(newRows).ToList();
             var rows = SummaryBuilder.Build(manifests, allRows);
             summary = rows;
-            Io(Path.Combine(dir, "summary.csv"), () => SummaryCsv.Write(Path.Combine(dir, "summary.csv"), rows));
-            Io(Path.Combine(dir, "timings.csv"), () => SummaryCsv.Write(Path.Combine(dir, "timings.csv"), SummaryBuilder.BuildTimings(manifests, allRows)));
+            StudyTables.Write(dir, manifests, allRows, rows, Io);
             if (options.WriteReport)
             {
                 var input = new StudyReportInput(config.Name, config.Description, manifests, rows, FigureStore.ReadAll(dir), OutputFolder.Facts(record), allRows);

@@ -53,7 +53,7 @@ public static class SummaryCsv
                 AnyNumber(csv, "rpr"),
                 AnyNumber(csv, "degradation"),
                 AnyNumber(csv, "data_efficiency"),
-                bound is "" or "exact" or "lower" ? bound : throw csv.Error("data_efficiency_bound", $"expected exact, lower or empty, found '{bound}'"),
+                bound is "" or "exact" or "lower" or "upper" ? bound : throw csv.Error("data_efficiency_bound", $"expected exact, lower, upper or empty, found '{bound}'"),
                 Boolean(csv, "negative_transfer")));
         }
 

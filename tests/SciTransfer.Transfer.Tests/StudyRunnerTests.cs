@@ -59,6 +59,8 @@ public class StudyRunnerTests
         StudyRunner.Run(Config(new SpyProblem()), new RunOptions(dir.Sub("t2"), Threads: 2));
         Assert.Equal(SortedRowsWithoutTimings(dir.Sub("t1")), SortedRowsWithoutTimings(dir.Sub("t2")));
         Assert.Equal(File.ReadAllBytes(Path.Combine(dir.Sub("t1"), "summary.csv")), File.ReadAllBytes(Path.Combine(dir.Sub("t2"), "summary.csv")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir.Sub("t1"), "summary.parquet")), File.ReadAllBytes(Path.Combine(dir.Sub("t2"), "summary.parquet")));
+        Assert.True(File.Exists(Path.Combine(dir.Sub("t1"), "results.parquet")));
         Assert.Equal(3 * 3 * 4 * 2, SortedRowsWithoutTimings(dir.Sub("t1")).Length);
     }
 
@@ -102,6 +104,7 @@ public class StudyRunnerTests
         ShardMerger.Merge([dir.Sub("s1"), dir.Sub("s2"), dir.Sub("s3")], dir.Sub("merged"));
         Assert.Equal(SortedRowsWithoutTimings(dir.Sub("all")), SortedRowsWithoutTimings(dir.Sub("merged")));
         Assert.Equal(File.ReadAllBytes(Path.Combine(dir.Sub("all"), "summary.csv")), File.ReadAllBytes(Path.Combine(dir.Sub("merged"), "summary.csv")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir.Sub("all"), "summary.parquet")), File.ReadAllBytes(Path.Combine(dir.Sub("merged"), "summary.parquet")));
     }
 
     [Fact]

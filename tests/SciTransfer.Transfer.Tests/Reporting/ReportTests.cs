@@ -94,6 +94,38 @@ public sealed class ReportTests : IDisposable
     }
 
     [Fact]
+    public void Strategy_metric_and_study_names_cannot_inject_markup_either()
+    {
+        const string Evil = "[x](javascript:alert(1))";
+        const string Tag = "<img src=x onerror=alert(1)>";
+        var input = SampleStudy.Input();
+        string dir = _tmp.Sub("evil-names");
+        var results = SampleStudy.WriteResults(dir, input);
+        string Rename(string s) => s == "fine-tune" ? Evil : s;
+        string RenameMetric(string m) => m == "r2" ? Tag : m;
+        input = input with
+        {
+            StudyName = Tag,
+            Description = Evil,
+            Problems = [.. input.Problems.Select(p => p with { Strategies = [.. p.Strategies.Select(Rename)], Metrics = [.. p.Metrics.Select(m => m with { Name = RenameMetric(m.Name) })] })],
+            Summary = [.. input.Summary.Select(r => r with { Strategy = Rename(r.Strategy), Metric = RenameMetric(r.Metric) })],
+            Results = [.. results.Select(r => r with { Strategy = Rename(r.Strategy), Metric = RenameMetric(r.Metric) })],
+            Figures = [],
+        };
+        StudyReport.Write(dir, input);
+        string md = File.ReadAllText(Path.Combine(dir, "report.md"));
+        string html = File.ReadAllText(Path.Combine(dir, "report.html"));
+        Assert.Contains("javascript", md, StringComparison.Ordinal); // the names are in the report, as text
+        Assert.DoesNotContain(Evil, md, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?<!\\)<img", md); // only as "\<img", which Markdown shows as text
+        Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal); // the report's own figures are <img src="data:...">
+        Assert.DoesNotMatch("<a [^>]*javascript", html); // the link text may show, as text, never as a link
+
+        Assert.DoesNotContain("href=\"javascript:", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void File_names_replace_path_characters_and_stay_unique()
     {
         Assert.Equal("a_b_c", SafeFileName.From("a/b\\c"));

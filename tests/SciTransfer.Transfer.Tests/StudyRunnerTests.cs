@@ -125,6 +125,19 @@ public class StudyRunnerTests
         Assert.Equal(13, failures.Length);
         Assert.All(failures.Skip(1), l => Assert.Contains(",fine-tune,", l, StringComparison.Ordinal));
         Assert.Contains("InvalidOperationException,deliberate failure", failures[1], StringComparison.Ordinal);
+        using (var csv = SciTransfer.Transfer.Tables.CsvTableReader.Open(Path.Combine(outDir, "failures.csv"), failures[0].Split(',')))
+        {
+            // The shared strict reader takes the log back: 12 rows, one per failed cell, none twice.
+            var cells = new HashSet<(int, int)>();
+            while (csv.Next())
+            {
+                Assert.Equal(("fine-tune", "error"), (csv.Text("strategy"), csv.Text("reason")));
+                Assert.True(cells.Add((csv.Integer("n_target", 0, 1000), csv.Integer("repeat", 0, 10))));
+            }
+
+            Assert.Equal(12, cells.Count);
+        }
+
         Assert.Equal("failed", RunRecord.Text(RunRecord.Read(outDir), "status"));
 
         var again = StudyRunner.Run(Config(new SpyProblem()), new RunOptions(outDir, Threads: 2));

@@ -87,11 +87,12 @@ internal sealed record DataLocation(string? Path, ConfigException? Error, string
     /// <summary>
     /// An IDX file option whose default is a file of the Debian package's Fashion-MNIST folder: when it keeps that
     /// default and the file is absent, the same-named file of the shipped subset is used (said in <see cref="Note"/>).
+    /// Other values resolve as <see cref="File"/> with <paramref name="shippedDefault"/>.
     /// </summary>
-    public static DataLocation FashionFileOrSubset(ProblemOptions o, string name)
+    public static DataLocation FashionFileOrSubset(ProblemOptions o, string name, string shippedDefault)
     {
         string value = o.Text(name);
-        var plain = File(o, name, value);
+        var plain = File(o, name, shippedDefault);
         if (plain.Path is not null
             || !string.Equals(System.IO.Path.GetDirectoryName(value), FashionMnistIdx.DefaultDirectory, StringComparison.Ordinal)
             || Subset() is not { } subset)

@@ -82,7 +82,7 @@ public sealed class ImageFilesFactory : IProblemFactory
     private static ImageFileSpec Spec(ProblemOptions o, string role, string labelColumn, CsvLayout layout, int width)
     {
         string imagesName = role + "_images", labelsName = role + "_labels";
-        var images = DataLocation.FashionFileOrSubset(o, imagesName);
+        var images = DataLocation.FashionFileOrSubset(o, imagesName, role == "target" ? DefaultTarget : string.Empty);
         if (ImageFileSpec.IsCsv(o.Text(imagesName)))
         {
             return new ImageFileSpec(role, images, null, labelColumn, layout, width);
@@ -93,7 +93,7 @@ public sealed class ImageFilesFactory : IProblemFactory
             throw o.Error(labelsName, $"{imagesName} is an IDX file, so {labelsName} must name its idx1 label file");
         }
 
-        return new ImageFileSpec(role, images, DataLocation.FashionFileOrSubset(o, labelsName), labelColumn, layout, width);
+        return new ImageFileSpec(role, images, DataLocation.FashionFileOrSubset(o, labelsName, string.Empty), labelColumn, layout, width);
     }
 
     private static int[] Pair(ProblemOptions o, string name)

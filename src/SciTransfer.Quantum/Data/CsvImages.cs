@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using SciTransfer.Transfer.Errors;
 using SciTransfer.Transfer.Tables;
 
@@ -103,27 +102,10 @@ public static class CsvImages
             : throw new DataFormatException(file, 1, "(header)", string.Create(CultureInfo.InvariantCulture, $"{pixels} pixel columns are not a square image; set the option \"image_width\""));
     }
 
+    // Plain or gzip (by its magic bytes), with the gzip trailer checked so a cut-short download is an error.
     private static string ReadText(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new DataFormatException(path, 0, "(file)", "file not found");
-        }
-
-        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-        {
-            return File.ReadAllText(path);
-        }
-
-        try
-        {
-            using var gz = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-            using var reader = new StreamReader(gz);
-            return reader.ReadToEnd();
-        }
-        catch (InvalidDataException e)
-        {
-            throw new DataFormatException(path, 0, "(gzip)", $"named .gz but does not decompress ({e.Message})");
-        }
+        using var reader = new StreamReader(new MemoryStream(IdxFile.ReadAll(path)), detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 }

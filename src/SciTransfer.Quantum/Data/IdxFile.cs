@@ -65,7 +65,10 @@ public static class IdxFile
         return data.AsSpan(8).ToArray();
     }
 
-    /// <summary>The whole file, gunzipped when it starts with the gzip magic.</summary>
+    /// <summary>
+    /// The whole file, gunzipped when it starts with the gzip magic (whatever its name); a gzip stream that is cut
+    /// short or corrupt is a <see cref="DataFormatException"/> with column "(gzip)", never silently partial data.
+    /// </summary>
     public static byte[] ReadAll(string path)
     {
         if (!File.Exists(path))
@@ -84,6 +87,14 @@ public static class IdxFile
             using var gz = new GZipStream(new MemoryStream(raw), CompressionMode.Decompress);
             using var ms = new MemoryStream();
             gz.CopyTo(ms);
+            // .NET stops quietly at the end of a cut-short stream; the gzip trailer's last 4 bytes hold the
+            // uncompressed size mod 2^32, so a mismatch reveals the cut (single-member files, as IDX downloads are).
+            uint trailer = raw.Length >= 18 ? BinaryPrimitives.ReadUInt32LittleEndian(raw.AsSpan(raw.Length - 4)) : uint.MaxValue;
+            if (trailer != (uint)ms.Length)
+            {
+                throw new DataFormatException(path, 0, "(gzip)", string.Create(CultureInfo.InvariantCulture, $"decompresses to {ms.Length} bytes but its trailer says {trailer}; the file is cut short or corrupt"));
+            }
+
             return ms.ToArray();
         }
         catch (InvalidDataException e)

@@ -46,7 +46,7 @@ internal sealed class ImageFileSpec
 
     /// <summary>Short text for the problem description.</summary>
     public string Describe() => (Images.Note is not null ? Images.Note + ", " : string.Empty)
-        + (Images.Path is null ? "(file not found)" : System.IO.Path.GetFileName(Images.Path))
+        + (Images.Path ?? "(file not found)")
         + (Images.Path is not null && IsCsv(Images.Path) ? " (CSV)" : " (IDX)");
 
     /// <summary>Rows of <paramref name="classes"/> in file order; each class must occur at least <paramref name="min"/> times.</summary>

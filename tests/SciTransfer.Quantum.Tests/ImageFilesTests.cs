@@ -183,7 +183,7 @@ public sealed class ImageFilesTests
     }
 
     [Fact]
-    public void Fashion_to_digits_says_which_fashion_files_it_used()
+    public void Fashion_to_digits_and_image_files_say_which_fashion_files_they_used()
     {
         var f = new FashionToDigitsFactory();
         var problem = f.Create(ProblemTests.Options(f, "{}", quick: true), new ProblemSettings(Quick: true));
@@ -192,6 +192,12 @@ public sealed class ImageFilesTests
             ? "Fashion-MNIST from " + FashionMnistIdx.DefaultDirectory
             : "the shipped Fashion-MNIST subset";
         Assert.Contains(expected, problem.Description, StringComparison.Ordinal);
+        var images = new ImageFilesFactory();
+        var defaults = images.Create(ProblemTests.Options(images, "{}", quick: true), new ProblemSettings(Quick: true));
+        Assert.Contains(
+            FashionMnistIdx.IsAvailable(FashionMnistIdx.DefaultDirectory) ? FashionMnistIdx.DefaultDirectory + "/train-images-idx3-ubyte.gz" : "the shipped Fashion-MNIST subset",
+            defaults.Description,
+            StringComparison.Ordinal);
     }
 
     private static ITransferProblem Problem(string json)

@@ -30,7 +30,11 @@ internal sealed class NusseltProblem : ITransferProblem
     public string Name => ProblemName;
 
     /// <inheritdoc/>
-    public string Description => "Average-Nu network: water CFD designs -> few sodium designs, data + correlation prior with learnable blending";
+    public string Description => Settings.Table is { } t
+        ? $"Average-Nu network: water -> few sodium designs, data + {Settings.Prior} prior with learnable blending; data table: {t.Sodium.Count} sodium rows ({t.Geometries.Distinct().Count()} geometries), {t.WaterOrigin}"
+        : Settings.Prior == "lyon"
+            ? "Average-Nu network: water CFD designs -> few sodium designs, data + correlation prior with learnable blending"
+            : $"Average-Nu network: water CFD designs -> few sodium designs, data + {Settings.Prior} prior with learnable blending";
 
     /// <inheritdoc/>
     public string ScarcityAxis => "sodium CFD designs";
@@ -52,6 +56,7 @@ internal sealed class NusseltProblem : ITransferProblem
         new NusseltFineTuneNoPrior(),
         new NusseltDataOnly(),
         new NusseltCorrelation(),
+        new NusseltFittedCorrelation(),
         new NusseltOracle(),
         new L2SpStrategy(),
         new BitFitStrategy(),

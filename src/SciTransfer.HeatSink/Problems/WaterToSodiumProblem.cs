@@ -24,7 +24,12 @@ internal sealed class WaterToSodiumProblem : ITransferProblem
         MaxTargetSize = settings.Data?.SmallestPool ?? Math.Min(settings.PoolSize, HeatSinkSolver.Grid(settings.Target.Geometry, settings.GridCellsPerUnit).SolidCount);
         if (settings.Data is { } data)
         {
-            Metrics = [.. Metrics, new MetricInfo("sensor_rmse", data.Sensors.InKelvin ? "K" : "", true, data.Sensors.InKelvin ? "root mean squared error of the temperature at the held-out sensors" : "root mean squared error of theta at the held-out sensors")];
+            Metrics =
+            [
+                new("rel_l2", "", true, data.Reference is null ? "relative L2 error of theta against a reference field (none given: NaN)" : "relative L2 error of theta against the measured reference field"),
+                .. Metrics.Skip(1),
+                new MetricInfo("sensor_rmse", data.Sensors.InKelvin ? "K" : "", true, data.Sensors.InKelvin ? "root mean squared error of the temperature at the held-out sensors" : "root mean squared error of theta at the held-out sensors"),
+            ];
             Strategies = [.. Strategies, new PinnFvModel()];
         }
     }

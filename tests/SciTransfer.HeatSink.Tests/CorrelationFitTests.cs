@@ -59,6 +59,16 @@ public sealed class CorrelationFitTests
     }
 
     [Fact]
+    public void Two_points_whose_Nu_falls_with_Pe_shift_the_prior_instead_of_fitting_a_negative_slope()
+    {
+        double[] pe = [40, 45];
+        double[] nu = [6.0, 5.5];
+        var fit = CorrelationFit.Fit(pe, nu, CorrelationCoefficients.Lyon);
+        Assert.Equal(("a", 0.025, 0.8), (fit.Method, fit.B, fit.C));
+        Assert.Equal(0.0, (fit.Nu(40) - 6.0) + (fit.Nu(45) - 5.5), 10);
+    }
+
+    [Fact]
     public void Points_at_one_Peclet_number_fall_back_to_fitting_the_constant_to_their_mean()
     {
         var fit = CorrelationFit.Fit([100.0, 100, 100], [5.0, 6, 7], CorrelationCoefficients.Lyon);

@@ -6,8 +6,9 @@ namespace SciTransfer.HeatSink.Models;
 /// in Nu (not log Nu). With fewer points than parameters the fit keeps what the data cannot decide from a starting
 /// correlation (the configured prior):
 /// n = 0: the start itself; n = 1: b and c from the start, a through the point; n = 2 (or all Pe equal): c from the
-/// start, a and b by linear least squares; n &gt;= 3: Levenberg-Marquardt on (a, b, c) from the n = 2 solution,
-/// with c kept in [0, 3] (a fitted exponent outside it is an interpolation artefact, not physics).
+/// start, a and b by linear least squares, falling back to a alone when that gives b &lt; 0 or a &lt; 0; n &gt;= 3:
+/// Levenberg-Marquardt on (a, b, c) from that solution, kept in a &gt;= 0, b &gt;= 0, c in [0, 3] (Nu does not
+/// fall with Pe, and an exponent outside that range is an interpolation artefact, not physics).
 /// </summary>
 public static class CorrelationFit
 {
@@ -93,8 +94,16 @@ public static class CorrelationFit
             return new CorrelationCoefficients(my - (start.B * mx), start.B, start.C, "a");
         }
 
+        // Nu does not fall as the flow speeds up: a negative slope (two noisy points at close Pe) or a negative
+        // conduction limit is noise, and extrapolating it is worse than shifting the prior.
         double b = sxy / sxx;
-        return new CorrelationCoefficients(my - (b * mx), b, start.C, "a,b");
+        double a = my - (b * mx);
+        if (b < 0 || a < 0)
+        {
+            return new CorrelationCoefficients(my - (start.B * mx), start.B, start.C, "a");
+        }
+
+        return new CorrelationCoefficients(a, b, start.C, "a,b");
     }
 
     private static CorrelationCoefficients LevenbergMarquardt(ReadOnlySpan<double> peclet, ReadOnlySpan<double> nu, CorrelationCoefficients start)
@@ -138,6 +147,8 @@ public static class CorrelationFit
                     trial[k] = p[k] - step[k];
                 }
 
+                trial[0] = Math.Max(trial[0], 0);
+                trial[1] = Math.Max(trial[1], 0);
                 trial[2] = Math.Clamp(trial[2], MinExponent, MaxExponent);
                 double trialSse = SumOfSquares(peclet, nu, new CorrelationCoefficients(trial[0], trial[1], trial[2], ""));
                 if (double.IsFinite(trialSse) && trialSse < sse)

@@ -46,7 +46,11 @@ internal sealed class SensorDataSet
         ],
         [SplitKind.Random, SplitKind.Explicit],
         SplitRequired: false,
-        Doc: "the split divides the sensors into the target pool and held-out test sensors (default: random, test_fraction 0.3; explicit ids are the sensors' line numbers)");
+        Doc: "the split divides the sensors into the target pool and held-out test sensors (default: random, test_fraction 0.3; explicit ids are the sensors' line numbers)",
+        Strategies: [FvModelStrategy]);
+
+    /// <summary>The strategy offered only with measured data (on generated data the solver is the reference itself).</summary>
+    public const string FvModelStrategy = "fv-model";
 
     /// <summary>The sensor file's observations.</summary>
     public SensorTable Sensors { get; }

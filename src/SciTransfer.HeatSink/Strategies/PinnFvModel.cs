@@ -12,7 +12,7 @@ namespace SciTransfer.HeatSink.Strategies;
 internal sealed class PinnFvModel : Strategy<WaterToSodiumInstance>
 {
     /// <inheritdoc/>
-    public override string Name => "fv-model";
+    public override string Name => SensorDataSet.FvModelStrategy;
 
     /// <inheritdoc/>
     public override StrategyNeeds Needs => StrategyNeeds.None;

@@ -47,7 +47,7 @@ internal sealed class NusseltProblem : ITransferProblem
     ];
 
     /// <inheritdoc />
-    public CostClass CellCost(string strategy) => strategy == "correlation" ? CostClass.Cheap : CostClass.Moderate; // small network vs a closed-form correlation
+    public CostClass CellCost(string strategy) => strategy is "correlation" or "fitted-correlation" ? CostClass.Cheap : CostClass.Moderate; // small network vs a closed-form or least-squares correlation
 
     /// <inheritdoc />
     public bool CachesSource => true;

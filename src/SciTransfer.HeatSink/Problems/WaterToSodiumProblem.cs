@@ -58,7 +58,7 @@ internal sealed class WaterToSodiumProblem : ITransferProblem
     ];
 
     /// <inheritdoc />
-    public CostClass CellCost(string strategy) => CostClass.Heavy; // every strategy trains or evaluates a PINN
+    public CostClass CellCost(string strategy) => strategy == SensorDataSet.FvModelStrategy ? CostClass.Cheap : CostClass.Heavy; // every other strategy trains or evaluates a PINN
 
     /// <inheritdoc />
     public bool CachesSource => true;

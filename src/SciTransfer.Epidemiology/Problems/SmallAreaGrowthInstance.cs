@@ -272,6 +272,9 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance<SourceForests>
         return PredictTargets(FitOrZero(all, window.Seeds.Child("fit")), window);
     }
 
+    /// <summary>Source training rows before origin index <paramref name="k"/> (tests check no target county is in them).</summary>
+    internal GrowthRows SourceRows(int k) => _sourceRows[k];
+
     /// <summary>The oracle's r_hat at origin index <paramref name="k"/> (TLRF on the full target history; a copy).</summary>
     internal double[] OracleGrowth(int k) => (double[])_oracle.Value[k].Clone();
 

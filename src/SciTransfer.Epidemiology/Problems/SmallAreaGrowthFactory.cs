@@ -28,6 +28,7 @@ public sealed class SmallAreaGrowthFactory : IProblemFactory
         OptionSpec.Number("max-features", 0.33, 0.01, 1.0, "fraction of the features tried at each split"),
         OptionSpec.Integer("min-samples-leaf", 5, 1, 1000, "smallest leaf (distinct rows)"),
         OptionSpec.Number("sample-fraction", 0.5, 0.05, 1.0, "fraction of the rows each tree subsamples (without replacement)"),
+        OptionSpec.Boolean("honest", false, "honest forests (grf's default): splits from one half of each tree's subsample, leaf values from the other"),
         OptionSpec.Number("r0", 2.4, 0.5, 10, "basic reproduction number of the simulated outbreak"),
         OptionSpec.Choice("small_area_by", "population", ["population", "cases"], "county files: small areas chosen by population (population file or a population covariate) or by cumulative cases at the first origin"),
         OptionSpec.Number("small_area_threshold", null, 0, 1e12, "county files: counties whose small_area_by value is at most this are small areas (absent: the smaller half)") with { Optional = true },
@@ -134,6 +135,7 @@ public sealed class SmallAreaGrowthFactory : IProblemFactory
                 MinSamplesLeaf = minLeaf,
                 Sampling = SamplingScheme.Subsample,
                 SampleFraction = sampleFraction,
+                Honest = options.Bool("honest"),
             },
         };
     }

@@ -38,7 +38,7 @@ public sealed class SmallAreaGrowthProblem : ITransferProblem
     /// <inheritdoc />
     public string Description => Settings.Data is null
         ? "simulated counties: small target counties with N days of history vs all other counties (source); 7-day-ahead log active cases"
-        : "county case files: small target counties with N days of history vs all other counties (source); 7-day-ahead log active cases scored against the realised counts";
+        : "county case files: small target counties with N days of history vs all other counties (source); 7-day-ahead log active cases scored against the realised counts; loaded: " + Settings.Data.LoadNote;
 
     /// <inheritdoc />
     public string ScarcityAxis => "days of history (target counties)";

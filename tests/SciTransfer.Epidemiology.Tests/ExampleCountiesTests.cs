@@ -1,4 +1,9 @@
+using SciTransfer.Core.Random;
 using SciTransfer.Epidemiology.Data;
+using SciTransfer.Epidemiology.Problems;
+using SciTransfer.Epidemiology.Strategies;
+using SciTransfer.Transfer.Config;
+using SciTransfer.Transfer.Problems;
 
 namespace SciTransfer.Epidemiology.Tests;
 
@@ -37,6 +42,30 @@ public class ExampleCountiesTests
         var data = NytLoader.Load(path);
         Assert.Equal(130, data.Counties.Count);
         Assert.Equal(rows, data.Counties.Sum(c => (long)(data.End.DayNumber - c.FirstDate.DayNumber + 1)));
+    }
+
+    [Fact]
+    public void The_example_study_config_loads_the_files_and_scores_a_strategy_on_realised_counts()
+    {
+        string config = Path.Combine(RepositoryRoot(), "experiments", "epidemiology-counties.json");
+        var study = StudyConfigLoader.Load(config, new ProblemCatalog([new EpidemiologyModule()]), new ProblemSettings());
+        var entry = Assert.Single(study.Problems);
+        Assert.NotNull(entry.Data);
+        var problem = Assert.IsType<SmallAreaGrowthProblem>(entry.Problem);
+        var data = problem.Settings.Data!;
+        Assert.Equal(36, data.Panel.Counties);
+        Assert.Equal(6, data.Origins.Length);
+        Assert.Contains("20 rows without fips skipped", problem.Description, StringComparison.Ordinal);
+
+        // Small areas by population: every candidate is in the smaller half.
+        double median = Core.Statistics.Descriptive.Median(data.Measure);
+        Assert.All(data.Candidates, c => Assert.True(data.Measure[c] <= median));
+
+        var instance = Assert.IsType<SmallAreaGrowthInstance>(problem.Create(new ProblemContext(0, new SeedTree(1), new ProblemSettings(), entry.Data)));
+        Assert.Equal(8, instance.Targets.Count);
+        var (mae, rmse, growth) = instance.Evaluate(new FixedWindowOls(2), 7, new SeedTree(2));
+        Assert.True(double.IsFinite(mae) && double.IsFinite(rmse) && double.IsFinite(growth));
+        Assert.True(rmse >= mae);
     }
 
     private static string RepositoryRoot()

@@ -86,9 +86,11 @@ public sealed class SmallAreaGrowthFactory : IProblemFactory
             throw options.Error("target-counties", string.Create(CultureInfo.InvariantCulture, $"must be in 1..{counties / 2} (at most counties / 2), found {targets}"));
         }
 
+        // A value other than the default means the user expects an effect that this data mode cannot give
+        // (defaults are fine: `init` writes every option out).
         foreach (string name in options.Data is null ? FilesOnly : SimulatorOnly)
         {
-            if (options.Given(name))
+            if (options.Given(name) && !IsDefault(options, name))
             {
                 throw options.Error(name, options.Data is null
                     ? "applies to county files only; add a data block (data.files.cases) or remove it"
@@ -138,6 +140,18 @@ public sealed class SmallAreaGrowthFactory : IProblemFactory
                 Honest = options.Bool("honest"),
             },
         };
+    }
+
+    private static bool IsDefault(ProblemOptions options, string name)
+    {
+        var spec = Declared.Find(name)!;
+        object? value = spec.Kind switch
+        {
+            OptionKind.Integer => options.Int(name),
+            OptionKind.Number => options.Has(name) ? options.Number(name) : null,
+            _ => options.TextOrNull(name),
+        };
+        return Equals(value, spec.Default) || Equals(value, spec.QuickDefault);
     }
 
     private static CountyFileOptions FileOptions(ProblemOptions options, int firstOrigin, int forecastDays) => new()

@@ -14,7 +14,7 @@ namespace SciTransfer.Cli;
 /// What each command does, as plain methods over parsed values (the parser in <see cref="Program"/> only maps
 /// arguments onto these). Each returns an exit code and writes messages to the given writers.
 /// </summary>
-public sealed class Commands(TextWriter output, TextWriter error)
+public sealed partial class Commands(TextWriter output, TextWriter error)
 {
     private readonly ProblemCatalog _catalog = Catalog.Create();
 

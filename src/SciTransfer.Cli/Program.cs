@@ -60,6 +60,7 @@ public static class Program
         root.Subcommands.Add(schema);
         root.Subcommands.Add(init);
         root.Subcommands.Add(bench);
+        root.Subcommands.Add(commands.ExportCommand());
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -1,6 +1,7 @@
 using SciTransfer.HeatSink.Data;
 using SciTransfer.HeatSink.Pinn.Balancing;
 using SciTransfer.Transfer.Options;
+using SciTransfer.Transfer.Problems;
 
 namespace SciTransfer.HeatSink.Problems;
 
@@ -23,6 +24,7 @@ internal sealed record NusseltSettings
         OptionSpec.Integer("steps", 1500, 0, 10_000_000, "Adam steps on the sodium designs", quick: 250),
         OptionSpec.Number("learning_rate", 3e-3, 1e-7, 1, "Adam learning rate of pre-training, scratch, data-only and oracle"),
         OptionSpec.Number("fine_tune_learning_rate", 1e-3, 1e-7, 1, "Adam learning rate of the fine-tune strategies"),
+        SourceModelOption.Spec,
     ]);
 
     /// <summary>User CFD table with its split (null: generated data).</summary>

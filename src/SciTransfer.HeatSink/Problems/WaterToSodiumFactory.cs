@@ -56,6 +56,7 @@ internal sealed class WaterToSodiumFactory : IProblemFactory
             OptionSpec.Integer("grid_cells_per_unit", 16, 2, 512, "reference grid resolution", "cells per l", quick: 8),
             OptionSpec.Integer("figure_n", 0, 0, 1000000, "n_target whose repeat-0 cell emits the heat-map figures"),
             OptionSpec.Text("figure_strategy", StrategyNames.FineTune, "strategy whose PINN field the figures show"),
+            SourceModelOption.Spec,
         ]);
     }
 

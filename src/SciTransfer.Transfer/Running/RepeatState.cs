@@ -28,7 +28,7 @@ internal sealed class RepeatState
                 var instance = entry.Problem.Create(new ProblemContext(repeat, repeatSeeds, settings, entry.Data));
                 if (needsSource)
                 {
-                    instance.PrepareSource(new SourceRequest(repeatSeeds.Child("source"), training, ct), cacheFile, warn);
+                    instance.PrepareSource(new SourceRequest(repeatSeeds.Child("source"), training, ct), cacheFile, warn, entry.SourceModel);
                 }
 
                 int[] permutation = repeatSeeds.Child("target-subset").CreateRng().Permutation(instance.TargetPoolSize);

@@ -104,7 +104,7 @@ public static class StudyRunner
         foreach (var g in todo.GroupBy(c => (c.Key.Problem, c.Key.Repeat)))
         {
             var entry = g.First().Entry;
-            string cache = Path.Combine(dir, "sources", string.Create(CultureInfo.InvariantCulture, $"{FigureStore.Safe(entry.Id)}.r{g.Key.Repeat}.bin"));
+            string cache = SourceCache.PathFor(dir, entry.Id, g.Key.Repeat);
             var strategies = g.Select(c => c.Entry.Strategies.Find(c.Key.Strategy)!).ToList();
             repeats[g.Key] = new RepeatState(entry, g.Key.Repeat, RepeatSeeds(root, entry.Id, g.Key.Repeat), Settings(options), strategies, cache, Training($"{entry.Id} repeat {g.Key.Repeat}"), Warn, abandon.Token);
         }

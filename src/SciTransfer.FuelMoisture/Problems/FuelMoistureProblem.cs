@@ -55,6 +55,12 @@ public sealed class FuelMoistureProblem : ITransferProblem
     public IReadOnlyList<MetricInfo> Metrics { get; }
 
     /// <inheritdoc />
+    public CostClass CellCost(string strategy) => strategy == "physics" ? CostClass.Cheap : CostClass.Heavy; // LSTM training vs the physics model
+
+    /// <inheritdoc />
+    public bool CachesSource => true;
+
+    /// <inheritdoc />
     public IReadOnlyList<IStrategy> Strategies => FuelMoistureStrategies.All;
 
     /// <inheritdoc />

@@ -45,4 +45,17 @@ public interface ITransferProblem
     /// plot with their relative-performance-retention curves together. Null: no group.
     /// </summary>
     string? ComparisonGroup => null;
+
+    /// <summary>
+    /// Declared cost of one cell of <paramref name="strategy"/>, used to balance cluster shards
+    /// (<see cref="Cluster.CellCostModel"/>) until an earlier run's timings.csv refines it. Default: Moderate.
+    /// </summary>
+    CostClass CellCost(string strategy) => CostClass.Moderate;
+
+    /// <summary>
+    /// True when the source model is written to the sources/ cache (the instance overrides
+    /// <see cref="ProblemInstance{TSource}.SaveSource"/>), so a cluster pre-training job can train it once for every
+    /// shard. Default: false (shards then keep each (problem, repeat) together so it is trained once).
+    /// </summary>
+    bool CachesSource => false;
 }

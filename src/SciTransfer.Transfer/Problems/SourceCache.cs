@@ -88,10 +88,6 @@ internal static class SourceCache
         }
     }
 
-    /// <summary>The cache file of (problem id, repeat) in output folder <paramref name="dir"/>: sources/SAFE_ID.rR.bin.</summary>
-    public static string PathFor(string dir, string problemId, int repeat) =>
-        Path.Combine(dir, "sources", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Figures.FigureStore.Safe(problemId)}.r{repeat}.bin"));
-
     public static void Save<TSource>(ProblemInstance<TSource> instance, TSource source, string? cacheFile)
         where TSource : class
     {
@@ -106,7 +102,9 @@ internal static class SourceCache
             return;
         }
 
-        string tmp = cacheFile + ".tmp";
+        // The pid keeps concurrent writers (cluster jobs sharing one sources/ folder) off each other's temporary file;
+        // the move is atomic, so a reader sees a whole file from one of them.
+        string tmp = $"{cacheFile}.{Environment.ProcessId}.tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(cacheFile)!);

@@ -63,7 +63,7 @@ public static class CachedSourceModels
                     continue;
                 }
 
-                string cache = SourceCache.PathFor(runDir, entry.Id, r);
+                string cache = StudyRunner.SourceCacheFile(Path.Combine(runDir, "sources"), entry.Id, r);
                 string where = string.Create(CultureInfo.InvariantCulture, $"{entry.Id} repeat {r}");
                 if (!File.Exists(cache))
                 {

@@ -45,4 +45,11 @@ public interface ITransferProblem
     /// plot with their relative-performance-retention curves together. Null: no group.
     /// </summary>
     string? ComparisonGroup => null;
+
+    /// <summary>
+    /// Doubts about the configured data that are not errors (values clipped or rounded by an option, physically
+    /// implausible values kept): the runner writes them into run.json ("warnings", per problem id) and the report lists
+    /// them. Empty by default.
+    /// </summary>
+    IReadOnlyList<string> Warnings => [];
 }

@@ -172,9 +172,12 @@ public sealed class FuelMoistureInstance : ProblemInstance<MoistureNet>
     public double[][] TrainMeanPredictions(StrategyCell cell)
     {
         ArgumentNullException.ThrowIfNull(cell);
+        // Summed in pool order (file order), not draw order, so that the whole pool gives the file's mean to the last bit.
+        int[] indices = cell.TargetIndices.ToArray();
+        Array.Sort(indices);
         double sum = 0;
         int n = 0;
-        foreach (int i in cell.TargetIndices.Span)
+        foreach (int i in indices)
         {
             double v = _scenario.Pool[i].Value;
             if (_o.TargetClassHours != 1 || v <= OneHourFitCeiling)

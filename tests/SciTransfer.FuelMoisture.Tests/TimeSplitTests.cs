@@ -163,8 +163,8 @@ public sealed class TimeSplitTests
     {
         var e = Assert.Throws<ConfigException>(() => Problem(100, Small + ", \"rain_time_constant_h\": 14, \"rain_factor\": 1.4"));
         Assert.Equal("$.problems[0].options.rain_time_constant_h", e.JsonPath);
-        e = Assert.Throws<ConfigException>(() => Create(100, """{ "options": { "observation_time": "error" } }"""));
-        Assert.Equal("$.problems[0].options.observation_time", e.JsonPath);
+        e = Assert.Throws<ConfigException>(() => Create(100, """{ "options": { "source_station_ids": ["SLAPOUT"] } }"""));
+        Assert.Equal("$.problems[0].options.source_station_ids", e.JsonPath);
     }
 
     [Fact]

@@ -101,8 +101,11 @@ public sealed record FuelMoistureOptions
         "observation_days", "lead_in_days", "sensor_noise", "weighing_noise", "weighing_relative_noise",
     ];
 
-    /// <summary>Options that only act on a user's files (valid only with a data block).</summary>
-    public static IReadOnlyList<string> DataOptions { get; } = [SourceStationIds, "observation_time", "rh_above_100"];
+    /// <summary>
+    /// Options rejected without a data block. observation_time and rh_above_100 also act only on files, but as choices
+    /// with defaults they appear in every starter config, so they are accepted (and have no effect) on generated data.
+    /// </summary>
+    public static IReadOnlyList<string> DataOptions { get; } = [SourceStationIds];
 
     /// <summary>The time-lag model of class <paramref name="timeLagHours"/> with this study's rain time constant.</summary>
     public TimeLagModel Model(double timeLagHours) =>

@@ -3,7 +3,7 @@
 #   scripts/setup.sh           run-time needs: Fashion-MNIST, DejaVu fonts (figure text); the quantum GPU backend's
 #                              kernels are tested on ILGPU's CPU accelerator, so no OpenCL driver is needed
 #   scripts/setup.sh --tests   also what the tests use: Chromium (report render check), python3-torch (PyTorch model
-#                              exchange round trips), the QDK oracle (npm)
+#                              exchange round trips), the QDK oracle (npm), slurm-wlm and munge (cluster test)
 # apt installs happen only when running as root and only for packages that are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,8 @@ cd "$(dirname "$0")/.."
 packages=(dataset-fashion-mnist fonts-dejavu-core)
 if [[ "${1:-}" == "--tests" ]]; then
   packages+=(chromium python3-torch)
+  # a one-node Slurm cluster for the cluster test (scripts/slurm-local-cluster.sh starts it)
+  packages+=(slurm-wlm munge)
 fi
 
 missing=()

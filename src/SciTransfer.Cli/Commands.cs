@@ -14,7 +14,7 @@ namespace SciTransfer.Cli;
 /// What each command does, as plain methods over parsed values (the parser in <see cref="Program"/> only maps
 /// arguments onto these). Each returns an exit code and writes messages to the given writers.
 /// </summary>
-public sealed class Commands(TextWriter output, TextWriter error)
+public sealed partial class Commands(TextWriter output, TextWriter error)
 {
     private readonly ProblemCatalog _catalog = Catalog.Create();
 
@@ -22,7 +22,7 @@ public sealed class Commands(TextWriter output, TextWriter error)
     /// <c>run CONFIG [--out DIR] [--quick] [--threads N] [--shard K/N] [--backend B] [--set PATH=VALUE]... [--grace SECONDS]</c>.
     /// SIGINT and SIGTERM stop the run cleanly (exit 130 / 143); see <see cref="SignalHandler"/>.
     /// </summary>
-    public int Run(string configPath, string? outDir, bool quick, int threads, string? shard, string backend, IReadOnlyList<string>? overrides = null, double graceSeconds = 5) => Guard(() =>
+    public int Run(string configPath, string? outDir, bool quick, int threads, string? shard, string backend, IReadOnlyList<string>? overrides = null, double graceSeconds = 5, ClusterRunArgs? cluster = null) => Guard(() =>
     {
         if (backend is not ("managed" or "gpu" or "opencl" or "ilgpu-cpu" or "auto"))
         {
@@ -43,6 +43,16 @@ public sealed class Commands(TextWriter output, TextWriter error)
             PauseAfterCells = TestHook("SCITRANSFER_TEST_PAUSE_AFTER_CELLS"),
             DiskFullAfterCells = TestHook("SCITRANSFER_TEST_DISK_FULL_AFTER_CELLS"),
         };
+        if (cluster is not null)
+        {
+            if (cluster.PretrainOnly is not null)
+            {
+                return Pretrain(config, cluster, dir, quick, backend);
+            }
+
+            options = ForShard(options, cluster, shardSpec);
+        }
+
         output.WriteLine($"study {config.Name}: {StudyPlan.Cells(config).Count} cells, {threads} thread(s), output {dir}");
         using var signals = new SignalHandler(error, options.Grace);
         RunOutcome outcome;

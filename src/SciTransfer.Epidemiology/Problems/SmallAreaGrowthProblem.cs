@@ -43,6 +43,9 @@ public sealed class SmallAreaGrowthProblem : ITransferProblem
     ];
 
     /// <inheritdoc />
+    public CostClass CellCost(string strategy) => strategy.StartsWith("ols-", StringComparison.Ordinal) ? CostClass.Cheap : CostClass.Moderate; // OLS windows vs forests
+
+    /// <inheritdoc />
     public IReadOnlyList<IStrategy> Strategies { get; } =
     [
         new ScratchForest(),

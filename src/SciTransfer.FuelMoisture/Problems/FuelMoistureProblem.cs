@@ -51,6 +51,12 @@ public sealed class FuelMoistureProblem : ITransferProblem
     public IReadOnlyList<MetricInfo> Metrics { get; }
 
     /// <inheritdoc />
+    public CostClass CellCost(string strategy) => strategy is "physics" or "train-mean" ? CostClass.Cheap : CostClass.Heavy; // LSTM training vs the physics model or a mean
+
+    /// <inheritdoc />
+    public bool CachesSource => true;
+
+    /// <inheritdoc />
     public IReadOnlyList<IStrategy> Strategies => FuelMoistureStrategies.All;
 
     /// <inheritdoc />

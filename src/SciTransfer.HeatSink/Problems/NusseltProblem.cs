@@ -42,6 +42,12 @@ internal sealed class NusseltProblem : ITransferProblem
         new("rmse", "", true, "root mean squared error of Nu on sodium test designs"),
     ];
 
+    /// <inheritdoc />
+    public CostClass CellCost(string strategy) => strategy == "correlation" ? CostClass.Cheap : CostClass.Moderate; // small network vs a closed-form correlation
+
+    /// <inheritdoc />
+    public bool CachesSource => true;
+
     /// <inheritdoc/>
     public IReadOnlyList<IStrategy> Strategies { get; } =
     [

@@ -46,6 +46,12 @@ internal sealed class WaterToSodiumProblem : ITransferProblem
         new("seconds_to_target", "s", true, "wall seconds until the field error reaches the target (varies run to run)", IsTiming: true),
     ];
 
+    /// <inheritdoc />
+    public CostClass CellCost(string strategy) => CostClass.Heavy; // every strategy trains or evaluates a PINN
+
+    /// <inheritdoc />
+    public bool CachesSource => true;
+
     /// <inheritdoc/>
     public IReadOnlyList<IStrategy> Strategies { get; } =
     [

@@ -69,6 +69,9 @@ internal sealed class QuantumTransferProblem : ITransferProblem
         new("accuracy", "", false, "fraction of target test samples classified correctly (binary)"),
     ];
 
+    /// <inheritdoc />
+    public CostClass CellCost(string strategy) => CostClass.Heavy; // QCNN and MLP trained for many epochs
+
     /// <inheritdoc/>
     public IReadOnlyList<IStrategy> Strategies { get; } =
         [new ScratchStrategy(), new SourceOnlyStrategy(), new FineTuneStrategy(), new FreezeConvStrategy(), new OracleStrategy()];

@@ -47,6 +47,19 @@ public interface ITransferProblem
     string? ComparisonGroup => null;
 
     /// <summary>
+    /// Declared cost of one cell of <paramref name="strategy"/>, used to balance cluster shards
+    /// (<see cref="Cluster.CellCostModel"/>) until an earlier run's timings.csv refines it. Default: Moderate.
+    /// </summary>
+    CostClass CellCost(string strategy) => CostClass.Moderate;
+
+    /// <summary>
+    /// True when the source model is written to the sources/ cache (the instance overrides
+    /// <see cref="ProblemInstance{TSource}.SaveSource"/>), so a cluster pre-training job can train it once for every
+    /// shard. Default: false (shards then keep each (problem, repeat) together so it is trained once).
+    /// </summary>
+    bool CachesSource => false;
+
+    /// <summary>
     /// Doubts about the configured data that are not errors (values clipped or rounded by an option, physically
     /// implausible values kept): the runner writes them into run.json ("warnings", per problem id) and the report lists
     /// them. Empty by default.

@@ -71,7 +71,9 @@ internal static class SourceCache
             return;
         }
 
-        string tmp = cacheFile + ".tmp";
+        // The pid keeps concurrent writers (cluster jobs sharing one sources/ folder) off each other's temporary file;
+        // the move is atomic, so a reader sees a whole file from one of them.
+        string tmp = $"{cacheFile}.{Environment.ProcessId}.tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(cacheFile)!);

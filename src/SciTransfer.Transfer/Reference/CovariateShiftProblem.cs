@@ -43,6 +43,9 @@ public sealed class CovariateShiftProblem : ITransferProblem
     ];
 
     /// <inheritdoc />
+    public CostClass CellCost(string strategy) => CostClass.Cheap; // closed-form fits
+
+    /// <inheritdoc />
     public IReadOnlyList<IStrategy> Strategies { get; } =
         [new LinearScratch(), new LinearSourceOnly(), new LinearFineTune(), new LinearOracle(), new CoralStrategy(), new ImportanceWeightingStrategy()];
 

@@ -56,6 +56,9 @@ public sealed class LinearShiftProblem : ITransferProblem
     ];
 
     /// <inheritdoc />
+    public CostClass CellCost(string strategy) => CostClass.Cheap; // closed-form fits
+
+    /// <inheritdoc />
     public IReadOnlyList<IStrategy> Strategies { get; } = [new LinearScratch(), new LinearSourceOnly(), new LinearFineTune(), new LinearOracle(), new CoralStrategy(), new ImportanceWeightingStrategy()];
 
     /// <inheritdoc />

@@ -28,7 +28,10 @@ internal sealed class RepeatState
                 var instance = entry.Problem.Create(new ProblemContext(repeat, repeatSeeds, settings, entry.Data));
                 if (needsSource)
                 {
-                    instance.PrepareSource(new SourceRequest(repeatSeeds.Child("source"), training, ct), cacheFile, warn);
+                    if (instance.PrepareSource(new SourceRequest(repeatSeeds.Child("source"), training, ct), cacheFile, warn))
+                    {
+                        Trained?.Invoke();
+                    }
                 }
 
                 int[] permutation = repeatSeeds.Child("target-subset").CreateRng().Permutation(instance.TargetPoolSize);
@@ -36,6 +39,9 @@ internal sealed class RepeatState
             },
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>Called when the source model was trained here (not loaded from the cache): run.json's sources_trained.</summary>
+    public Action? Trained { get; init; }
 
     /// <summary>Seed node of (study seed, problem id, repeat).</summary>
     public SeedTree Seeds { get; }

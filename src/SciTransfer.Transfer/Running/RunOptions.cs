@@ -39,4 +39,16 @@ public sealed record RunOptions(
     /// Null: no fault.
     /// </summary>
     public int? DiskFullAfterCells { get; init; }
+
+    /// <summary>
+    /// Run only these cells (a cluster shard's share, from its plan.json; <see cref="Shard"/> then only names the
+    /// shard in run.json). Null: every cell of <see cref="Shard"/>, or of the study.
+    /// </summary>
+    public IReadOnlySet<Results.CellKey>? Cells { get; init; }
+
+    /// <summary>
+    /// Folder of the source-model cache (a cluster run's shared DIR/sources, written once by the pre-training jobs).
+    /// Null: sources/ inside <see cref="OutputDirectory"/>.
+    /// </summary>
+    public string? SourcesDirectory { get; init; }
 }

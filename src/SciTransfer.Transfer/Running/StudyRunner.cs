@@ -60,7 +60,7 @@ public static class StudyRunner
         var newRows = new ConcurrentQueue<ResultRow>();
         var finished = done.Select(r => r.Cell).ToHashSet();
 
-        var plan = StudyPlan.Cells(config).Where(c => options.Shard is null || options.Shard.Contains(c.Index)).ToList();
+        var plan = StudyPlan.Cells(config).Where(c => options.Cells is { } only ? only.Contains(c.Key) : options.Shard is null || options.Shard.Contains(c.Index)).ToList();
         var todo = plan.Where(c => !finished.Contains(c.Key)).ToList();
         int skipped = plan.Count - todo.Count;
 
@@ -101,12 +101,16 @@ public static class StudyRunner
             progress.Report(new RunProgress(Volatile.Read(ref completed), todo.Count, skipped, null, clock.Elapsed, Describe(what, t), eta.Remaining)));
 
         var repeats = new ConcurrentDictionary<(string, int), RepeatState>();
+        var sourcesTrained = new ConcurrentQueue<string>();
         foreach (var g in todo.GroupBy(c => (c.Key.Problem, c.Key.Repeat)))
         {
             var entry = g.First().Entry;
-            string cache = Path.Combine(dir, "sources", string.Create(CultureInfo.InvariantCulture, $"{FigureStore.Safe(entry.Id)}.r{g.Key.Repeat}.bin"));
+            string cache = SourceCacheFile(options.SourcesDirectory ?? Path.Combine(dir, "sources"), entry.Id, g.Key.Repeat);
             var strategies = g.Select(c => c.Entry.Strategies.Find(c.Key.Strategy)!).ToList();
-            repeats[g.Key] = new RepeatState(entry, g.Key.Repeat, RepeatSeeds(root, entry.Id, g.Key.Repeat), Settings(options), strategies, cache, Training($"{entry.Id} repeat {g.Key.Repeat}"), Warn, abandon.Token);
+            repeats[g.Key] = new RepeatState(entry, g.Key.Repeat, RepeatSeeds(root, entry.Id, g.Key.Repeat), Settings(options), strategies, cache, Training($"{entry.Id} repeat {g.Key.Repeat}"), Warn, abandon.Token)
+            {
+                Trained = () => sourcesTrained.Enqueue(string.Create(CultureInfo.InvariantCulture, $"{entry.Id}#{g.Key.Repeat}")),
+            };
         }
 
         void Finish(PlannedCell cell, RepeatState state, Stopwatch sw)
@@ -272,6 +276,7 @@ public static class StudyRunner
         }
 
         record["source_seconds"] = timings;
+        record["sources_trained"] = new JsonArray([.. sourcesTrained.Order(StringComparer.Ordinal).Select(s => (JsonNode?)JsonValue.Create(s))]);
         record["warnings"] = new JsonArray([.. warnings.Select(w => (JsonNode?)JsonValue.Create(w))]);
         try
         {
@@ -317,6 +322,10 @@ public static class StudyRunner
 
         return new RunOutcome(Volatile.Read(ref written), skipped, clock.Elapsed, dir, summary, reportFiles);
     }
+
+    /// <summary>The cache file of (problem id, repeat)'s source model inside <paramref name="sourcesDirectory"/>.</summary>
+    public static string SourceCacheFile(string sourcesDirectory, string problemId, int repeat) =>
+        Path.Combine(sourcesDirectory, string.Create(CultureInfo.InvariantCulture, $"{FigureStore.Safe(problemId)}.r{repeat}.bin"));
 
     /// <summary>Name of the marker file <see cref="RunOptions.PauseAfterCells"/> writes when the run pauses.</summary>
     public const string PausedMarker = ".paused";

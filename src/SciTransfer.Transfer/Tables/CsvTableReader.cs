@@ -35,6 +35,7 @@ public sealed class CsvTableReader : IDisposable
     private readonly CsvReader _csv;
     private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
     private readonly string[] _names;
+    private bool _anyOtherColumn;
 
     private CsvTableReader(string file, CsvReader csv)
     {
@@ -79,6 +80,17 @@ public sealed class CsvTableReader : IDisposable
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(required);
         return Start(file, CsvReader.FromText(content.Length > 0 && content[0] == '\uFEFF' ? content[1..] : content, Options), required, optional);
+    }
+
+    /// <summary>
+    /// Like <see cref="Parse"/>, but any column besides <paramref name="required"/> is accepted (still no empty or
+    /// duplicated names): for wide tables whose columns are data, such as one column per pixel.
+    /// </summary>
+    public static CsvTableReader ParseAnyColumns(string file, string content, IReadOnlyCollection<string> required)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(required);
+        return Start(file, CsvReader.FromText(content.Length > 0 && content[0] == '\uFEFF' ? content[1..] : content, Options), required, null, anyOther: true);
     }
 
     /// <summary>Advances to the next non-blank row; false at the end of the file.</summary>
@@ -176,11 +188,11 @@ public sealed class CsvTableReader : IDisposable
     /// <inheritdoc />
     public void Dispose() => _csv.Dispose();
 
-    private static CsvTableReader Start(string file, CsvReader csv, IReadOnlyCollection<string> required, IReadOnlyCollection<string>? optional)
+    private static CsvTableReader Start(string file, CsvReader csv, IReadOnlyCollection<string> required, IReadOnlyCollection<string>? optional, bool anyOther = false)
     {
         try
         {
-            var reader = new CsvTableReader(file, csv);
+            var reader = new CsvTableReader(file, csv) { _anyOtherColumn = anyOther };
             reader.CheckHeader(required, optional ?? []);
             return reader;
         }
@@ -275,7 +287,12 @@ public sealed class CsvTableReader : IDisposable
         for (int i = 0; i < _names.Length; i++)
         {
             string name = _names[i];
-            if (!required.Contains(name) && !optional.Contains(name))
+            if (_anyOtherColumn && name.Length == 0)
+            {
+                throw new DataFormatException(File, 1, string.Create(CultureInfo.InvariantCulture, $"(column {i + 1})"), "empty column name");
+            }
+
+            if (!_anyOtherColumn && !required.Contains(name) && !optional.Contains(name))
             {
                 string column = name.Length == 0 ? string.Create(CultureInfo.InvariantCulture, $"(column {i + 1})") : name;
                 throw new DataFormatException(File, 1, column, $"unknown column; {expected}");

@@ -73,6 +73,20 @@ public sealed class FuelMoistureInstance : ProblemInstance<MoistureNet>
         return net;
     }
 
+    /// <summary>The source network with the scenario's scaling ("moisture-lstm"), for <c>scitransfer export</c>.</summary>
+    public override ExchangeModel ExportSource(MoistureNet source) => MoistureExchange.Export(source, _scenario.Scaler);
+
+    /// <summary>A "moisture-lstm" trained elsewhere, its scaling folded into the weights so that it reads this scenario's.</summary>
+    public override MoistureNet ImportSource(ExchangeModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var (net, scaler) = model.As<(MoistureNet Net, FeatureScaler Scaler)>(MoistureExchange.Architecture, Features.Names);
+        model.ExpectSizes([net.Inputs, net.Hidden], [Features.Count, _o.Hidden], "hidden");
+        var ours = MoistureNet.CreateChrono(Features.Count, _o.Hidden, _o.ChronoMaxHours, new Rng(0));
+        MoistureExchange.CopyRescaled(net, scaler, ours, _scenario.Scaler);
+        return ours;
+    }
+
     /// <summary>The resolved options.</summary>
     public FuelMoistureOptions Options => _o;
 

@@ -1,6 +1,7 @@
 using SciTransfer.FuelMoisture.Data;
 using SciTransfer.FuelMoisture.Physics;
 using SciTransfer.Transfer.Options;
+using SciTransfer.Transfer.Problems;
 
 namespace SciTransfer.FuelMoisture.Problems;
 
@@ -153,6 +154,7 @@ public sealed record FuelMoistureOptions
             OptionSpec.Number("grid_range", d.GridRange, 0, 20, "half-width of the time-warp grid, [-range, range]^2"),
             OptionSpec.Integer("warp_iterations", d.WarpIterations, 0, 10000, "Adam iterations of time-warp-gradient", quick: 20),
             OptionSpec.Integer("figure_n", d.FigureN, 0, int.MaxValue, "n_target at which repeat 0 emits the time-series figure"),
+            SourceModelOption.Spec,
         ]);
     }
 

@@ -35,7 +35,7 @@ public sealed class CsvTableReader : IDisposable
     private readonly CsvReader _csv;
     private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
     private readonly string[] _names;
-    private bool _anyOtherColumn;
+    private bool _anyOtherColumns;
 
     private CsvTableReader(string file, CsvReader csv)
     {
@@ -70,6 +70,17 @@ public sealed class CsvTableReader : IDisposable
         var csv = CsvReader.FromFile(file, Options, FileOptions.SequentialScan);
         return Start(file, csv, required, optional);
     }
+
+    /// <summary>
+    /// Like <see cref="Open"/>, but any other (non-empty, distinct) column names are accepted too: for tables whose
+    /// columns are the user's own, e.g. a covariates file of <c>fips</c> plus any numeric columns.
+    /// </summary>
+    public static CsvTableReader OpenWithAnyColumns(string file, IReadOnlyCollection<string> required) =>
+        Open(file, required, AnyColumns);
+
+    /// <summary>Like <see cref="Parse"/>, accepting any other column names (see <see cref="OpenWithAnyColumns"/>).</summary>
+    public static CsvTableReader ParseWithAnyColumns(string file, string content, IReadOnlyCollection<string> required) =>
+        Parse(file, content, required, AnyColumns);
 
     /// <summary>
     /// Reads CSV <paramref name="content"/> already in memory (a file cut at a known point, a test); <paramref name="file"/>
@@ -192,7 +203,7 @@ public sealed class CsvTableReader : IDisposable
     {
         try
         {
-            var reader = new CsvTableReader(file, csv) { _anyOtherColumn = anyOther };
+            var reader = new CsvTableReader(file, csv) { _anyOtherColumns = anyOther || ReferenceEquals(optional, AnyColumns) };
             reader.CheckHeader(required, optional ?? []);
             return reader;
         }
@@ -202,6 +213,9 @@ public sealed class CsvTableReader : IDisposable
             throw;
         }
     }
+
+    // Marker passed as "optional" by the *WithAnyColumns entry points (compared by reference).
+    private static readonly string[] AnyColumns = [];
 
     private static string Clip(string s) => s.Length <= 40 ? s : s[..40] + "...";
 
@@ -281,18 +295,20 @@ public sealed class CsvTableReader : IDisposable
 
     private void CheckHeader(IReadOnlyCollection<string> required, IReadOnlyCollection<string> optional)
     {
-        string expected = optional.Count == 0
+        string expected = _anyOtherColumns
+            ? $"expected {string.Join(",", required)} and other named columns"
+            : optional.Count == 0
             ? $"expected exactly {string.Join(",", required)}"
             : $"expected {string.Join(",", required)} and optionally {string.Join(",", optional)}";
         for (int i = 0; i < _names.Length; i++)
         {
             string name = _names[i];
-            if (_anyOtherColumn && name.Length == 0)
+            if (_anyOtherColumns && name.Length == 0)
             {
                 throw new DataFormatException(File, 1, string.Create(CultureInfo.InvariantCulture, $"(column {i + 1})"), "empty column name");
             }
 
-            if (!_anyOtherColumn && !required.Contains(name) && !optional.Contains(name))
+            if (!_anyOtherColumns && !required.Contains(name) && !optional.Contains(name))
             {
                 string column = name.Length == 0 ? string.Create(CultureInfo.InvariantCulture, $"(column {i + 1})") : name;
                 throw new DataFormatException(File, 1, column, $"unknown column; {expected}");

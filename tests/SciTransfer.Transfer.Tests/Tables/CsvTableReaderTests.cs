@@ -273,4 +273,22 @@ public sealed class CsvTableReaderTests
         Assert.True(clock.Elapsed.TotalSeconds < 10, $"reading took {clock.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine($"CsvTableReader: 1,000,000 rows x 6 columns in {clock.Elapsed.TotalSeconds:F2} s");
     }
+
+    [Fact]
+    public void With_any_columns_other_names_are_accepted_but_required_missing_duplicate_and_empty_names_are_not()
+    {
+        using (var r = CsvTableReader.ParseWithAnyColumns("c.csv", "svi,fips,rate\n0.5,08001,3\n", ["fips"]))
+        {
+            Assert.Equal(["svi", "fips", "rate"], r.Columns);
+            Assert.True(r.Next());
+            Assert.Equal(3, r.Number("rate", 0, 10));
+        }
+
+        var missing = Assert.Throws<DataFormatException>(() => CsvTableReader.ParseWithAnyColumns("c.csv", "svi\n1\n", ["fips"]));
+        Assert.Equal((1L, "fips"), (missing.Row, missing.Column));
+        var twice = Assert.Throws<DataFormatException>(() => CsvTableReader.ParseWithAnyColumns("c.csv", "fips,a,a\n1,2,3\n", ["fips"]));
+        Assert.Equal((1L, "a"), (twice.Row, twice.Column));
+        var empty = Assert.Throws<DataFormatException>(() => CsvTableReader.ParseWithAnyColumns("c.csv", "fips,,b\n1,2,3\n", ["fips"]));
+        Assert.Equal((1L, "(column 2)"), (empty.Row, empty.Column));
+    }
 }

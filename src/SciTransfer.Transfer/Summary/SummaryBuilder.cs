@@ -37,6 +37,12 @@ public static class SummaryBuilder
                 foreach (var g in prow.Where(r => r.Metric == metric.Name).GroupBy(r => (r.Strategy, r.NTarget)))
                 {
                     double[] values = [.. g.OrderBy(r => r.Repeat).Select(r => r.Value).Where(double.IsFinite)];
+                    if (metric.IsDiagnostic && values.Length == 0)
+                    {
+                        // A diagnostic the strategy does not have (a warp shift of fine-tune): no row rather than NaN.
+                        continue;
+                    }
+
                     var (lo, hi) = Descriptive.ConfidenceInterval(values);
                     basic[g.Key] = (values.Length, Descriptive.Mean(values), Descriptive.SampleStd(values), lo, hi);
                 }

@@ -49,6 +49,27 @@ public sealed class ReportTests : IDisposable
     }
 
     [Fact]
+    public void Diagnostic_metrics_get_no_answer_curve_or_table_and_data_warnings_are_listed_under_their_problem()
+    {
+        var input = SampleStudy.Input();
+        var shift = new MetricInfo("warp_shift", "", true, "a fitted shift", IsDiagnostic: true);
+        var a = input.Problems[0] with { Metrics = [shift, SampleStudy.Rmse, SampleStudy.R2], Warnings = ["weather.csv: 3 rh_pct value(s) above 100 % clipped to 100"] };
+        var (dir, paths, md) = Write(input: input with { Problems = [a, input.Problems[1]] });
+
+        // Listed first, the diagnostic would be the answer's metric if it were not skipped.
+        string answers = md[md.IndexOf("## Answers", StringComparison.Ordinal)..md.IndexOf("## What ran", StringComparison.Ordinal)];
+        Assert.Contains("reference/linear-shift** (rmse)", answers, StringComparison.Ordinal);
+        Assert.DoesNotContain("warp", answers, StringComparison.Ordinal);
+        Assert.DoesNotContain(paths, p => p.Contains("warp", StringComparison.Ordinal));
+        Assert.Contains("Diagnostic metrics warp\\_shift are per cell in results.csv", md, StringComparison.Ordinal);
+
+        string section = md[md.IndexOf("\n## reference/linear-shift", StringComparison.Ordinal)..md.IndexOf("\n## reference/large shift", StringComparison.Ordinal)];
+        Assert.Contains("Data warnings", section, StringComparison.Ordinal);
+        Assert.Contains("3 rh\\_pct value(s) above 100 % clipped", section, StringComparison.Ordinal);
+        Assert.DoesNotContain("Data warnings", md[md.IndexOf("\n## reference/large shift", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void With_two_repeats_no_interval_is_shown_and_the_reason_is_given()
     {
         var (_, _, md) = Write(repeats: 2);

@@ -28,6 +28,7 @@ public sealed class ProblemTests
     }
 
     [Theory]
+    [Trait("Category", "Slow")] // fast tier < 1 min: this test alone takes 7-30 s on 2 cores
     [IlgpuCpuBackend]
     [GpuBackend]
     public void Qcnn_cells_give_the_same_accuracies_on_the_ilgpu_backend_as_on_managed(string backendName)

@@ -25,6 +25,7 @@ public class LinearShiftTests
         s.Single(r => r.Strategy == strategy && r.NTarget == n && r.Metric == "rmse").Mean;
 
     [Fact]
+    [Trait("Category", "Slow")] // fast tier < 1 min: this test alone takes 7-30 s on 2 cores
     public void Small_shift_transfer_wins_at_small_n_and_the_gap_closes_as_n_grows()
     {
         using var dir = new TempDir();

@@ -30,6 +30,7 @@ public class FeatureAdaptationTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // fast tier < 1 min: this test alone takes 7-30 s on 2 cores
     public void Mmd_training_leaves_a_smaller_feature_mmd_than_training_without_it()
     {
         var inst = new ToyNetworkInstance(steps: 120);

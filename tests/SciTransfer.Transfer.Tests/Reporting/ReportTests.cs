@@ -171,6 +171,7 @@ public sealed class ReportTests : IDisposable
     }
 
     [ChromiumFact]
+    [Trait("Category", "Slow")] // fast tier < 1 min: this test alone takes 7-30 s on 2 cores
     public void Headless_chromium_loads_every_image_of_report_html()
     {
         var (dir, _, _) = Write();

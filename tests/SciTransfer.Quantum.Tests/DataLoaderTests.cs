@@ -13,7 +13,7 @@ public sealed class DataLoaderTests
     [Fact]
     public void Shipped_digits_file_has_1797_images_in_the_unit_range_with_all_ten_labels()
     {
-        var set = DigitsCsv.Load(RepoPaths.Find("datasets/digits/digits.csv.gz")!);
+        var set = DigitsCsv.Load(RepoPaths.Find(DigitsCsv.DefaultRelativePath)!);
         Assert.Equal(1797, set.Count);
         Assert.All(set.Raw, p => Assert.InRange(p * set.Scale, 0f, 1f));
         Assert.Equal(16, set.Raw.Max());
@@ -23,20 +23,30 @@ public sealed class DataLoaderTests
     [Fact]
     public void A_bad_digits_cell_names_the_file_row_and_column()
     {
-        string path = Path.Combine(Path.GetTempPath(), $"digits-bad-{Environment.ProcessId}.csv");
-        var good = string.Join(",", Enumerable.Repeat("3", 64)) + ",7";
-        var bad = string.Join(",", Enumerable.Repeat("3", 10)) + ",x," + string.Join(",", Enumerable.Repeat("3", 53)) + ",7";
-        File.WriteAllLines(path, [good, bad]);
-        try
-        {
-            var e = Assert.Throws<DataFormatException>(() => DigitsCsv.Load(path));
-            Assert.Equal(2, e.Row);
-            Assert.Equal("pixel10", e.Column);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        string header = string.Join(",", DigitsCsv.Columns);
+        string good = "7," + string.Join(",", Enumerable.Repeat("3", 64));
+        string bad = "7," + string.Join(",", Enumerable.Repeat("3", 10)) + ",x," + string.Join(",", Enumerable.Repeat("3", 53));
+        var e = Assert.Throws<DataFormatException>(() => DigitsCsv.Parse("d.csv", $"{header}\n{good}\n{bad}\n"));
+        Assert.Equal(("d.csv", 3L, "p10"), (e.File, e.Row, e.Column));
+
+        var range = Assert.Throws<DataFormatException>(() => DigitsCsv.Parse("d.csv", $"{header}\n17," + string.Join(",", Enumerable.Repeat("3", 64)) + "\n"));
+        Assert.Equal((2L, "label"), (range.Row, range.Column));
+
+        var missing = Assert.Throws<DataFormatException>(() => DigitsCsv.Parse("d.csv", "label,p0\n1,2\n"));
+        Assert.Equal(1L, missing.Row);
+    }
+
+    [Fact]
+    public void Shipped_digits_with_header_hold_the_same_images_as_the_original_headerless_uci_file()
+    {
+        // Independent read of the original file (no header, 64 pixels then the label) with plain string splitting.
+        using var gz = new GZipStream(File.OpenRead(RepoPaths.Find("datasets/digits/digits.csv.gz")!), CompressionMode.Decompress);
+        using var text = new StreamReader(gz);
+        var rows = text.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',').Select(byte.Parse).ToArray()).ToArray();
+        var set = DigitsCsv.Load(RepoPaths.Find(DigitsCsv.DefaultRelativePath)!);
+        Assert.Equal(rows.Length, set.Count);
+        Assert.Equal(rows.Select(r => r[64]).ToArray(), set.Labels.ToArray());
+        Assert.Equal(rows.SelectMany(r => r.Take(64)).ToArray(), set.Raw.ToArray());
     }
 
     [Fact]
@@ -98,7 +108,7 @@ public sealed class DataLoaderTests
             string config = Path.Combine(dir, "study.json");
             File.WriteAllText(config, "{}");
             // 10 zeros and 10 ones: test = min(8, 20 / 2) = 8, pool = min(64, 20 - 8) = 12.
-            File.WriteAllLines(Path.Combine(dir, "data", "tiny.csv"), Enumerable.Range(0, 20).Select(i => string.Join(",", Enumerable.Repeat("5", 64)) + "," + (i % 2)));
+            File.WriteAllLines(Path.Combine(dir, "data", "tiny.csv"), [string.Join(",", DigitsCsv.Columns), .. Enumerable.Range(0, 20).Select(i => (i % 2) + "," + string.Join(",", Enumerable.Repeat("5", 64)))]);
             Assert.NotEqual(dir, Path.GetFullPath(Directory.GetCurrentDirectory()));
             var factory = new FashionToDigitsFactory();
             var problem = factory.Create(ProblemTests.Options(factory, "{\"digits_file\": \"data/tiny.csv\", \"test_size\": 8}", quick: true, file: config), new ProblemSettings(Quick: true));

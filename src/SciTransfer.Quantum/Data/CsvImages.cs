@@ -103,7 +103,7 @@ public static class CsvImages
     }
 
     // Plain or gzip (by its magic bytes), with the gzip trailer checked so a cut-short download is an error.
-    private static string ReadText(string path)
+    internal static string ReadText(string path)
     {
         using var reader = new StreamReader(new MemoryStream(IdxFile.ReadAll(path)), detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();

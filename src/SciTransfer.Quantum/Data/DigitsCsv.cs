@@ -1,12 +1,14 @@
 using System.Globalization;
-using System.IO.Compression;
 using SciTransfer.Transfer.Errors;
+using SciTransfer.Transfer.Tables;
 
 namespace SciTransfer.Quantum.Data;
 
 /// <summary>
-/// UCI optical digits 8x8 (Alpaydin and Kaynak, CC BY 4.0): a gzip CSV without header, 64 pixel
-/// intensities 0..16 then the label 0..9 per row. Intensities are scaled to [0, 1].
+/// UCI optical digits 8x8 (Alpaydin and Kaynak, CC BY 4.0) as a CSV (plain or gzip) with the header
+/// <c>label,p0,...,p63</c>: the label 0..9, then 64 pixel intensities 0..16 in row-major order. Read by the shared
+/// <see cref="CsvTableReader"/> (quotes, BOM, CRLF accepted; extra or missing columns are errors). Intensities are
+/// scaled to [0, 1].
 /// </summary>
 public static class DigitsCsv
 {
@@ -14,7 +16,10 @@ public static class DigitsCsv
     private static readonly Lock CacheLock = new();
 
     /// <summary>Default location relative to the repository root.</summary>
-    public const string DefaultRelativePath = "datasets/digits/digits.csv.gz";
+    public const string DefaultRelativePath = "datasets/digits/digits-8x8.csv.gz";
+
+    /// <summary>The required header: <c>label</c> then <c>p0</c>..<c>p63</c>.</summary>
+    public static readonly string[] Columns = ["label", .. Enumerable.Range(0, 64).Select(i => string.Create(CultureInfo.InvariantCulture, $"p{i}"))];
 
     /// <summary>Loads (and caches per path) the file; bad rows throw <see cref="DataFormatException"/>.</summary>
     public static ImageSet Load(string path)
@@ -27,51 +32,35 @@ public static class DigitsCsv
             }
         }
 
-        using var file = File.OpenRead(path);
-        using Stream stream = path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
-        using var reader = new StreamReader(stream);
-        var pixels = new List<byte>();
-        var labels = new List<byte>();
-        int row = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            row++;
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            string[] cells = line.Split(',');
-            if (cells.Length != 65)
-            {
-                throw new DataFormatException(path, row, "(row)", $"expected 65 columns (64 pixels and a label), found {cells.Length}");
-            }
-
-            for (int c = 0; c < 65; c++)
-            {
-                if (!int.TryParse(cells[c], NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) || v < 0 || v > (c < 64 ? 16 : 9))
-                {
-                    string column = c < 64 ? $"pixel{c}" : "label";
-                    throw new DataFormatException(path, row, column, $"expected an integer in 0..{(c < 64 ? 16 : 9)}, found '{cells[c]}'");
-                }
-
-                if (c < 64)
-                {
-                    pixels.Add((byte)v);
-                }
-                else
-                {
-                    labels.Add((byte)v);
-                }
-            }
-        }
-
-        var set = new ImageSet(8, 8, [.. pixels], 1f / 16, [.. labels]);
+        var set = Parse(path, CsvImages.ReadText(path));
         lock (CacheLock)
         {
             Cache[path] = set;
         }
 
         return set;
+    }
+
+    /// <summary>Parses CSV text already in memory; <paramref name="file"/> names it in messages.</summary>
+    public static ImageSet Parse(string file, string content)
+    {
+        using var csv = CsvTableReader.Parse(file, content, Columns);
+        var pixels = new List<byte>();
+        var labels = new List<byte>();
+        while (csv.Next())
+        {
+            labels.Add((byte)csv.Integer("label", 0, 9));
+            for (int c = 1; c < Columns.Length; c++)
+            {
+                pixels.Add((byte)csv.Integer(Columns[c], 0, 16));
+            }
+        }
+
+        if (labels.Count == 0)
+        {
+            throw new DataFormatException(file, 0, "(rows)", "no data rows after the header");
+        }
+
+        return new ImageSet(8, 8, [.. pixels], 1f / 16, [.. labels]);
     }
 }

@@ -31,7 +31,7 @@ public sealed class FashionToDigitsFactory : IProblemFactory
         DefaultPool,
         DefaultTest,
         OptionSpec.Text("fashion_dir", FashionMnistIdx.DefaultDirectory, "folder of the Fashion-MNIST training IDX files (Debian package dataset-fashion-mnist; when this default folder lacks them, the shipped subset datasets/fashion-mnist-subset is used and the description says so); relative: to the config file, then the working directory"),
-        OptionSpec.Text("digits_file", DigitsCsv.DefaultRelativePath, "UCI digits gzip CSV (64 pixels 0..16, label); relative: to the config file, then the working directory (the shipped default also from the program folder upwards)"),
+        OptionSpec.Text("digits_file", DigitsCsv.DefaultRelativePath, "UCI digits CSV, plain or gzip, header label,p0..p63 (label 0..9, pixels 0..16); relative: to the config file, then the working directory (the shipped default also from the program folder upwards)"),
         OptionSpec.IntegerList("source_classes", [0, 1], 0, 9, "the two Fashion-MNIST classes: label 0, label 1"),
         OptionSpec.IntegerList("target_classes", [0, 1], 0, 9, "the two digits: label 0, label 1"));
 

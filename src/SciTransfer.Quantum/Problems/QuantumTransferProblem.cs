@@ -41,12 +41,16 @@ internal sealed class QuantumTransferProblem : ITransferProblem
         // falls back to managed code, and the description (kept in run.json) says which one ran.
         _backend = new Lazy<QuantumBackend>(() => BackendSelector.Create(settings.Backend, 1, allowFallback: true));
         Description = $"{description}; model {options.Model}" + (options.Model == TransferOptions.Qcnn
-            ? $" (U_{options.Conv.ToString().ToUpperInvariant()}, {QcnnCircuit.ExpectedParameterCount(options.Conv)} parameters, simulator backend {_backend.Value.Name} on {_backend.Value.Device})"
+            ? $" (U_{options.Conv.ToString().ToUpperInvariant()}, {QcnnCircuit.ExpectedParameterCount(options.Conv)} parameters, simulator backend {_backend.Value.Name} on {_backend.Value.Device}{NisqText(options)})"
             : $" (MLP, {new ClassicalModel(classicalFeatures, QcnnCircuit.ExpectedParameterCount(options.Conv)).ParameterCount} parameters)");
     }
 
     /// <inheritdoc/>
     public string Name { get; }
+
+    private static string NisqText(TransferOptions o) => o.Shots == 0 && o.Noise.IsNoiseless
+        ? ""
+        : $"; {(o.Shots == 0 ? "exact expectations" : $"{o.Shots} shots")}, {o.Noise}, parameter-shift gradients";
 
     /// <inheritdoc/>
     public string Description { get; }
@@ -87,7 +91,7 @@ internal sealed class QuantumTransferProblem : ITransferProblem
 
     /// <summary>The model of this problem (QCNN on the configured backend, or the classical MLP).</summary>
     public BinaryModelKind CreateModel() => Options.Model == TransferOptions.Qcnn
-        ? new QcnnModel(new QcnnCircuit(Options.Conv, Encoding), _backend.Value)
+        ? new QcnnModel(new QcnnCircuit(Options.Conv, Encoding), _backend.Value, new Noise.NisqEstimator(_backend.Value, Options.Noise, Options.Shots, Options.ShotSeed))
         : new ClassicalModel(ClassicalFeatures, QcnnCircuit.ExpectedParameterCount(Options.Conv));
 
     /// <inheritdoc/>

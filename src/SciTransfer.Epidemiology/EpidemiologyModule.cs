@@ -15,5 +15,5 @@ public sealed class EpidemiologyModule : IDomainModule
     public IReadOnlyList<IProblemFactory> Problems { get; } = [new SmallAreaGrowthFactory()];
 
     /// <inheritdoc />
-    public IReadOnlyList<IBenchWorkload> Benchmarks { get; } = [new RfFitWorkload()];
+    public IReadOnlyList<IBenchWorkload> Benchmarks { get; } = [new RfFitWorkload(), new NytLoadWorkload()];
 }

@@ -7,16 +7,22 @@ public class NytLoaderTests
 {
     private const string Header = "date,county,state,fips,cases,deaths";
 
-    private static NytData Load(params string[] lines) =>
-        NytLoader.Read(new StringReader(string.Join('\n', [Header, .. lines])), "us-counties.csv");
+    private static NytData Load(params string[] lines) => Load(NytLoadOptions.Default, lines);
+
+    private static NytData Load(NytLoadOptions options, params string[] lines) =>
+        NytLoader.Parse("us-counties.csv", string.Join('\n', [Header, .. lines]), options);
 
     private static DataFormatException Bad(params string[] lines) =>
         Assert.Throws<DataFormatException>(() => Load(lines));
 
+    private static DataFormatException Bad(NytLoadOptions options, params string[] lines) =>
+        Assert.Throws<DataFormatException>(() => Load(options, lines));
+
     [Fact]
-    public void New_york_city_without_fips_is_keyed_by_state_and_county()
+    public void New_york_city_without_fips_is_keyed_by_state_and_county_when_asked()
     {
         var d = Load(
+            new NytLoadOptions { RowsWithoutFips = RowsWithoutFips.KeyByName },
             "2020-03-01,New York City,New York,,1,0",
             "2020-03-02,New York City,New York,,3,0",
             "2020-03-02,Snohomish,Washington,53061,2,0");
@@ -29,15 +35,27 @@ public class NytLoaderTests
     }
 
     [Fact]
-    public void Unknown_counties_are_counted_and_skipped_unless_kept()
+    public void Rows_without_fips_are_skipped_and_counted_by_default()
     {
-        string[] rows = ["2020-03-01,Unknown,Rhode Island,,5,0", "2020-03-01,Providence,Rhode Island,44007,7,0"];
-        var d = Load(rows);
+        var d = Load("2020-03-01,Unknown,Rhode Island,,5,0", "2020-03-01,New York City,New York,,9,0", "2020-03-01,Providence,Rhode Island,44007,7,0");
+        Assert.Equal(2, d.RowsWithoutFips);
         Assert.Equal(1, d.UnknownRows);
-        Assert.Single(d.Counties);
-        var kept = NytLoader.Read(new StringReader(string.Join('\n', [Header, .. rows])), "f.csv", keepUnknown: true);
-        Assert.Equal(2, kept.Counties.Count);
-        Assert.Contains(kept.Counties, c => c.Key == "Rhode Island/Unknown");
+        Assert.Equal("44007", Assert.Single(d.Counties).Key);
+    }
+
+    [Fact]
+    public void Rows_without_fips_are_an_error_naming_the_row_when_asked()
+    {
+        var e = Bad(new NytLoadOptions { RowsWithoutFips = RowsWithoutFips.Error }, "2020-03-01,Providence,Rhode Island,44007,7,0", "2020-03-01,Unknown,Rhode Island,,5,0");
+        Assert.Equal((3L, "fips"), (e.Row, e.Column));
+        Assert.Contains("rows_without_fips", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_of_rows_without_fips_only_has_no_county_rows()
+    {
+        var e = Bad("2020-03-01,Unknown,Rhode Island,,5,0");
+        Assert.Contains("no county rows", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,6 +90,41 @@ public class NytLoaderTests
     }
 
     [Fact]
+    public void Forward_max_holds_the_earlier_total_until_the_series_passes_it()
+    {
+        var d = Load(
+            new NytLoadOptions { NegativeIncrements = NegativeIncrements.ForwardMax },
+            "2020-03-01,A,S,01001,5,0",
+            "2020-03-02,A,S,01001,12,0",
+            "2020-03-03,A,S,01001,8,0",
+            "2020-03-04,A,S,01001,13,0");
+        Assert.Equal([5L, 12L, 12L, 13L], d.Counties.Single().Cases);
+        Assert.Equal(1, d.CorrectedDays);
+    }
+
+    [Fact]
+    public void A_falling_count_is_an_error_naming_its_row_when_asked()
+    {
+        var e = Bad(
+            new NytLoadOptions { NegativeIncrements = NegativeIncrements.Error },
+            "2020-03-01,A,S,01001,5,0",
+            "2020-03-01,B,S,01003,5,0",
+            "2020-03-02,A,S,01001,12,0",
+            "2020-03-03,A,S,01001,8,0");
+        Assert.Equal((5L, "cases"), (e.Row, e.Column));
+        Assert.Contains("12 to 8", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rows_in_any_order_give_the_same_series_as_sorted_rows()
+    {
+        var sorted = Load("2020-03-01,A,S,01001,2,0", "2020-03-02,A,S,01001,4,0", "2020-03-03,A,S,01001,9,1");
+        var shuffled = Load("2020-03-03,A,S,01001,9,1", "2020-03-01,A,S,01001,2,0", "2020-03-02,A,S,01001,4,0");
+        Assert.Equal(sorted.Counties.Single().Cases, shuffled.Counties.Single().Cases);
+        Assert.Equal(sorted.Start, shuffled.Start);
+    }
+
+    [Fact]
     public void Quoted_fields_and_four_digit_fips_are_accepted()
     {
         var d = Load("2020-03-01,\"Doña Ana, NM\",New Mexico,1001,3,");
@@ -89,6 +142,10 @@ public class NytLoaderTests
     [InlineData("2020-03-01,A,S,0100A,4,0", 2, "fips")]
     [InlineData("2020-03-01,,S,01001,4,0", 2, "county")]
     [InlineData("2020-03-01,A,S,01001", 2, "cases")]
+    [InlineData("2020-03-01,A,S,01001,4.5,0", 2, "cases")]
+    [InlineData("2020-03-01,A,,01001,4,0", 2, "state")]
+    [InlineData("2020-03-01,A,S,01001,4,0,7", 2, "(extra field)")]
+    [InlineData("2020-03-01,\"A,S,01001,4,0", 2, "(quoting)")]
     public void A_malformed_row_names_its_row_and_column(string row, int expectedRow, string expectedColumn)
     {
         var e = Bad(row);
@@ -111,5 +168,19 @@ public class NytLoaderTests
         var e = Assert.Throws<DataFormatException>(() => NytLoader.Read(new StringReader("date,county,state,cases,deaths\n"), "f.csv"));
         Assert.Equal(1, e.Row);
         Assert.Equal("fips", e.Column);
+    }
+
+    [Fact]
+    public void A_header_with_an_unknown_column_is_rejected()
+    {
+        var e = Assert.Throws<DataFormatException>(() => NytLoader.Parse("f.csv", "date,county,state,fips,cases,deaths,confirmed\n"));
+        Assert.Equal((1L, "confirmed"), (e.Row, e.Column));
+    }
+
+    [Fact]
+    public void A_missing_file_is_a_data_error_naming_it()
+    {
+        var e = Assert.Throws<DataFormatException>(() => NytLoader.Load("/nonexistent/us-counties.csv"));
+        Assert.Contains("/nonexistent/us-counties.csv", e.Message, StringComparison.Ordinal);
     }
 }

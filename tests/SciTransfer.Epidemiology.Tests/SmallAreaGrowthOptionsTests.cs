@@ -63,6 +63,6 @@ public class SmallAreaGrowthOptionsTests
         Assert.Equal(
             ["source-only", "relabel", "ser", "strut", "mix"],
             problem.Strategies.Where(s => s.Needs.HasFlag(StrategyNeeds.Source)).Select(s => s.Name));
-        Assert.Equal(["ols-w2", "ols-w7", "ols-w14"], problem.Strategies.Where(s => s.IsBaseline).Select(s => s.Name));
+        Assert.Equal(["ols-w2", "ols-w3", "ols-w4", "ols-w5", "ols-w6", "ols-w7", "ols-w14", "per-county-rf"], problem.Strategies.Where(s => s.IsBaseline).Select(s => s.Name));
     }
 }

@@ -47,7 +47,9 @@ public sealed class NusseltTests
     }
 
     [Theory]
-    [InlineData("fluid,pe,dh_m,aspect_ratio,length_m,width_m,nu\nwater,1,1,1,1,1,1\n", 1, "l_over_d")]
+    [InlineData("fluid,pe,dh_m,aspect_ratio,length_m,width_m,l_over_d\nwater,1,1,1,1,1,1\n", 1, "nu")]
+    [InlineData("fluid,pe,dh_m,aspect_ratio,length_m,width_m,l_over_d,nu,comment\nwater,1,1,1,1,1,1,1,x\n", 1, "comment")]
+    [InlineData("fluid,pe,dh_m,aspect_ratio,length_m,width_m,l_over_d,nu\nwater,1,1,0.5,1,1,1,1\nwater,1,\"1,0.5,1,1,1,1\n", 3, "(quoting)")]
     [InlineData("fluid,pe,dh_m,aspect_ratio,length_m,width_m,l_over_d,nu\nwater,1,1,0.5,1,1,1,1\nsodium,x,1,0.5,1,1,1,1\n", 3, "pe")]
     [InlineData("fluid,pe,dh_m,aspect_ratio,length_m,width_m,l_over_d,nu\nwater,1,1,1.5,1,1,1,1\n", 2, "aspect_ratio")]
     [InlineData("fluid,pe,dh_m,aspect_ratio,length_m,width_m,l_over_d,nu\nair,1,1,0.5,1,1,1,1\n", 2, "fluid")]
@@ -98,10 +100,10 @@ public sealed class NusseltTests
     }
 
     [Fact]
-    public void The_correlation_is_the_only_baseline_and_the_source_is_pretrained_only_for_strategies_that_need_it()
+    public void The_correlations_are_the_only_baselines_and_the_source_is_pretrained_only_for_strategies_that_need_it()
     {
         var problem = new NusseltFactory().Create(ProblemOptions.Defaults(NusseltSettings.Declared), new ProblemSettings());
-        Assert.Equal(["correlation"], problem.Strategies.Where(s => s.IsBaseline).Names());
+        Assert.Equal(["correlation", "fitted-correlation"], problem.Strategies.Where(s => s.IsBaseline).Names());
         Assert.False(problem.Strategies.Where(s => s.Name is "correlation" or "scratch" or "data-only" or "oracle").AnyNeedsSource());
         Assert.True(problem.Strategies.Where(s => s.Name.StartsWith("fine-tune", StringComparison.Ordinal) || s.Name == "source-only").All(s => s.Needs.HasFlag(StrategyNeeds.Source)));
         Assert.Equal(48, problem.MaxTargetSize);

@@ -1,11 +1,12 @@
-using System.Globalization;
 using SciTransfer.Transfer.Errors;
+using SciTransfer.Transfer.Tables;
 
 namespace SciTransfer.Epidemiology.Data;
 
 /// <summary>
 /// Reads a numeric CSV with a header line (e.g. <c>x0,...,x9,y</c> as written by the scikit-learn peer's
-/// <c>--dump</c>): every field a number. Errors name the file, the 1-based row (header = 1) and the column.
+/// <c>--dump</c>): every field a number, read through the shared <see cref="CsvTableReader"/>. Errors name the file,
+/// the 1-based row (header = 1) and the column.
 /// </summary>
 public static class NumericCsv
 {
@@ -13,44 +14,15 @@ public static class NumericCsv
     public static (string[] Header, List<double[]> Rows) Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new DataFormatException(path, 0, "(file)", "file not found");
-        }
-
-        using var reader = new StreamReader(path);
-        string? headerLine = reader.ReadLine() ?? throw new DataFormatException(path, 1, "(header)", "empty file");
-        string[] header = headerLine.Split(',');
-        if (header.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
-        {
-            throw new DataFormatException(path, 1, twice.Key, "column appears twice in the header");
-        }
-
+        using var csv = CsvTableReader.OpenWithAnyColumns(path, []);
+        string[] header = [.. csv.Columns];
         var rows = new List<double[]>();
-        long line = 1;
-        string? text;
-        while ((text = reader.ReadLine()) is not null)
+        while (csv.Next())
         {
-            line++;
-            if (text.Length == 0)
+            var values = new double[header.Length];
+            for (int c = 0; c < header.Length; c++)
             {
-                continue;
-            }
-
-            string[] fields = text.Split(',');
-            if (fields.Length != header.Length)
-            {
-                string column = fields.Length < header.Length ? header[fields.Length] : "(extra field)";
-                throw new DataFormatException(path, line, column, $"expected {header.Length} fields, found {fields.Length}");
-            }
-
-            var values = new double[fields.Length];
-            for (int c = 0; c < fields.Length; c++)
-            {
-                if (!double.TryParse(fields[c], NumberStyles.Float, CultureInfo.InvariantCulture, out values[c]) || !double.IsFinite(values[c]))
-                {
-                    throw new DataFormatException(path, line, header[c], $"expected a finite number, found '{fields[c]}'");
-                }
+                values[c] = csv.Number(header[c], double.MinValue, double.MaxValue);
             }
 
             rows.Add(values);

@@ -4,8 +4,9 @@ namespace SciTransfer.Epidemiology.Data;
 public sealed class NytData
 {
     /// <summary>Wraps loaded series.</summary>
-    public NytData(DateOnly start, DateOnly end, IReadOnlyList<NytCounty> counties, int unknownRows, int filledDays, int correctedDays)
+    public NytData(DateOnly start, DateOnly end, IReadOnlyList<NytCounty> counties, int unknownRows, int filledDays, int correctedDays, int rowsWithoutFips = 0)
     {
+        RowsWithoutFips = rowsWithoutFips;
         Start = start;
         End = end;
         Counties = counties;
@@ -26,13 +27,16 @@ public sealed class NytData
     /// <summary>County series, ordered by key.</summary>
     public IReadOnlyList<NytCounty> Counties { get; }
 
-    /// <summary>Rows whose county is "Unknown" (skipped unless the loader was asked to keep them).</summary>
+    /// <summary>Rows without FIPS that the loader skipped (<see cref="Data.RowsWithoutFips.Skip"/>).</summary>
+    public int RowsWithoutFips { get; }
+
+    /// <summary>Rows whose county is "Unknown" (they have no FIPS in the NYT file, so they follow the rows-without-FIPS rule).</summary>
     public int UnknownRows { get; }
 
     /// <summary>County-days with no row between a county's first row and the end of the grid (carried forward).</summary>
     public int FilledDays { get; }
 
-    /// <summary>County-days lowered because a later cumulative count was smaller (a correction).</summary>
+    /// <summary>County-days changed because the cumulative count fell (a correction; see <see cref="NegativeIncrements"/>).</summary>
     public int CorrectedDays { get; }
 
     /// <summary>The cases as a <see cref="CasePanel"/> (no covariates; the features are the case-derived ones).</summary>

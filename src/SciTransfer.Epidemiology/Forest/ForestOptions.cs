@@ -34,6 +34,12 @@ public sealed record ForestOptions
     /// <summary>Fraction of rows per tree under <see cref="SamplingScheme.Subsample"/>.</summary>
     public double SampleFraction { get; init; } = 0.5;
 
+    /// <summary>
+    /// Honest trees (grf): splits on one half of each tree's subsample of <see cref="SampleFraction"/>, leaf values from
+    /// the other half (see <see cref="HonestTree"/>); <see cref="Sampling"/> is then ignored.
+    /// </summary>
+    public bool Honest { get; init; }
+
     /// <summary>Worker threads over trees (results do not depend on it).</summary>
     public int Threads { get; init; } = 1;
 

@@ -70,7 +70,17 @@ public sealed class RandomForest : IRegressor
             (t, _, builder) =>
             {
                 var rng = seeds.Child(t).CreateRng();
-                var tree = builder.Grow(options, rng, perTreeImportance.AsSpan(t * p, p));
+                RegressionTree tree;
+                if (options.Honest)
+                {
+                    var (splitHalf, estimationHalf) = HonestTree.Draw(n, options, rng);
+                    tree = HonestTree.Reestimate(builder.Grow(options, rng, perTreeImportance.AsSpan(t * p, p), splitHalf), x, yArr, estimationHalf);
+                }
+                else
+                {
+                    tree = builder.Grow(options, rng, perTreeImportance.AsSpan(t * p, p));
+                }
+
                 trees[t] = tree;
                 if (oobRows is not null && oobPred is not null)
                 {

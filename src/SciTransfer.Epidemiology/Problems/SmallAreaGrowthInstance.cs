@@ -25,23 +25,35 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance<SourceForests>
     /// <summary>History length (days) whose cells of repeat 0 draw the forecast figure.</summary>
     public const int FigureHistoryDays = 7;
 
-    /// <summary>Simulates the outbreak and picks the target counties from <paramref name="seeds"/>.</summary>
+    /// <summary>Simulates the outbreak (or takes the county files' panel) and picks the target counties from <paramref name="seeds"/>.</summary>
     public SmallAreaGrowthInstance(SmallAreaGrowthSettings settings, SeedTree seeds, int repeat = 0)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(seeds);
         _settings = settings;
         _repeat = repeat;
-        Outbreak = OutbreakSimulator.Simulate(settings.Simulator, seeds.Child("simulator"));
-        Panel = CasePanel.FromSimulation(Outbreak);
-        Features = new GrowthFeatures(Panel, settings.GrowthBlock);
+        bool[] isTarget;
         _origins = settings.Origins();
-        Targets = PickTargets(seeds.Child("targets").CreateRng());
-        var isTarget = new bool[Panel.Counties];
-        foreach (int c in Targets)
+        if (settings.Data is { } data)
         {
-            isTarget[c] = true;
+            // The user's counties: the same panel every repeat; the targets (or the split's draw) vary by repeat.
+            Panel = data.Panel;
+            (int[] targets, isTarget) = data.Roles(settings.TargetCounties, seeds.Child("split"), seeds.Child("targets").CreateRng());
+            Targets = targets;
         }
+        else
+        {
+            Outbreak = OutbreakSimulator.Simulate(settings.Simulator, seeds.Child("simulator"));
+            Panel = CasePanel.FromSimulation(Outbreak);
+            Targets = PickTargets(seeds.Child("targets").CreateRng());
+            isTarget = new bool[Panel.Counties];
+            foreach (int c in Targets)
+            {
+                isTarget[c] = true;
+            }
+        }
+
+        Features = new GrowthFeatures(Panel, settings.GrowthBlock);
 
         _sourceRows = new GrowthRows[_origins.Length];
         for (int k = 0; k < _origins.Length; k++)
@@ -65,8 +77,8 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance<SourceForests>
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>The simulated outbreak of this repeat.</summary>
-    public SimulatedOutbreak Outbreak { get; }
+    /// <summary>The simulated outbreak of this repeat, or null on the user's county files.</summary>
+    public SimulatedOutbreak? Outbreak { get; }
 
     /// <summary>The processed case panel.</summary>
     public CasePanel Panel { get; }
@@ -192,7 +204,7 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance<SourceForests>
                 }
 
                 err.Add(now + (h * r[i]) - truth);
-                double g = Panel.TrueGrowth?[(c * Panel.Days) + t] ?? double.NaN;
+                double g = Panel.TrueGrowth?[(c * Panel.Days) + t] ?? RealisedGrowth(c, t, h);
                 if (!double.IsNaN(g))
                 {
                     gerr.Add(Math.Abs(r[i] - g));
@@ -212,6 +224,16 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance<SourceForests>
         }
 
         return (Descriptive.Median([.. maes]), Descriptive.Median([.. rmses]), Descriptive.Median([.. growths]));
+    }
+
+    /// <summary>
+    /// Real data has no true growth rate: the realised growth over the forecast horizon, the OLS slope of the fitting
+    /// series ln I over days [t, t + h] (NaN unless both ends are usable, I &gt;= 20), as the paper scores real counties.
+    /// </summary>
+    private double RealisedGrowth(int county, int t, int h)
+    {
+        var log = Panel.LogSeries(county);
+        return double.IsNaN(log[t]) || double.IsNaN(log[t + h]) ? double.NaN : GrowthPipeline.OlsSlope(log, t, t + h);
     }
 
     /// <summary>A fresh estimate vector: one NaN (not forecastable) per target county.</summary>
@@ -250,6 +272,9 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance<SourceForests>
         return PredictTargets(FitOrZero(all, window.Seeds.Child("fit")), window);
     }
 
+    /// <summary>Source training rows before origin index <paramref name="k"/> (tests check no target county is in them).</summary>
+    internal GrowthRows SourceRows(int k) => _sourceRows[k];
+
     /// <summary>The oracle's r_hat at origin index <paramref name="k"/> (TLRF on the full target history; a copy).</summary>
     internal double[] OracleGrowth(int k) => (double[])_oracle.Value[k].Clone();
 
@@ -280,7 +305,8 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance<SourceForests>
     private int[] PickTargets(Rng rng)
     {
         int nc = Panel.Counties;
-        var byPop = Enumerable.Range(0, nc).OrderBy(c => Outbreak.Counties[c].Population).ThenBy(c => c).ToArray();
+        var outbreak = Outbreak!;
+        var byPop = Enumerable.Range(0, nc).OrderBy(c => outbreak.Counties[c].Population).ThenBy(c => c).ToArray();
         var small = byPop.Take(nc / 2).ToArray();
         var usable = small.Where(c => _origins.Count(t => !double.IsNaN(Panel.LogUsable[(c * Panel.Days) + t])) * 2 >= _origins.Length).ToArray();
         if (usable.Length == 0)

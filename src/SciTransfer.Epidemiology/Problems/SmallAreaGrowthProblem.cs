@@ -19,6 +19,14 @@ public sealed class SmallAreaGrowthProblem : ITransferProblem
     {
         ArgumentNullException.ThrowIfNull(settings);
         Settings = settings;
+        Metrics =
+        [
+            new("mae", "log cases", true, "MAE of 7-day-ahead log rolled active cases, median over forecast days"),
+            new("rmse", "log cases", true, "RMSE of 7-day-ahead log rolled active cases, median over forecast days"),
+            settings.Data is null
+                ? new("growth_error", "1/day", true, "MAE of the growth rate against the simulator's true growth, median over forecast days")
+                : new("growth_error", "1/day", true, "MAE of the growth rate against the realised growth (OLS slope of ln I over the 7 days after the origin; real data has no true growth), median over forecast days"),
+        ];
     }
 
     /// <summary>The resolved settings.</summary>
@@ -28,19 +36,15 @@ public sealed class SmallAreaGrowthProblem : ITransferProblem
     public string Name => ProblemName;
 
     /// <inheritdoc />
-    public string Description =>
-        "simulated counties: small target counties with N days of history vs all other counties (source); 7-day-ahead log active cases";
+    public string Description => Settings.Data is null
+        ? "simulated counties: small target counties with N days of history vs all other counties (source); 7-day-ahead log active cases"
+        : "county case files: small target counties with N days of history vs all other counties (source); 7-day-ahead log active cases scored against the realised counts; loaded: " + Settings.Data.LoadNote;
 
     /// <inheritdoc />
     public string ScarcityAxis => "days of history (target counties)";
 
     /// <inheritdoc />
-    public IReadOnlyList<MetricInfo> Metrics { get; } =
-    [
-        new("mae", "log cases", true, "MAE of 7-day-ahead log rolled active cases, median over forecast days"),
-        new("rmse", "log cases", true, "RMSE of 7-day-ahead log rolled active cases, median over forecast days"),
-        new("growth_error", "1/day", true, "MAE of the growth rate against the simulator's true growth, median over forecast days"),
-    ];
+    public IReadOnlyList<MetricInfo> Metrics { get; }
 
     /// <inheritdoc />
     public CostClass CellCost(string strategy) => strategy.StartsWith("ols-", StringComparison.Ordinal) ? CostClass.Cheap : CostClass.Moderate; // OLS windows vs forests
@@ -53,6 +57,10 @@ public sealed class SmallAreaGrowthProblem : ITransferProblem
         new Tlrf(),
         new OracleTlrf(),
         new FixedWindowOls(2),
+        new FixedWindowOls(3),
+        new FixedWindowOls(4),
+        new FixedWindowOls(5),
+        new FixedWindowOls(6),
         new FixedWindowOls(7),
         new FixedWindowOls(14),
         new PerCountyForest(),

@@ -6,10 +6,13 @@ namespace SciTransfer.Epidemiology.Problems;
 /// <summary>Resolved options of <c>epidemiology/small-area-growth</c>.</summary>
 public sealed record SmallAreaGrowthSettings
 {
-    /// <summary>The simulated outbreak (counties, days, ...).</summary>
+    /// <summary>The user's county files, or null to simulate an outbreak with <see cref="Simulator"/>.</summary>
+    public CountyFileData? Data { get; init; }
+
+    /// <summary>The simulated outbreak (counties, days, ...); unused with <see cref="Data"/>.</summary>
     public SimulatorOptions Simulator { get; init; } = new();
 
-    /// <summary>Target ("small area") counties per repeat, drawn from the smaller half by population.</summary>
+    /// <summary>Target ("small area") counties per repeat, drawn from the small-area candidates (simulated: the smaller half by population).</summary>
     public int TargetCounties { get; init; } = 20;
 
     /// <summary>Number of forecast origins, evenly spaced from <see cref="FirstOrigin"/> to Days - 8.</summary>
@@ -34,9 +37,14 @@ public sealed record SmallAreaGrowthSettings
         SampleFraction = 0.5,
     };
 
-    /// <summary>Forecast origins (day indices).</summary>
+    /// <summary>Forecast origins (day indices): the data's (from origin_from/origin_to) or evenly spaced on the simulated days.</summary>
     public int[] Origins()
     {
+        if (Data is not null)
+        {
+            return (int[])Data.Origins.Clone();
+        }
+
         int last = Simulator.Days - Horizon - 1;
         if (ForecastDays == 1)
         {

@@ -15,6 +15,9 @@ internal sealed class PerCountyForest : GrowthStrategy
 
     public override bool InForecastFigure => true;
 
+    // The paper's second baseline: forests fitted per county, without pooling other counties' data.
+    public override bool IsBaseline => true;
+
     public override double[] PredictGrowth(SmallAreaGrowthInstance instance, GrowthWindow window)
     {
         int t = window.Origin;

@@ -35,7 +35,28 @@ public sealed class FieldProbe
         PeakTheta = Theta.Max();
     }
 
-    /// <summary>The reference solution.</summary>
+    /// <summary>
+    /// Scores at given <paramref name="points"/> (N x 2, units of l) against given <paramref name="theta"/> (length N):
+    /// a measured reference field or held-out sensors. <paramref name="model"/> is the finite-volume solution of the
+    /// configured case (the fv-model baseline samples it), not the truth.
+    /// </summary>
+    public FieldProbe(ThermalResult model, double[] points, double[] theta)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(theta);
+        if (points.Length != 2 * theta.Length || theta.Length == 0)
+        {
+            throw new ArgumentException($"FieldProbe: {points.Length} point coordinates for {theta.Length} values (need 2 per value, at least one)");
+        }
+
+        Reference = model;
+        Points = points;
+        Theta = theta;
+        PeakTheta = Theta.Max();
+    }
+
+    /// <summary>The reference solution (for a probe at given points: the finite-volume solution of the configured case).</summary>
     public ThermalResult Reference { get; }
 
     /// <summary>Cell centres, N x 2.</summary>
@@ -61,6 +82,32 @@ public sealed class FieldProbe
         }
 
         return p;
+    }
+
+    /// <summary>theta of <paramref name="field"/>(x, y) at the probe points (e.g. the finite-volume solution's bilinear sample).</summary>
+    public double[] Predict(Func<double, double, double> field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var p = new double[Theta.Length];
+        for (int i = 0; i < p.Length; i++)
+        {
+            p[i] = field(Points[2 * i], Points[(2 * i) + 1]);
+        }
+
+        return p;
+    }
+
+    /// <summary>Root mean squared error of a prediction at the probe points, in theta.</summary>
+    public double Rmse(ReadOnlySpan<double> predicted)
+    {
+        double se = 0;
+        for (int i = 0; i < Theta.Length; i++)
+        {
+            double e = predicted[i] - Theta[i];
+            se += e * e;
+        }
+
+        return Math.Sqrt(se / Theta.Length);
     }
 
     /// <summary>Relative L2 error ||theta_net - theta_ref|| / ||theta_ref||.</summary>

@@ -34,7 +34,10 @@ internal sealed class NusseltInstance : ProblemInstance<FieldMlp>, IEngineNetwor
         _s = settings;
         if (settings.Table is { } table)
         {
-            _water = [.. table.Water];
+            // A sodium-only table without a water file: the source is generated (the description says so).
+            _water = table.GeneratesWater
+                ? NusseltGenerator.Generate("water", settings.WaterPoints, context.Seeds.Child("water").CreateRng(), settings.Noise)
+                : [.. table.Water];
             (_pool, _test) = table.Split(context.Seeds);
             _priorPoints = _pool;
         }
@@ -45,7 +48,15 @@ internal sealed class NusseltInstance : ProblemInstance<FieldMlp>, IEngineNetwor
             _test = NusseltGenerator.Generate("sodium", settings.TestSize, context.Seeds.Child("sodium-test").CreateRng(), settings.Noise);
             _priorPoints = NusseltGenerator.Generate("sodium", settings.PriorPoints, context.Seeds.Child("sodium-prior").CreateRng(), 0);
         }
+
+        PriorStart = CorrelationCoefficients.Published(settings.Prior) ?? FitWater(_water);
     }
+
+    /// <summary>
+    /// The configured sodium prior's coefficients (a published correlation, or a + b Pe^c fitted to this repeat's
+    /// water designs): the correlation baseline, the start of the learnable prior and of fitted-correlation.
+    /// </summary>
+    public CorrelationCoefficients PriorStart { get; }
 
     /// <inheritdoc/>
     public override int TargetPoolSize => _pool.Count;
@@ -62,10 +73,27 @@ internal sealed class NusseltInstance : ProblemInstance<FieldMlp>, IEngineNetwor
     /// <summary>Water prior: Shah-London laminar duct (fixed).</summary>
     public static CorrelationPrior WaterPrior() => CorrelationPrior.Fixed(s => NusseltCorrelations.ShahLondon(s.AspectRatio));
 
-    /// <summary>Sodium prior: Lyon, 7 + 0.025 Pe^0.8, with learnable coefficients unless the options fix it.</summary>
-    public CorrelationPrior SodiumPrior() => _s.LearnPrior
-        ? CorrelationPrior.Learnable(7, 0.025, 0.8)
-        : CorrelationPrior.Fixed(s => NusseltCorrelations.Lyon(s.Peclet));
+    /// <summary>
+    /// Sodium prior: the configured correlation (default Lyon, 7 + 0.025 Pe^0.8), with learnable coefficients unless
+    /// the options fix it. The learnable form keeps a and b positive (it learns their logarithms), so a fitted-water
+    /// start with a non-positive a or b starts the learning at a tiny positive value instead.
+    /// </summary>
+    public CorrelationPrior SodiumPrior()
+    {
+        var p = PriorStart;
+        return _s.LearnPrior
+            ? CorrelationPrior.Learnable(Math.Max(p.A, 1e-6), Math.Max(p.B, 1e-9), p.C)
+            : CorrelationPrior.Fixed(s => p.Nu(s.Peclet));
+    }
+
+    /// <summary>Least-squares a + b Pe^c on water designs (the fitted-water prior), started at Lyon.</summary>
+    public static CorrelationCoefficients FitWater(IReadOnlyList<NusseltSample> water)
+    {
+        ArgumentNullException.ThrowIfNull(water);
+        double[] pe = [.. water.Select(s => s.Peclet)];
+        double[] nu = [.. water.Select(s => s.Nu)];
+        return CorrelationFit.Fit(pe, nu, CorrelationCoefficients.Lyon) with { Method = "fitted-water" };
+    }
 
     /// <inheritdoc/>
     public override FieldMlp PretrainSource(SourceRequest request)

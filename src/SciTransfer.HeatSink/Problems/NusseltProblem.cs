@@ -30,7 +30,11 @@ internal sealed class NusseltProblem : ITransferProblem
     public string Name => ProblemName;
 
     /// <inheritdoc/>
-    public string Description => "Average-Nu network: water CFD designs -> few sodium designs, data + correlation prior with learnable blending";
+    public string Description => Settings.Table is { } t
+        ? $"Average-Nu network: water -> few sodium designs, data + {Settings.Prior} prior with learnable blending; data table: {t.Sodium.Count} sodium rows ({t.Geometries.Distinct().Count()} geometries), {t.WaterOrigin}"
+        : Settings.Prior == "lyon"
+            ? "Average-Nu network: water CFD designs -> few sodium designs, data + correlation prior with learnable blending"
+            : $"Average-Nu network: water CFD designs -> few sodium designs, data + {Settings.Prior} prior with learnable blending";
 
     /// <inheritdoc/>
     public string ScarcityAxis => "sodium CFD designs";
@@ -43,7 +47,7 @@ internal sealed class NusseltProblem : ITransferProblem
     ];
 
     /// <inheritdoc />
-    public CostClass CellCost(string strategy) => strategy == "correlation" ? CostClass.Cheap : CostClass.Moderate; // small network vs a closed-form correlation
+    public CostClass CellCost(string strategy) => strategy is "correlation" or "fitted-correlation" ? CostClass.Cheap : CostClass.Moderate; // small network vs a closed-form or least-squares correlation
 
     /// <inheritdoc />
     public bool CachesSource => true;
@@ -58,6 +62,7 @@ internal sealed class NusseltProblem : ITransferProblem
         new NusseltFineTuneNoPrior(),
         new NusseltDataOnly(),
         new NusseltCorrelation(),
+        new NusseltFittedCorrelation(),
         new NusseltOracle(),
         new L2SpStrategy(),
         new BitFitStrategy(),

@@ -1,4 +1,5 @@
 using SciTransfer.HeatSink.Data;
+using SciTransfer.HeatSink.Models;
 using SciTransfer.HeatSink.Pinn.Balancing;
 using SciTransfer.Transfer.Options;
 
@@ -10,7 +11,7 @@ internal sealed record NusseltSettings
     /// <summary>The declared options (docs/heat-sink.md lists them with their meaning).</summary>
     public static OptionSet Declared { get; } = new(
     [
-        OptionSpec.Integer("water_points", 87, 2, 1_000_000, "generated water designs (the source; a data table's water rows replace them)"),
+        OptionSpec.Integer("water_points", 87, 2, 1_000_000, "generated water designs (the source; a data table's water rows or water file replace them)"),
         OptionSpec.Integer("pool_size", 48, 1, 1_000_000, "generated sodium designs in the target pool (a data table's split decides the pool instead)"),
         OptionSpec.Integer("test_size", 300, 1, 1_000_000, "generated sodium test designs (a data table's split decides the test set instead)", quick: 100),
         OptionSpec.Integer("prior_points", 64, 0, 1_000_000, "generated unlabelled sodium designs where the prior is imposed with prior_at = pool"),
@@ -23,6 +24,8 @@ internal sealed record NusseltSettings
         OptionSpec.Integer("steps", 1500, 0, 10_000_000, "Adam steps on the sodium designs", quick: 250),
         OptionSpec.Number("learning_rate", 3e-3, 1e-7, 1, "Adam learning rate of pre-training, scratch, data-only and oracle"),
         OptionSpec.Number("fine_tune_learning_rate", 1e-3, 1e-7, 1, "Adam learning rate of the fine-tune strategies"),
+        OptionSpec.Choice("prior", "lyon", CorrelationCoefficients.PriorNames, "sodium physics prior a + b Pe^c: lyon (7, 0.025, 0.8), seban-shimazaki (5, 0.025, 0.8), skupinski (4.82, 0.0185, 0.827) or fitted-water (least squares on the repeat's water designs); also the correlation baseline and the fitted-correlation start"),
+        OptionSpec.Choice("length_unit", "m", NusseltCsv.LengthUnits, "unit of the data table's length columns (dh_U, length_U, width_U with U = m or mm)"),
     ]);
 
     /// <summary>User CFD table with its split (null: generated data).</summary>
@@ -55,6 +58,9 @@ internal sealed record NusseltSettings
     /// <summary>Learn the sodium prior's coefficients (a + b Pe^c starting at Lyon).</summary>
     public bool LearnPrior { get; init; } = true;
 
+    /// <summary>Name of the sodium prior (lyon, seban-shimazaki, skupinski, fitted-water).</summary>
+    public string Prior { get; init; } = "lyon";
+
     /// <summary>Source training steps.</summary>
     public int SourceSteps { get; init; }
 
@@ -73,7 +79,8 @@ internal sealed record NusseltSettings
         ArgumentNullException.ThrowIfNull(o);
         return new NusseltSettings
         {
-            Table = o.Data is { } block ? NusseltTable.Load(block) : null,
+            Table = o.Data is { } block ? NusseltTable.Load(block, o.Text("length_unit"), o.Int("water_points")) : null,
+            Prior = o.Text("prior"),
             WaterPoints = o.Int("water_points"),
             PoolSize = o.Int("pool_size"),
             TestSize = o.Int("test_size"),

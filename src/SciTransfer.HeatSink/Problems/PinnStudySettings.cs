@@ -45,6 +45,9 @@ internal sealed record PinnStudySettings
     /// <summary>n_target whose repeat-0 cell emits the heat-map figures.</summary>
     public required int FigureN { get; init; }
 
+    /// <summary>Measured sodium sensors (and reference field) from the data block; null: sensors drawn from the solver.</summary>
+    public SensorDataSet? Data { get; init; }
+
     /// <summary>Strategy whose field the figures show.</summary>
     public required string FigureStrategy { get; init; }
 }

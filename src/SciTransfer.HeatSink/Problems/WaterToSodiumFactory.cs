@@ -1,6 +1,8 @@
+using SciTransfer.HeatSink.Data;
 using SciTransfer.HeatSink.Physics;
 using SciTransfer.HeatSink.Pinn;
 using SciTransfer.HeatSink.Solver;
+using SciTransfer.Transfer.Data;
 using SciTransfer.Transfer.Options;
 using SciTransfer.Transfer.Problems;
 using SciTransfer.Transfer.Strategies;
@@ -55,7 +57,9 @@ internal sealed class WaterToSodiumFactory : IProblemFactory
             OptionSpec.Number("sensor_noise", 0.0, 0, 1, "relative standard deviation of sensor noise"),
             OptionSpec.Integer("grid_cells_per_unit", 16, 2, 512, "reference grid resolution", "cells per l", quick: 8),
             OptionSpec.Integer("figure_n", 0, 0, 1000000, "n_target whose repeat-0 cell emits the heat-map figures"),
-            OptionSpec.Text("figure_strategy", StrategyNames.FineTune, "strategy whose PINN field the figures show"),
+            OptionSpec.Text("figure_strategy", StrategyNames.FineTune, "strategy whose PINN field the figures show (generated data only)"),
+            OptionSpec.Number("fluid_temperature_k", null, 1e-3, 1e5, "coolant temperature T_f of a sensor file in kelvin: theta = (T - T_f) k_s / (q'' l)", "K") with { Optional = true },
+            OptionSpec.Number("heat_flux_w_m2", null, 1e-6, 1e12, "heat flux q'' into the heated base for a sensor file in kelvin", "W/m^2") with { Optional = true },
         ]);
     }
 
@@ -67,6 +71,9 @@ internal sealed class WaterToSodiumFactory : IProblemFactory
 
     /// <inheritdoc/>
     public OptionSet Options { get; }
+
+    /// <inheritdoc/>
+    public DataSpec? Data => SensorDataSet.Spec;
 
     /// <summary>Solid conductivity in W/(m K) by name.</summary>
     public static double SolidConductivity(string solid) => solid switch
@@ -142,6 +149,9 @@ internal sealed class WaterToSodiumFactory : IProblemFactory
             GridCellsPerUnit = options.Int("grid_cells_per_unit"),
             FigureN = options.Int("figure_n"),
             FigureStrategy = figureStrategy,
+            Data = options.Data is { } block
+                ? SensorDataSet.Load(block, targetGeometry, new SensorScale(lengthMm * 1e-3, ks, options.Has("fluid_temperature_k") ? options.Number("fluid_temperature_k") : null, options.Has("heat_flux_w_m2") ? options.Number("heat_flux_w_m2") : null))
+                : null,
         };
         var problem = new WaterToSodiumProblem(Name, settingsRecord);
         if (problem.Strategies.Find(figureStrategy) is null)

@@ -23,6 +23,11 @@ internal sealed class WaterToSodiumInstance : ProblemInstance<WaterModel>
     private readonly SensorData _pool;
     private readonly SensorData _sourceSensors;
 
+    // What the metrics score against: the solver's field (generated data), or the measured reference field (null:
+    // none given) and the held-out sensors (null with generated data).
+    private readonly FieldProbe? _scoreProbe;
+    private readonly FieldProbe? _heldOut;
+
     /// <summary>Solves both reference cases and draws the sensor positions.</summary>
     public WaterToSodiumInstance(WaterToSodiumProblem problem, ProblemContext context)
     {
@@ -33,7 +38,19 @@ internal sealed class WaterToSodiumInstance : ProblemInstance<WaterModel>
         _repeat = context.Repeat;
         _targetProbe = new FieldProbe(HeatSinkSolver.Solve(_s.Target, _s.GridCellsPerUnit));
         _sourceProbe = new FieldProbe(HeatSinkSolver.Solve(_s.Source, _s.GridCellsPerUnit));
-        _pool = DrawSensors(_targetProbe, _s.PoolSize, _s.SensorNoise, context.Seeds.Child("sodium-sensors").CreateRng());
+        if (_s.Data is { } data)
+        {
+            SensorData test;
+            (_pool, test) = data.Split(context.Seeds);
+            _heldOut = new FieldProbe(_targetProbe.Reference, test.Points, test.Theta);
+            _scoreProbe = data.Reference is { } r ? new FieldProbe(_targetProbe.Reference, r.Points, r.Theta) : null;
+        }
+        else
+        {
+            _pool = DrawSensors(_targetProbe, _s.PoolSize, _s.SensorNoise, context.Seeds.Child("sodium-sensors").CreateRng());
+            _scoreProbe = _targetProbe;
+        }
+
         _sourceSensors = DrawSensors(_sourceProbe, _s.SourceSensors, _s.SensorNoise, context.Seeds.Child("water-sensors").CreateRng());
     }
 
@@ -99,9 +116,30 @@ internal sealed class WaterToSodiumInstance : ProblemInstance<WaterModel>
         ArgumentNullException.ThrowIfNull(net);
         var clock = Stopwatch.StartNew();
         var task = new PinnTask(_s.Target, Subset(cell.TargetIndices.Span), UsePhysics: usePhysics);
-        var log = training is null ? null : PinnTrainer.Train(net, task, training, cell.Seeds.Child("train").CreateRng(), _targetProbe, cell.CancellationToken);
-        var predicted = _targetProbe.Predict(net, task);
-        double relL2 = _targetProbe.RelativeL2(predicted);
+        var log = training is null ? null : PinnTrainer.Train(net, task, training, cell.Seeds.Child("train").CreateRng(), _scoreProbe, cell.CancellationToken);
+        var values = Score(_scoreProbe?.Predict(net, task), _heldOut?.Predict(net, task), log, clock);
+        var figures = _s.Data is null && _repeat == 0 && cell.N == _s.FigureN && strategy == _s.FigureStrategy
+            ? HeatSinkFigures.FieldComparison(_problem.Name, strategy, cell.N, _targetProbe.Reference, net, task)
+            : null;
+        return new CellResult(values, figures);
+    }
+
+    /// <summary>
+    /// Scores the finite-volume solution of the configured sodium case (sampled bilinearly) as the prediction: the
+    /// fv-model baseline, which needs neither the water model nor any sensor.
+    /// </summary>
+    public CellResult RunModel(StrategyCell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        var clock = Stopwatch.StartNew();
+        var field = _targetProbe.Reference.Field;
+        return new CellResult(Score(_scoreProbe?.Predict(field.Sample), _heldOut?.Predict(field.Sample), null, clock));
+    }
+
+    // Metrics of predictions at the scoring points and the held-out sensors (null: not scored, NaN).
+    private Dictionary<string, double> Score(double[]? atReference, double[]? atHeldOut, PinnTrainingLog? log, Stopwatch clock)
+    {
+        double relL2 = atReference is null ? double.NaN : _scoreProbe!.RelativeL2(atReference);
         double steps;
         double seconds;
         if (log is null)
@@ -119,14 +157,18 @@ internal sealed class WaterToSodiumInstance : ProblemInstance<WaterModel>
         var values = new Dictionary<string, double>
         {
             ["rel_l2"] = relL2,
-            ["peak_error"] = _targetProbe.PeakErrorPercent(predicted),
+            ["peak_error"] = atReference is null ? double.NaN : _scoreProbe!.PeakErrorPercent(atReference),
             ["steps_to_target"] = steps,
             ["seconds_to_target"] = seconds,
         };
-        var figures = _repeat == 0 && cell.N == _s.FigureN && strategy == _s.FigureStrategy
-            ? HeatSinkFigures.FieldComparison(_problem.Name, strategy, cell.N, _targetProbe.Reference, net, task)
-            : null;
-        return new CellResult(values, figures);
+        if (_s.Data is { } data)
+        {
+            // Reported in the sensors' own unit: kelvin for an x_m,y_m,temperature_K file.
+            double rmse = _heldOut!.Rmse(atHeldOut);
+            values["sensor_rmse"] = data.Sensors.InKelvin ? rmse * data.Scale.KelvinPerTheta : rmse;
+        }
+
+        return values;
     }
 
     /// <summary>

@@ -19,8 +19,19 @@ internal sealed class WaterToSodiumProblem : ITransferProblem
         Name = name;
         Settings = settings;
 
-        // The sensor pool is drawn from the solid cell centres of the sodium reference grid.
-        MaxTargetSize = Math.Min(settings.PoolSize, HeatSinkSolver.Grid(settings.Target.Geometry, settings.GridCellsPerUnit).SolidCount);
+        // The sensor pool is drawn from the solid cell centres of the sodium reference grid, or is the measured
+        // sensors' pool.
+        MaxTargetSize = settings.Data?.SmallestPool ?? Math.Min(settings.PoolSize, HeatSinkSolver.Grid(settings.Target.Geometry, settings.GridCellsPerUnit).SolidCount);
+        if (settings.Data is { } data)
+        {
+            Metrics =
+            [
+                new("rel_l2", "", true, data.Reference is null ? "relative L2 error of theta against a reference field (none given: NaN)" : "relative L2 error of theta against the measured reference field"),
+                .. Metrics.Skip(1),
+                new MetricInfo("sensor_rmse", data.Sensors.InKelvin ? "K" : "", true, data.Sensors.InKelvin ? "root mean squared error of the temperature at the held-out sensors" : "root mean squared error of theta at the held-out sensors"),
+            ];
+            Strategies = [.. Strategies, new PinnFvModel()];
+        }
     }
 
     /// <summary>Resolved settings.</summary>
@@ -32,7 +43,7 @@ internal sealed class WaterToSodiumProblem : ITransferProblem
     /// <inheritdoc/>
     public string Description => string.Create(
         CultureInfo.InvariantCulture,
-        $"PINN of the fin/base cell: water (Bi {Settings.Source.Biot:G3}, fin {Settings.Source.Geometry.FinHeight:G3}) -> sodium (Bi {Settings.Target.Biot:G3}, fin {Settings.Target.Geometry.FinHeight:G3}); field error vs the finite-volume reference");
+        $"PINN of the fin/base cell: water (Bi {Settings.Source.Biot:G3}, fin {Settings.Source.Geometry.FinHeight:G3}) -> sodium (Bi {Settings.Target.Biot:G3}, fin {Settings.Target.Geometry.FinHeight:G3}); {(Settings.Data is { } d ? d.Describe() : "field error vs the finite-volume reference")}");
 
     /// <inheritdoc/>
     public string ScarcityAxis => "sodium temperature sensors";
@@ -47,7 +58,7 @@ internal sealed class WaterToSodiumProblem : ITransferProblem
     ];
 
     /// <inheritdoc />
-    public CostClass CellCost(string strategy) => CostClass.Heavy; // every strategy trains or evaluates a PINN
+    public CostClass CellCost(string strategy) => strategy == SensorDataSet.FvModelStrategy ? CostClass.Cheap : CostClass.Heavy; // every other strategy trains or evaluates a PINN
 
     /// <inheritdoc />
     public bool CachesSource => true;

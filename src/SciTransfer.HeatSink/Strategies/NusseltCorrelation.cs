@@ -1,11 +1,10 @@
-using SciTransfer.HeatSink.Physics;
 using SciTransfer.HeatSink.Problems;
 using SciTransfer.Transfer.Problems;
 using SciTransfer.Transfer.Strategies;
 
 namespace SciTransfer.HeatSink.Strategies;
 
-/// <summary>Nusselt correlation: the Lyon liquid-metal correlation alone, a physics baseline.</summary>
+/// <summary>Nusselt correlation: the configured prior correlation (default Lyon) alone, a physics baseline.</summary>
 internal sealed class NusseltCorrelation : Strategy<NusseltInstance>
 {
     /// <inheritdoc/>
@@ -15,12 +14,12 @@ internal sealed class NusseltCorrelation : Strategy<NusseltInstance>
     public override StrategyNeeds Needs => StrategyNeeds.None;
 
     /// <inheritdoc/>
-    public override string Description => "the Lyon correlation Nu = 7 + 0.025 Pe^0.8 alone (n is ignored)";
+    public override string Description => "the prior correlation alone (option prior; default Lyon, Nu = 7 + 0.025 Pe^0.8; n is ignored)";
 
     /// <inheritdoc/>
     public override bool IsBaseline => true;
 
     /// <inheritdoc/>
     public override CellResult Run(NusseltInstance instance, StrategyCell cell) =>
-        instance.Score([.. instance.Test.Select(s => NusseltCorrelations.Lyon(s.Peclet))]);
+        instance.Score([.. instance.Test.Select(s => instance.PriorStart.Nu(s.Peclet))]);
 }

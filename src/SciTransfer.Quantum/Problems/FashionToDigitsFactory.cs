@@ -30,7 +30,7 @@ public sealed class FashionToDigitsFactory : IProblemFactory
         DefaultSource,
         DefaultPool,
         DefaultTest,
-        OptionSpec.Text("fashion_dir", FashionMnistIdx.DefaultDirectory, "folder of the Fashion-MNIST training IDX files (Debian package dataset-fashion-mnist); relative: to the config file, then the working directory"),
+        OptionSpec.Text("fashion_dir", FashionMnistIdx.DefaultDirectory, "folder of the Fashion-MNIST training IDX files (Debian package dataset-fashion-mnist; when this default folder lacks them, the shipped subset datasets/fashion-mnist-subset is used and the description says so); relative: to the config file, then the working directory"),
         OptionSpec.Text("digits_file", DigitsCsv.DefaultRelativePath, "UCI digits gzip CSV (64 pixels 0..16, label); relative: to the config file, then the working directory (the shipped default also from the program folder upwards)"),
         OptionSpec.IntegerList("source_classes", [0, 1], 0, 9, "the two Fashion-MNIST classes: label 0, label 1"),
         OptionSpec.IntegerList("target_classes", [0, 1], 0, 9, "the two digits: label 0, label 1"));
@@ -55,11 +55,12 @@ public sealed class FashionToDigitsFactory : IProblemFactory
 
         // Missing data is reported when a repeat's data is generated, not here, so that listing the
         // problems works on machines without Fashion-MNIST; the error still names the option and file.
-        var fashion = DataLocation.FashionFolder(options, "fashion_dir");
+        var fashion = DataLocation.FashionFolderOrSubset(options, "fashion_dir");
         var digits = DataLocation.File(options, "digits_file", DigitsCsv.DefaultRelativePath);
         return new QuantumTransferProblem(
             ProblemName,
-            $"Fashion-MNIST classes {sourceClasses[0]} vs {sourceClasses[1]} -> digits {targetClasses[0]} vs {targetClasses[1]}, PCA-8 angle features fitted on the source",
+            $"Fashion-MNIST classes {sourceClasses[0]} vs {sourceClasses[1]} -> digits {targetClasses[0]} vs {targetClasses[1]}, PCA-8 angle features fitted on the source; Fashion-MNIST from "
+                + (fashion.Note ?? fashion.Path ?? "(not found)"),
             common,
             QcnnEncoding.Angle,
             8,

@@ -9,7 +9,7 @@ namespace SciTransfer.Quantum.Problems;
 /// One repeat of a <see cref="QuantumTransferProblem"/>: the data, the model kind and its training routine. The
 /// source model is the trained parameter vector; the strategies (<see cref="IFlatParameterInstance"/>) do the rest.
 /// </summary>
-internal sealed class QuantumTransferInstance : ProblemInstance<double[]>, IFlatParameterInstance
+internal sealed class QuantumTransferInstance : ProblemInstance<double[]>, IFlatParameterInstance, IEncodedFeaturesInstance
 {
     private readonly BinaryModelKind _model;
     private readonly DomainSplit _data;
@@ -25,6 +25,10 @@ internal sealed class QuantumTransferInstance : ProblemInstance<double[]>, IFlat
     public override int TargetPoolSize => _data.Pool.Count;
 
     public bool[] FeatureParameters => _model.FrozenByFreezeConv;
+
+    public LabelledSet Pool => _data.Pool;
+
+    public LabelledSet Test => _data.Test;
 
     public override double[] PretrainSource(SourceRequest request)
     {

@@ -11,7 +11,8 @@ namespace SciTransfer.Quantum.Problems;
 /// A quantum-vs-classical low-data transfer problem: a binary classifier (the 8-qubit QCNN or its
 /// parameter-matched classical MLP) is trained on the source, then adapted to scarce target data.
 /// Strategies: scratch, source-only, fine-tune, freeze-conv (conv blocks / hidden layer fixed, pooling /
-/// output layer retrained) and oracle (scratch on the whole pool). Metric: test accuracy; the report
+/// output layer retrained), oracle (scratch on the whole pool) and the classical baseline logistic-regression on the
+/// same encoded features. Metric: test accuracy; the report
 /// derives retention (RPR) and degradation from the summary. Both model kinds share a comparison group.
 /// </summary>
 internal sealed class QuantumTransferProblem : ITransferProblem
@@ -78,7 +79,7 @@ internal sealed class QuantumTransferProblem : ITransferProblem
 
     /// <inheritdoc/>
     public IReadOnlyList<IStrategy> Strategies { get; } =
-        [new ScratchStrategy(), new SourceOnlyStrategy(), new FineTuneStrategy(), new FreezeConvStrategy(), new OracleStrategy()];
+        [new ScratchStrategy(), new SourceOnlyStrategy(), new FineTuneStrategy(), new FreezeConvStrategy(), new OracleStrategy(), new LogisticRegressionStrategy()];
 
     /// <inheritdoc/>
     public IReadOnlyList<int> DefaultSizes { get; } = [2, 5, 10, 20, 40, 80];

@@ -84,7 +84,7 @@ public static class StudySchema
         };
         if (p is not null)
         {
-            strategies["items"] = new JsonObject { ["enum"] = new JsonArray([.. p.Strategies.Names().Select(n => (JsonNode?)n)]) };
+            strategies["items"] = new JsonObject { ["enum"] = new JsonArray([.. p.Strategies.Names().Concat(d.Factory.Data?.Strategies ?? []).Distinct(StringComparer.Ordinal).Select(n => (JsonNode?)n)]) };
         }
 
         var properties = new JsonObject

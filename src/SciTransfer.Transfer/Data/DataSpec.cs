@@ -14,4 +14,8 @@ public sealed record DataFileSpec(string Name, string Doc, bool Required = true)
 /// <param name="SplitKinds">Split kinds the problem accepts, e.g. [Group, Time]; empty: no "split" allowed.</param>
 /// <param name="SplitRequired">True when a "split" must be given.</param>
 /// <param name="Doc">One line on how the data becomes source, pool and test.</param>
-public sealed record DataSpec(IReadOnlyList<DataFileSpec> Files, IReadOnlyList<SplitKind> SplitKinds, bool SplitRequired = false, string Doc = "");
+/// <param name="Strategies">
+/// Strategies the problem offers only with a data block (e.g. a physics model that is exact on generated data); the
+/// JSON Schema lists them beside the default problem's. Null: none.
+/// </param>
+public sealed record DataSpec(IReadOnlyList<DataFileSpec> Files, IReadOnlyList<SplitKind> SplitKinds, bool SplitRequired = false, string Doc = "", IReadOnlyList<string>? Strategies = null);

@@ -35,6 +35,7 @@ public sealed class CsvTableReader : IDisposable
     private readonly CsvReader _csv;
     private readonly Dictionary<string, int> _columns = new(StringComparer.Ordinal);
     private readonly string[] _names;
+    private bool _anyOtherColumns;
 
     private CsvTableReader(string file, CsvReader csv)
     {
@@ -71,6 +72,17 @@ public sealed class CsvTableReader : IDisposable
     }
 
     /// <summary>
+    /// Like <see cref="Open"/>, but any other (non-empty, distinct) column names are accepted too: for tables whose
+    /// columns are the user's own, e.g. a covariates file of <c>fips</c> plus any numeric columns.
+    /// </summary>
+    public static CsvTableReader OpenWithAnyColumns(string file, IReadOnlyCollection<string> required) =>
+        Open(file, required, AnyColumns);
+
+    /// <summary>Like <see cref="Parse"/>, accepting any other column names (see <see cref="OpenWithAnyColumns"/>).</summary>
+    public static CsvTableReader ParseWithAnyColumns(string file, string content, IReadOnlyCollection<string> required) =>
+        Parse(file, content, required, AnyColumns);
+
+    /// <summary>
     /// Reads CSV <paramref name="content"/> already in memory (a file cut at a known point, a test); <paramref name="file"/>
     /// only names it in messages.
     /// </summary>
@@ -79,6 +91,17 @@ public sealed class CsvTableReader : IDisposable
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(required);
         return Start(file, CsvReader.FromText(content.Length > 0 && content[0] == '\uFEFF' ? content[1..] : content, Options), required, optional);
+    }
+
+    /// <summary>
+    /// Like <see cref="Parse"/>, but any column besides <paramref name="required"/> is accepted (still no empty or
+    /// duplicated names): for wide tables whose columns are data, such as one column per pixel.
+    /// </summary>
+    public static CsvTableReader ParseAnyColumns(string file, string content, IReadOnlyCollection<string> required)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(required);
+        return Start(file, CsvReader.FromText(content.Length > 0 && content[0] == '\uFEFF' ? content[1..] : content, Options), required, null, anyOther: true);
     }
 
     /// <summary>Advances to the next non-blank row; false at the end of the file.</summary>
@@ -176,11 +199,11 @@ public sealed class CsvTableReader : IDisposable
     /// <inheritdoc />
     public void Dispose() => _csv.Dispose();
 
-    private static CsvTableReader Start(string file, CsvReader csv, IReadOnlyCollection<string> required, IReadOnlyCollection<string>? optional)
+    private static CsvTableReader Start(string file, CsvReader csv, IReadOnlyCollection<string> required, IReadOnlyCollection<string>? optional, bool anyOther = false)
     {
         try
         {
-            var reader = new CsvTableReader(file, csv);
+            var reader = new CsvTableReader(file, csv) { _anyOtherColumns = anyOther || ReferenceEquals(optional, AnyColumns) };
             reader.CheckHeader(required, optional ?? []);
             return reader;
         }
@@ -190,6 +213,9 @@ public sealed class CsvTableReader : IDisposable
             throw;
         }
     }
+
+    // Marker passed as "optional" by the *WithAnyColumns entry points (compared by reference).
+    private static readonly string[] AnyColumns = [];
 
     private static string Clip(string s) => s.Length <= 40 ? s : s[..40] + "...";
 
@@ -269,13 +295,20 @@ public sealed class CsvTableReader : IDisposable
 
     private void CheckHeader(IReadOnlyCollection<string> required, IReadOnlyCollection<string> optional)
     {
-        string expected = optional.Count == 0
+        string expected = _anyOtherColumns
+            ? $"expected {string.Join(",", required)} and other named columns"
+            : optional.Count == 0
             ? $"expected exactly {string.Join(",", required)}"
             : $"expected {string.Join(",", required)} and optionally {string.Join(",", optional)}";
         for (int i = 0; i < _names.Length; i++)
         {
             string name = _names[i];
-            if (!required.Contains(name) && !optional.Contains(name))
+            if (_anyOtherColumns && name.Length == 0)
+            {
+                throw new DataFormatException(File, 1, string.Create(CultureInfo.InvariantCulture, $"(column {i + 1})"), "empty column name");
+            }
+
+            if (!_anyOtherColumns && !required.Contains(name) && !optional.Contains(name))
             {
                 string column = name.Length == 0 ? string.Create(CultureInfo.InvariantCulture, $"(column {i + 1})") : name;
                 throw new DataFormatException(File, 1, column, $"unknown column; {expected}");

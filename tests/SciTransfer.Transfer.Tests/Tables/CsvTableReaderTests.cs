@@ -100,6 +100,24 @@ public sealed class CsvTableReaderTests
     }
 
     [Fact]
+    public void Any_column_mode_accepts_unknown_names_but_still_requires_and_rejects_duplicates_and_empty_names()
+    {
+        using (var r = CsvTableReader.ParseAnyColumns("w.csv", "\uFEFFp1,label,p0\n3,1,4\n", ["label"]))
+        {
+            Assert.Equal(["p1", "label", "p0"], r.Columns);
+            Assert.True(r.Next());
+            Assert.Equal((3.0, 1, 4.0), (r.Number("p1", 0, 9), r.Integer("label", 0, 9), r.Number("p0", 0, 9)));
+        }
+
+        var e = Assert.Throws<DataFormatException>(() => CsvTableReader.ParseAnyColumns("w.csv", "p0,p1\n1,2\n", ["label"]));
+        Assert.Equal((1L, "label"), (e.Row, e.Column));
+        e = Assert.Throws<DataFormatException>(() => CsvTableReader.ParseAnyColumns("w.csv", "label,p0,p0\n1,2,3\n", ["label"]));
+        Assert.Equal("p0", e.Column);
+        e = Assert.Throws<DataFormatException>(() => CsvTableReader.ParseAnyColumns("w.csv", "label,,p1\n1,2,3\n", ["label"]));
+        Assert.Equal("(column 2)", e.Column);
+    }
+
+    [Fact]
     public void Optional_columns_may_be_absent_or_empty()
     {
         using var r = CsvTableReader.Parse("t.csv", "x,y,w\n1,a,\n2,b,0.5\n", Xy, ["w", "v"]);
@@ -254,5 +272,23 @@ public sealed class CsvTableReaderTests
         Assert.Equal(fips, sum);
         Assert.True(clock.Elapsed.TotalSeconds < 10, $"reading took {clock.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine($"CsvTableReader: 1,000,000 rows x 6 columns in {clock.Elapsed.TotalSeconds:F2} s");
+    }
+
+    [Fact]
+    public void With_any_columns_other_names_are_accepted_but_required_missing_duplicate_and_empty_names_are_not()
+    {
+        using (var r = CsvTableReader.ParseWithAnyColumns("c.csv", "svi,fips,rate\n0.5,08001,3\n", ["fips"]))
+        {
+            Assert.Equal(["svi", "fips", "rate"], r.Columns);
+            Assert.True(r.Next());
+            Assert.Equal(3, r.Number("rate", 0, 10));
+        }
+
+        var missing = Assert.Throws<DataFormatException>(() => CsvTableReader.ParseWithAnyColumns("c.csv", "svi\n1\n", ["fips"]));
+        Assert.Equal((1L, "fips"), (missing.Row, missing.Column));
+        var twice = Assert.Throws<DataFormatException>(() => CsvTableReader.ParseWithAnyColumns("c.csv", "fips,a,a\n1,2,3\n", ["fips"]));
+        Assert.Equal((1L, "a"), (twice.Row, twice.Column));
+        var empty = Assert.Throws<DataFormatException>(() => CsvTableReader.ParseWithAnyColumns("c.csv", "fips,,b\n1,2,3\n", ["fips"]));
+        Assert.Equal((1L, "(column 2)"), (empty.Row, empty.Column));
     }
 }

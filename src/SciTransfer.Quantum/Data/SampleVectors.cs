@@ -1,0 +1,48 @@
+namespace SciTransfer.Quantum.Data;
+
+/// <summary>
+/// Turns a sample of an <see cref="ImageTable"/> into the vector the encodings read: images of any size are resized
+/// bilinearly (pixel centres aligned) to Side x Side = 256 values, the 8-qubit amplitude count; feature vectors are
+/// used as they are.
+/// </summary>
+public static class SampleVectors
+{
+    /// <summary>Side of resized images (16 x 16 = 2^8 amplitudes).</summary>
+    public const int Side = 16;
+
+    /// <summary>Length of the vectors of <paramref name="table"/>.</summary>
+    public static int Length(ImageTable table) => table.IsImage ? Side * Side : table.Size;
+
+    /// <summary>Writes the vector of sample <paramref name="index"/> into <paramref name="destination"/> (length <see cref="Length"/>).</summary>
+    public static void Write(ImageTable table, int index, Span<double> destination)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var img = table.Sample(index);
+        if (!table.IsImage)
+        {
+            for (int j = 0; j < img.Length; j++)
+            {
+                destination[j] = img[j];
+            }
+
+            return;
+        }
+
+        int h = table.Height, w = table.Width;
+        for (int r = 0; r < Side; r++)
+        {
+            double sy = Math.Clamp(((r + 0.5) * h / Side) - 0.5, 0, h - 1);
+            int y0 = (int)sy, y1 = Math.Min(y0 + 1, h - 1);
+            double fy = sy - y0;
+            for (int c = 0; c < Side; c++)
+            {
+                double sx = Math.Clamp(((c + 0.5) * w / Side) - 0.5, 0, w - 1);
+                int x0 = (int)sx, x1 = Math.Min(x0 + 1, w - 1);
+                double fx = sx - x0;
+                destination[(r * Side) + c] =
+                    ((1 - fy) * (((1 - fx) * img[(y0 * w) + x0]) + (fx * img[(y0 * w) + x1])))
+                    + (fy * (((1 - fx) * img[(y1 * w) + x0]) + (fx * img[(y1 * w) + x1])));
+            }
+        }
+    }
+}

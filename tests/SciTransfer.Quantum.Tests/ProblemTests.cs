@@ -112,6 +112,26 @@ public sealed class ProblemTests
     }
 
     [Fact]
+    public void Descriptions_state_both_parameter_counts_and_capacity_doubles_the_classical_budget()
+    {
+        var f = new IsingToXxzFactory();
+        var q = f.Create(Options(f, "{\"conv\": \"su4\"}", quick: true), new ProblemSettings(Quick: true));
+        var one = f.Create(Options(f, "{\"model\": \"classical\", \"conv\": \"su4\"}", quick: true), new ProblemSettings(Quick: true));
+        var two = f.Create(Options(f, "{\"model\": \"classical\", \"conv\": \"su4\", \"capacity\": 2}", quick: true), new ProblemSettings(Quick: true));
+        Assert.Contains("U_SU4, 51 parameters", q.Description, StringComparison.Ordinal);
+        int matched = int.Parse(System.Text.RegularExpressions.Regex.Match(q.Description, @"the matched classical MLP has (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"MLP, {matched} parameters = 1x budget of the U_SU4 QCNN's 51", one.Description, StringComparison.Ordinal);
+        var doubled = System.Text.RegularExpressions.Regex.Match(two.Description, @"MLP, (\d+) parameters = 2x budget of the U_SU4 QCNN's 51");
+        Assert.True(doubled.Success, two.Description);
+        int p2 = int.Parse(doubled.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        // The MLP rounds its hidden width, so counts are near (not exactly) 51 and 102.
+        Assert.InRange(matched, 40, 62);
+        Assert.InRange(p2, 90, 114);
+        var e = Assert.Throws<ConfigException>(() => f.Create(Options(f, "{\"capacity\": 2}", quick: true), new ProblemSettings(Quick: true)));
+        Assert.EndsWith("capacity", e.JsonPath, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Training_with_shots_is_deterministic_and_differs_from_exact_training()
     {
         const string Shots = "\"conv\": \"ttn\", \"source_samples\": 8, \"pool_size\": 12, \"test_size\": 16, \"source_steps\": 2, \"steps\": 2, \"batch_size\": 4";

@@ -16,6 +16,7 @@ namespace SciTransfer.Quantum.Problems;
 /// <param name="Shots">QCNN measurement shots per expectation (0 = exact).</param>
 /// <param name="Noise">QCNN gate noise (density-matrix simulation).</param>
 /// <param name="ShotSeed">Seed of the shot sampling.</param>
+/// <param name="Capacity">Classical MLP budget as a multiple of the QCNN's parameter count (1 = matched, 2 = twice).</param>
 internal sealed record TransferOptions(
     string Model,
     ConvAnsatz Conv,
@@ -26,7 +27,8 @@ internal sealed record TransferOptions(
     int TestSize,
     int Shots,
     NoiseModel Noise,
-    ulong ShotSeed)
+    ulong ShotSeed,
+    int Capacity)
 {
     /// <summary>The QCNN model kind.</summary>
     public const string Qcnn = "qcnn";
@@ -52,6 +54,7 @@ internal sealed record TransferOptions(
         OptionSpec.Integer("shots", 0, 0, 1_000_000, "QCNN measurement shots per expectation value (0 = exact); with shots, gradients are parameter shift on sampled expectations"),
         OptionSpec.Number("noise_depolarizing", 0, 0, 1, "QCNN gate noise: depolarising probability p on each gate's wires (density-matrix simulation, <= 10 qubits)"),
         OptionSpec.Number("noise_amplitude_damping", 0, 0, 1, "QCNN gate noise: amplitude damping gamma on each gate's wires after every gate"),
+        OptionSpec.Integer("capacity", 1, 1, 2, "classical MLP parameter budget as a multiple of the QCNN's count: 1 (matched) or 2"),
         OptionSpec.Integer("shot_seed", 1, 0, int.MaxValue, "seed of the shot sampling (mixed with the parameters and batch of each evaluation)"),
         .. own,
     ]);
@@ -69,6 +72,11 @@ internal sealed record TransferOptions(
             throw o.Error(shots > 0 ? "shots" : noise.Depolarizing > 0 ? "noise_depolarizing" : "noise_amplitude_damping", $"shots and noise apply to model qcnn only, not '{model}'");
         }
 
+        if (model == Qcnn && o.Int("capacity") != 1)
+        {
+            throw o.Error("capacity", "capacity sets the classical model's budget; use it with model classical");
+        }
+
         if (!noise.IsNoiseless && QcnnCircuit.QubitCount > DensityMatrix.MaxQubits)
         {
             throw o.Error(noise.Depolarizing > 0 ? "noise_depolarizing" : "noise_amplitude_damping", $"noise needs density-matrix simulation, limited to {DensityMatrix.MaxQubits} qubits; the QCNN has {QcnnCircuit.QubitCount}");
@@ -84,7 +92,15 @@ internal sealed record TransferOptions(
             o.Int("test_size"),
             shots,
             noise,
-            (ulong)o.Int("shot_seed"));
+            (ulong)o.Int("shot_seed"),
+            o.Int("capacity"));
+    }
+
+    /// <summary>The QCNN's parameter count and the classical MLP's (at <see cref="Capacity"/> times that budget).</summary>
+    public (int Qcnn, int Classical) ParameterCounts(int classicalFeatures)
+    {
+        int q = QcnnCircuit.ExpectedParameterCount(Conv);
+        return (q, new ClassicalModel(classicalFeatures, Capacity * q).ParameterCount);
     }
 
     private static int? QuickOrNull(int defaultValue, int cap) => defaultValue > cap ? cap : null;

@@ -63,6 +63,7 @@ public static class Program
         root.Subcommands.Add(schema);
         root.Subcommands.Add(init);
         root.Subcommands.Add(bench);
+        root.Subcommands.Add(commands.ExportCommand());
         ClusterCommands.Add(root, commands);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

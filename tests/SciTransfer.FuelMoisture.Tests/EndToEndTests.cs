@@ -23,7 +23,7 @@ public class EndToEndTests
 
         var warp = Run(FuelMoistureStrategies.TimeWarp);
         var scratch = Run(StrategyNames.Scratch);
-        Assert.Equal(["rmse"], warp.Values.Keys);
+        Assert.Equal(["rmse", "warp_forget_shift", "warp_input_shift", "auto_choice"], warp.Values.Keys);
         Assert.True(double.IsFinite(warp.Values["rmse"]) && double.IsFinite(scratch.Values["rmse"]));
         Assert.True(warp.Values["rmse"] < scratch.Values["rmse"], $"time-warp RMSE {warp.Values["rmse"]:F3} % is not below scratch {scratch.Values["rmse"]:F3} %");
 
@@ -59,10 +59,11 @@ public class EndToEndTests
     public void The_one_hour_problem_reports_both_metrics_and_its_physics_baseline_sits_at_the_noise_level()
     {
         var problem = TestProblems.Create(1, "{}", quick: true);
-        Assert.Equal(["rmse", "rmse_le30"], problem.Metrics.Select(m => m.Name));
+        Assert.Equal(["rmse", "rmse_le30"], problem.Metrics.Where(m => !m.IsDiagnostic).Select(m => m.Name));
         var instance = TestProblems.Instance(problem, new SeedTree(3), quick: true);
         var physics = TestProblems.Run(problem, instance, FuelMoistureStrategies.Physics, 4, [0, 1, 2, 3], new SeedTree(4));
-        Assert.Equal(["rmse", "rmse_le30"], physics.Values.Keys.Order());
+        Assert.Equal(["auto_choice", "rmse", "rmse_le30", "warp_forget_shift", "warp_input_shift"], physics.Values.Keys.Order());
+        Assert.True(double.IsNaN(physics.Values["warp_forget_shift"]), "physics has no warp shift");
         // The physics strategy is the generator run from the lead-in: below 30 % only weighing noise
         // (sd 0.3 % + 3 % of the value) and the forgotten initial state are left.
         Assert.InRange(physics.Values["rmse_le30"], 0.2, 1.5);
@@ -78,13 +79,14 @@ public class EndToEndTests
     }
 
     [Fact]
-    public void Every_strategy_has_a_unique_name_and_only_physics_is_a_baseline_that_needs_nothing()
+    public void Every_strategy_has_a_unique_name_and_physics_and_train_mean_are_the_baselines()
     {
         var all = FuelMoistureStrategies.All;
-        Assert.Equal(9, all.Select(s => s.Name).Distinct().Count());
-        Assert.Equal([FuelMoistureStrategies.Physics], all.Where(s => s.IsBaseline).Select(s => s.Name));
+        Assert.Equal(11, all.Select(s => s.Name).Distinct().Count());
+        Assert.Equal([FuelMoistureStrategies.Physics, FuelMoistureStrategies.TrainMean], all.Where(s => s.IsBaseline).Select(s => s.Name));
         Assert.Equal([FuelMoistureStrategies.Physics], all.Where(s => s.Needs == StrategyNeeds.None).Select(s => s.Name));
         Assert.False(all.Find(StrategyNames.Scratch)!.Needs.HasFlag(StrategyNeeds.Source));
-        Assert.All(all.Where(s => s.Name is not FuelMoistureStrategies.Physics and not StrategyNames.Scratch), s => Assert.True(s.Needs.HasFlag(StrategyNeeds.Source), s.Name));
+        Assert.False(all.Find(FuelMoistureStrategies.TrainMean)!.Needs.HasFlag(StrategyNeeds.Source));
+        Assert.All(all.Where(s => s.Name is not FuelMoistureStrategies.Physics and not StrategyNames.Scratch and not FuelMoistureStrategies.TrainMean), s => Assert.True(s.Needs.HasFlag(StrategyNeeds.Source), s.Name));
     }
 }

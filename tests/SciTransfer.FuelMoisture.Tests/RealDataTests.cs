@@ -70,8 +70,11 @@ public sealed class RealDataTests : IDisposable
         Assert.True(s.Pool.Max(o => o.Hour) < s.Test.Min(o => o.Hour));
         Assert.Equal(7 * 24, s.ObservationStart - (s.ObservationStart % 24));
 
-        // No station is held out, so every 10-h row trains the source network.
-        Assert.Equal(DataRows("observations_10h.csv"), s.SourceTrain.Sum(q => q.W.Count(w => w > 0)));
+        // No station is held out, but only the pool period's 10-h rows train the source network (the test week's do not).
+        int poolRows10 = File.ReadLines(Path.Combine(Example, "observations_10h.csv")).Skip(1).Count(l => string.CompareOrdinal(l.Split(',')[1], "2025-07-08") < 0);
+        Assert.True(poolRows10 > 0 && poolRows10 < DataRows("observations_10h.csv"));
+        Assert.Equal(poolRows10, s.SourceTrain.Sum(q => q.W.Count(w => w > 0)));
+        Assert.Empty(s.SourceValidation);
         Assert.Equal(s.Pool.Count, problem.MaxTargetSize);
     }
 
@@ -113,7 +116,10 @@ public sealed class RealDataTests : IDisposable
             {
                 var result = Run(problem, instance, strategy.Name, 4, permutation, seeds.Child(strategy.Name));
                 Assert.Equal(problem.Metrics.Select(m => m.Name), result.Values.Keys);
-                Assert.All(result.Values, kv => Assert.True(double.IsFinite(kv.Value), $"{cls} h {strategy.Name} {kv.Key} = {kv.Value}"));
+                Assert.All(problem.Metrics.Where(m => !m.IsDiagnostic), m => Assert.True(double.IsFinite(result.Values[m.Name]), $"{cls} h {strategy.Name} {m.Name} = {result.Values[m.Name]}"));
+                bool warps = strategy.Name is FuelMoistureStrategies.TimeWarp or FuelMoistureStrategies.TimeWarpGradient or FuelMoistureStrategies.TimeWarpFineTune or FuelMoistureStrategies.ChronoWarp;
+                Assert.Equal(warps, double.IsFinite(result.Values[FuelMoistureMetrics.WarpForgetShift]));
+                Assert.Equal(strategy.Name == FuelMoistureStrategies.Auto, double.IsFinite(result.Values[FuelMoistureMetrics.AutoChoice]));
             }
         }
     }

@@ -14,6 +14,9 @@ internal static class TestProblems
     /// <summary>The shipped example data set.</summary>
     public static string Example { get; } = Path.Combine(RepositoryRoot(), "datasets", "fuel-moisture");
 
+    /// <summary>The shipped single-site record.</summary>
+    public static string SingleSite { get; } = Path.Combine(RepositoryRoot(), "datasets", "fuel-moisture", "single-site");
+
     /// <summary>
     /// The problem of a study entry <paramref name="entryJson"/> (<c>{"data": ..., "options": ...}</c>) found at
     /// $.problems[0] of <paramref name="configFile"/>; unknown keys are rejected as in a study.
@@ -59,6 +62,19 @@ internal static class TestProblems
         return $$"""
             "data": { "files": { "weather": {{Json(Path.Combine(dir, "weather.csv"))}}, "source_observations": {{Json(Path.Combine(dir, "observations_10h.csv"))}},
                                  "target_observations": {{Json(Path.Combine(dir, $"observations_{cls}h.csv"))}} },
+                      "split": {{split}} }
+            """;
+    }
+
+    /// <summary>
+    /// A data block on the files in <paramref name="folder"/> (weather.csv, observations_10h.csv and, except for the
+    /// 10-h problem, observations_{cls}h.csv) with the given split object.
+    /// </summary>
+    public static string FolderData(int cls, string split, string folder)
+    {
+        string target = cls == 10 ? "" : $$""", "target_observations": {{Json(Path.Combine(folder, $"observations_{cls}h.csv"))}}""";
+        return $$"""
+            "data": { "files": { "weather": {{Json(Path.Combine(folder, "weather.csv"))}}, "source_observations": {{Json(Path.Combine(folder, "observations_10h.csv"))}}{{target}} },
                       "split": {{split}} }
             """;
     }

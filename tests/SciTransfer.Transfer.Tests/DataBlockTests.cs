@@ -122,7 +122,7 @@ public class DataBlockTests
     [InlineData("x1,y,y\n1,2,3\n", 1, "y", "twice")]
     [InlineData("x1,y,z\n1,2,3\n", 1, "z", "unknown column")]
     [InlineData("x1,y\n1,2\n1,abc\n", 3, "y", "'abc' is not a finite number")]
-    [InlineData("x1,y\n1,2\n1,2,3\n", 3, "(line)", "3 fields")]
+    [InlineData("x1,y\n1,2\n1,2,3\n", 3, "(extra field)", "expected 2 fields, found 3")]
     public void Table_errors_name_file_row_and_column(string csv, long row, string column, string message)
     {
         using var dir = new TempDir();

@@ -229,7 +229,7 @@ public class ReliabilityTests
         string path = dir.File("results.csv", ResultsFile.Header + "\nspy,test/spy,scratch,2,0,1,error,0.5,0.1\nspy,test/spy,scratch,2,0,1,score,0.5,0.1,extra\n");
         var e = Assert.Throws<DataFormatException>(() => ResultsFile.Read(path));
         Assert.Equal(3, e.Row);
-        Assert.Contains("expected 9 columns, found 10", e.Message, StringComparison.Ordinal);
+        Assert.Contains("expected 9 fields, found 10", e.Message, StringComparison.Ordinal);
     }
 
     // 7. damaged source cache

@@ -59,6 +59,8 @@ public class StudyRunnerTests
         StudyRunner.Run(Config(new SpyProblem()), new RunOptions(dir.Sub("t2"), Threads: 2));
         Assert.Equal(SortedRowsWithoutTimings(dir.Sub("t1")), SortedRowsWithoutTimings(dir.Sub("t2")));
         Assert.Equal(File.ReadAllBytes(Path.Combine(dir.Sub("t1"), "summary.csv")), File.ReadAllBytes(Path.Combine(dir.Sub("t2"), "summary.csv")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir.Sub("t1"), "summary.parquet")), File.ReadAllBytes(Path.Combine(dir.Sub("t2"), "summary.parquet")));
+        Assert.True(File.Exists(Path.Combine(dir.Sub("t1"), "results.parquet")));
         Assert.Equal(3 * 3 * 4 * 2, SortedRowsWithoutTimings(dir.Sub("t1")).Length);
     }
 
@@ -102,6 +104,7 @@ public class StudyRunnerTests
         ShardMerger.Merge([dir.Sub("s1"), dir.Sub("s2"), dir.Sub("s3")], dir.Sub("merged"));
         Assert.Equal(SortedRowsWithoutTimings(dir.Sub("all")), SortedRowsWithoutTimings(dir.Sub("merged")));
         Assert.Equal(File.ReadAllBytes(Path.Combine(dir.Sub("all"), "summary.csv")), File.ReadAllBytes(Path.Combine(dir.Sub("merged"), "summary.csv")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir.Sub("all"), "summary.parquet")), File.ReadAllBytes(Path.Combine(dir.Sub("merged"), "summary.parquet")));
     }
 
     [Fact]
@@ -122,6 +125,19 @@ public class StudyRunnerTests
         Assert.Equal(13, failures.Length);
         Assert.All(failures.Skip(1), l => Assert.Contains(",fine-tune,", l, StringComparison.Ordinal));
         Assert.Contains("InvalidOperationException,deliberate failure", failures[1], StringComparison.Ordinal);
+        using (var csv = SciTransfer.Transfer.Tables.CsvTableReader.Open(Path.Combine(outDir, "failures.csv"), failures[0].Split(',')))
+        {
+            // The shared strict reader takes the log back: 12 rows, one per failed cell, none twice.
+            var cells = new HashSet<(int, int)>();
+            while (csv.Next())
+            {
+                Assert.Equal(("fine-tune", "error"), (csv.Text("strategy"), csv.Text("reason")));
+                Assert.True(cells.Add((csv.Integer("n_target", 0, 1000), csv.Integer("repeat", 0, 10))));
+            }
+
+            Assert.Equal(12, cells.Count);
+        }
+
         Assert.Equal("failed", RunRecord.Text(RunRecord.Read(outDir), "status"));
 
         var again = StudyRunner.Run(Config(new SpyProblem()), new RunOptions(outDir, Threads: 2));

@@ -99,9 +99,31 @@ public class TimingSummaryTests
 
         var summary = SummaryBuilder.Build([manifest], rows);
         Assert.Equal(["err"], summary.Select(s => s.Metric));
-        var timings = SummaryBuilder.BuildTimings([manifest], rows);
+        var timings = TimingsBuilder.Build([manifest], rows);
         Assert.Equal(["seconds_to_target", "fit_seconds"], timings.Select(s => s.Metric));
-        Assert.Equal(2.5, timings.Single(t => t.Metric == "fit_seconds").Mean, 12);
+        var fit = timings.Single(t => t.Metric == "fit_seconds");
+        Assert.Equal(2, fit.Count); // one wall time per cell, though each cell has two metric rows
+        Assert.Equal(2.5, fit.Mean, 12);
+        Assert.Equal((2.0, 2.5, 3.0), (fit.Min, fit.Median, fit.Max));
+        Assert.Equal(Math.Sqrt(0.5), fit.Std, 12);
         Assert.Equal(1.5, timings.Single(t => t.Metric == "seconds_to_target").Mean, 12);
+    }
+
+    [Fact]
+    public void A_diagnostic_metric_a_strategy_has_no_value_for_leaves_no_summary_row_while_a_scored_nan_does()
+    {
+        var manifest = new ProblemManifest("p", "p", "", "n", [new MetricInfo("err", "", true), new MetricInfo("shift", "", true, IsDiagnostic: true)], ["scratch", "warp"], [4], null);
+        var rows = new List<ResultRow>();
+        for (int r = 0; r < 2; r++)
+        {
+            rows.Add(new ResultRow("s", "p", "scratch", 4, r, 1, "err", double.NaN, 1));
+            rows.Add(new ResultRow("s", "p", "scratch", 4, r, 1, "shift", double.NaN, 1));
+            rows.Add(new ResultRow("s", "p", "warp", 4, r, 1, "err", 0.5, 1));
+            rows.Add(new ResultRow("s", "p", "warp", 4, r, 1, "shift", 1.0 + r, 1));
+        }
+
+        var summary = SummaryBuilder.Build([manifest], rows);
+        Assert.Equal([("scratch", "err"), ("warp", "err"), ("warp", "shift")], summary.Select(s => (s.Strategy, s.Metric)));
+        Assert.Equal(1.5, summary.Single(s => s.Metric == "shift").Mean, 12);
     }
 }

@@ -2,54 +2,85 @@ using System.Globalization;
 using System.Text;
 using SciTransfer.FuelMoisture.Weather;
 using SciTransfer.Transfer.Errors;
+using SciTransfer.Transfer.Tables;
 
 namespace SciTransfer.FuelMoisture.Data;
 
 /// <summary>
-/// The CSV formats for real data (docs/fuel-moisture.md describes them):
-/// weather: <c>station,time,lat,lon,elevation_m,temp_c,rh_pct,rain_mm_h,solar_w_m2,wind_m_s</c>, one row per
-/// station and hour (UTC, continuous: no gaps); observations, one file per fuel class:
-/// <c>station,time,moisture_pct</c>. Loaders check units, ranges, gaps and references and throw
-/// <see cref="DataFormatException"/> naming the file, row and column of the first bad value.
+/// The CSV formats for real data (docs/fuel-moisture.md describes them), read with the shared
+/// <see cref="CsvTableReader"/>: weather: <c>station,time,lat,lon,elevation_m,temp_c,rh_pct,rain_mm_h,solar_w_m2,wind_m_s</c>
+/// (or <c>temp_k</c> instead of <c>temp_c</c> for kelvin), one row per station and hour (UTC, continuous: no gaps);
+/// observations, one file per fuel class: <c>station,time,moisture_pct</c>. Loaders check units, ranges, gaps and
+/// references and throw <see cref="DataFormatException"/> naming the file, row and column of the first bad value;
+/// values they accept but doubt (clipped humidity, rounded times, 0.0 % weighings) go into a warnings list.
 /// </summary>
 public static class FuelCsv
 {
-    /// <summary>Weather file columns.</summary>
+    /// <summary>Weather file columns (with temperature in degrees Celsius; <see cref="KelvinColumn"/> may replace <c>temp_c</c>).</summary>
     public static IReadOnlyList<string> WeatherColumns { get; } = ["station", "time", "lat", "lon", "elevation_m", "temp_c", "rh_pct", "rain_mm_h", "solar_w_m2", "wind_m_s"];
+
+    /// <summary>Temperature column in kelvin, accepted instead of <c>temp_c</c>.</summary>
+    public const string KelvinColumn = "temp_k";
 
     /// <summary>Observation file columns.</summary>
     public static IReadOnlyList<string> ObservationColumns { get; } = ["station", "time", "moisture_pct"];
 
+    private static readonly string[] WeatherRequired = [.. WeatherColumns.Where(c => c != "temp_c")];
+
     /// <summary>Loads a weather file and one observation file per class (time lag in hours -> path).</summary>
-    public static FuelDataSet Load(string weatherFile, IReadOnlyDictionary<int, string> observationFiles)
+    public static FuelDataSet Load(string weatherFile, IReadOnlyDictionary<int, string> observationFiles, FuelCsvOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(observationFiles);
-        var stations = ReadWeather(weatherFile);
+        var warnings = new List<string>();
+        var stations = ReadWeather(weatherFile, options, warnings);
         var obs = new Dictionary<int, IReadOnlyList<FuelObservation>>();
         foreach (var (hours, file) in observationFiles)
         {
-            obs[hours] = ReadObservations(file, stations);
+            obs[hours] = ReadObservations(file, stations, options, warnings);
         }
 
-        return new FuelDataSet(stations, obs);
+        return new FuelDataSet(stations, obs, warnings);
     }
 
-    /// <summary>Reads an hourly weather file into one series per station (in order of first appearance).</summary>
-    public static List<HourlyWeather> ReadWeather(string file)
+    /// <summary>
+    /// Reads an hourly weather file into one series per station (in order of first appearance). Humidity above
+    /// 100 % is clipped (counted in <paramref name="warnings"/>) or an error, by <see cref="FuelCsvOptions.HumidityAbove100"/>.
+    /// </summary>
+    public static List<HourlyWeather> ReadWeather(string file, FuelCsvOptions? options = null, List<string>? warnings = null)
     {
-        var rows = new CsvRows(file, WeatherColumns);
+        options ??= FuelCsvOptions.Default;
+        using var rows = CsvTableReader.Open(file, WeatherRequired, ["temp_c", KelvinColumn]);
+        bool kelvin = rows.Has(KelvinColumn);
+        if (kelvin == rows.Has("temp_c"))
+        {
+            throw new DataFormatException(file, 1, kelvin ? KelvinColumn : "temp_c", kelvin
+                ? "both temp_c and temp_k are given; keep one temperature column"
+                : "missing required column (temperature: temp_c in degrees Celsius, or temp_k in kelvin)");
+        }
+
         var builders = new Dictionary<string, StationBuilder>(StringComparer.Ordinal);
         var order = new List<StationBuilder>();
+        int clipped = 0, firstClipped = 0;
         while (rows.Next())
         {
             string id = rows.Text("station");
-            DateTime time = rows.HourTime("time");
+            DateTime time = Time(rows, "time", onHour: true, out _);
             double lat = rows.Number("lat", -90, 90);
             double lon = rows.Number("lon", -180, 180);
             double elevation = rows.Number("elevation_m", -500, 9000);
-            bool looksKelvin = double.TryParse(rows.Text("temp_c"), NumberStyles.Float, CultureInfo.InvariantCulture, out double rawT) && rawT is > 150 and < 400;
-            double tempC = rows.Number("temp_c", -80, 65, "(degrees Celsius expected" + (looksKelvin ? "; this looks like kelvin)" : ")"));
-            double rh = rows.Number("rh_pct", 0, 100, "(relative humidity in %)");
+            double tempK = kelvin ? rows.Number(KelvinColumn, 193.15, 338.15, "(kelvin expected in temp_k)") : TemperatureC(rows) + 273.15;
+            double rhMax = options.HumidityAbove100 == HumidityAbove100Policy.Clip ? FuelCsvOptions.MaxClippedHumidity : 100;
+            string rhHint = options.HumidityAbove100 == HumidityAbove100Policy.Clip
+                ? "(relative humidity in %; values up to 110 are clipped to 100)"
+                : "(relative humidity in %; set option rh_above_100: clip to clip sensor readings up to 110 % to 100)";
+            double rh = rows.Number("rh_pct", 0, rhMax, rhHint);
+            if (rh > 100)
+            {
+                clipped++;
+                firstClipped = firstClipped == 0 ? rows.Row : firstClipped;
+                rh = 100;
+            }
+
             double rain = rows.Number("rain_mm_h", 0, 250, "(rain accumulated over the hour, mm)");
             double solar = rows.Number("solar_w_m2", 0, 1500, "(downward shortwave, W/m2)");
             double wind = rows.Number("wind_m_s", 0, 80, "(m/s)");
@@ -77,7 +108,7 @@ public static class FuelCsv
                 }
             }
 
-            b.T.Add(tempC + 273.15);
+            b.T.Add(tempK);
             b.Rh.Add(rh);
             b.Rain.Add(rain);
             b.Solar.Add(solar);
@@ -98,22 +129,36 @@ public static class FuelCsv
             }
         }
 
+        if (clipped > 0)
+        {
+            warnings?.Add(string.Create(CultureInfo.InvariantCulture, $"{file}: {clipped} rh_pct value(s) above 100 % clipped to 100 (first at row {firstClipped}; option rh_above_100: clip)"));
+        }
+
         return [.. order.Select(b => new HourlyWeather(b.Station, b.Start, [.. b.T], [.. b.Rh], [.. b.Rain], [.. b.Solar], [.. b.Wind]))];
     }
 
-    /// <summary>Reads one fuel class's observation file; stations must exist in <paramref name="stations"/> and times must fall inside their weather.</summary>
-    public static List<FuelObservation> ReadObservations(string file, IReadOnlyList<HourlyWeather> stations)
+    /// <summary>
+    /// Reads one fuel class's observation file; stations must exist in <paramref name="stations"/> and times must fall
+    /// inside their weather. Times off the hour are rounded to the nearest hour or an error, by
+    /// <see cref="FuelCsvOptions.ObservationTime"/>; rounded times and 0.0 % values (no dead fuel is bone dry; a
+    /// missing-value code?) are kept and reported in <paramref name="warnings"/>.
+    /// </summary>
+    public static List<FuelObservation> ReadObservations(string file, IReadOnlyList<HourlyWeather> stations, FuelCsvOptions? options = null, List<string>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(stations);
-        var rows = new CsvRows(file, ObservationColumns);
+        options ??= FuelCsvOptions.Default;
+        using var rows = CsvTableReader.Open(file, [.. ObservationColumns]);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < stations.Count; i++)
         {
             index[stations[i].Station.Id] = i;
         }
 
-        var seen = new HashSet<(int, int)>();
+        var seen = new Dictionary<(int, int), int>();
         var list = new List<FuelObservation>();
+        var zeroRows = new List<int>();
+        int rounded = 0, firstRounded = 0;
+        bool round = options.ObservationTime == ObservationTimePolicy.NearestHour;
         while (rows.Next())
         {
             string id = rows.Text("station");
@@ -122,7 +167,13 @@ public static class FuelCsv
                 throw rows.Error("station", $"station '{id}' has no weather in the weather file");
             }
 
-            DateTime time = rows.HourTime("time");
+            DateTime time = Time(rows, "time", onHour: !round, out bool wasRounded);
+            if (wasRounded)
+            {
+                rounded++;
+                firstRounded = firstRounded == 0 ? rows.Row : firstRounded;
+            }
+
             var w = stations[s];
             int hour = (int)Math.Round((time - w.StartUtc).TotalHours);
             if (hour < 0 || hour >= w.Length)
@@ -131,12 +182,28 @@ public static class FuelCsv
             }
 
             double value = rows.Number("moisture_pct", 0, 300, "(fuel moisture in % of dry mass)");
-            if (!seen.Add((s, hour)))
+            if (seen.TryGetValue((s, hour), out int firstRow))
             {
-                throw rows.Error("time", $"duplicate observation for station {id} at {Iso(time)}");
+                throw rows.Error("time", $"duplicate observation for station {id} at {Iso(time)} (row {firstRow} has the same hour{(wasRounded ? " after rounding to the nearest hour" : "")})");
+            }
+
+            seen[(s, hour)] = rows.Row;
+            if (value == 0)
+            {
+                zeroRows.Add(rows.Row);
             }
 
             list.Add(new FuelObservation(s, hour, value));
+        }
+
+        if (rounded > 0)
+        {
+            warnings?.Add(string.Create(CultureInfo.InvariantCulture, $"{file}: {rounded} observation time(s) off the hour rounded to the nearest hour (first at row {firstRounded}; option observation_time: nearest-hour)"));
+        }
+
+        if (zeroRows.Count > 0)
+        {
+            warnings?.Add(string.Create(CultureInfo.InvariantCulture, $"{file}: {zeroRows.Count} observation(s) of 0.0 % at row(s) {string.Join(", ", zeroRows.Take(5))}{(zeroRows.Count > 5 ? ", ..." : "")}: physically implausible for dead fuel (a missing-value code?); kept as given"));
         }
 
         return list;
@@ -176,7 +243,40 @@ public static class FuelCsv
         File.WriteAllText(file, sb.ToString());
     }
 
-    private static void CheckSame(CsvRows rows, string column, double first, double value)
+    private static double TemperatureC(CsvTableReader rows)
+    {
+        bool looksKelvin = double.TryParse(rows.Text("temp_c"), NumberStyles.Float, CultureInfo.InvariantCulture, out double raw) && raw is > 150 and < 400;
+        return rows.Number("temp_c", -80, 65, "(degrees Celsius expected" + (looksKelvin ? "; this looks like kelvin: name the column temp_k)" : ")"));
+    }
+
+    /// <summary>A UTC time (ISO 8601, no offset = UTC); on the hour, or rounded to the nearest hour (ties up) when <paramref name="onHour"/> is false.</summary>
+    private static DateTime Time(CsvTableReader rows, string column, bool onHour, out bool rounded)
+    {
+        string s = rows.Text(column);
+        if (!DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out DateTime t))
+        {
+            throw rows.Error(column, $"'{s}' is not a time (expected ISO 8601 such as 2025-07-01T14:00:00Z)");
+        }
+
+        t = DateTime.SpecifyKind(t, DateTimeKind.Utc);
+        long intoHour = t.Ticks % TimeSpan.TicksPerHour;
+        rounded = intoHour != 0;
+        if (!rounded)
+        {
+            return t;
+        }
+
+        if (onHour)
+        {
+            throw rows.Error(column, column == "time" && rows.Has("moisture_pct")
+                ? $"'{s}' is not on the hour; set option observation_time: nearest-hour to round observation times"
+                : $"'{s}' is not on the hour (the weather must be hourly, on the hour)");
+        }
+
+        return new DateTime(t.Ticks - intoHour + (intoHour >= TimeSpan.TicksPerHour / 2 ? TimeSpan.TicksPerHour : 0), DateTimeKind.Utc);
+    }
+
+    private static void CheckSame(CsvTableReader rows, string column, double first, double value)
     {
         if (Math.Abs(first - value) > 1e-9)
         {

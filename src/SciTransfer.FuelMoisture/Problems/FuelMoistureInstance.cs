@@ -73,6 +73,20 @@ public sealed class FuelMoistureInstance : ProblemInstance<MoistureNet>
         return net;
     }
 
+    /// <summary>The source network with the scenario's scaling ("moisture-lstm"), for <c>scitransfer export</c>.</summary>
+    public override ExchangeModel ExportSource(MoistureNet source) => MoistureExchange.Export(source, _scenario.Scaler);
+
+    /// <summary>A "moisture-lstm" trained elsewhere, its scaling folded into the weights so that it reads this scenario's.</summary>
+    public override MoistureNet ImportSource(ExchangeModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var (net, scaler) = model.As<(MoistureNet Net, FeatureScaler Scaler)>(MoistureExchange.Architecture, Features.Names);
+        model.ExpectSizes([net.Inputs, net.Hidden], [Features.Count, _o.Hidden], "hidden");
+        var ours = MoistureNet.CreateChrono(Features.Count, _o.Hidden, _o.ChronoMaxHours, new Rng(0));
+        MoistureExchange.CopyRescaled(net, scaler, ours, _scenario.Scaler);
+        return ours;
+    }
+
     /// <summary>The resolved options.</summary>
     public FuelMoistureOptions Options => _o;
 
@@ -89,6 +103,23 @@ public sealed class FuelMoistureInstance : ProblemInstance<MoistureNet>
         return FitSequences(subset);
     }
 
+    /// <summary>The cell's target observations that are fitted (for 1-h fuels those &lt;= 30 %), in subset order.</summary>
+    public List<FuelObservation> FittedObservations(StrategyCell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        var list = new List<FuelObservation>(cell.TargetIndices.Length);
+        foreach (int i in cell.TargetIndices.Span)
+        {
+            var ob = _scenario.Pool[i];
+            if (_o.TargetClassHours != 1 || ob.Value <= OneHourFitCeiling)
+            {
+                list.Add(ob);
+            }
+        }
+
+        return list;
+    }
+
     /// <summary>A fresh chrono-initialised network drawn from the cell's "init" stream (as the source network is built).</summary>
     public MoistureNet NewNetwork(StrategyCell cell)
     {
@@ -103,11 +134,15 @@ public sealed class FuelMoistureInstance : ProblemInstance<MoistureNet>
     /// The scores of a cell's predictions, with the time-series figure when the cell is repeat 0 at n =
     /// <see cref="FuelMoistureOptions.FigureN"/> and the strategy has a series in it.
     /// </summary>
-    internal CellResult Result(string strategy, FigureSeriesRole role, StrategyCell cell, double[][] predictions)
+    internal CellResult Result(string strategy, FigureSeriesRole role, StrategyCell cell, FuelPrediction prediction)
     {
         ArgumentNullException.ThrowIfNull(cell);
-        var values = Score(predictions);
-        var figures = _repeat == 0 && cell.N == _o.FigureN ? Figure(strategy, role, predictions) : null;
+        ArgumentNullException.ThrowIfNull(prediction);
+        var values = Score(prediction.Values);
+        values[FuelMoistureMetrics.WarpForgetShift] = prediction.ForgetShift;
+        values[FuelMoistureMetrics.WarpInputShift] = prediction.InputShift;
+        values[FuelMoistureMetrics.AutoChoice] = prediction.AutoChoice;
+        var figures = _repeat == 0 && cell.N == _o.FigureN ? Figure(strategy, role, prediction.Values) : null;
         return new CellResult(values, figures);
     }
 
@@ -139,14 +174,57 @@ public sealed class FuelMoistureInstance : ProblemInstance<MoistureNet>
     }
 
     /// <summary>Predictions in % over the target sequence of every test station, from a zero state.</summary>
-    public double[][] Predict(MoistureNet net)
+    public double[][] Predict(MoistureNet net) => Predict(net, _scenario.TestInputs);
+
+    /// <summary>Predictions in % over the target sequence of every pool station, from a zero state (for model selection on the pool).</summary>
+    public double[][] PredictPool(MoistureNet net) => Predict(net, _scenario.PoolInputs);
+
+    /// <summary>
+    /// The train-mean baseline: the mean of the cell's fitted target observations (for 1-h fuels those &lt;= 30 %)
+    /// at every test hour; with none (n = 0), the mean of the source network's 10-h training readings.
+    /// </summary>
+    public double[][] TrainMeanPredictions(StrategyCell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        // Summed in pool order (file order), not draw order, so that the whole pool gives the file's mean to the last bit.
+        int[] indices = cell.TargetIndices.ToArray();
+        Array.Sort(indices);
+        double sum = 0;
+        int n = 0;
+        foreach (int i in indices)
+        {
+            double v = _scenario.Pool[i].Value;
+            if (_o.TargetClassHours != 1 || v <= OneHourFitCeiling)
+            {
+                sum += v;
+                n++;
+            }
+        }
+
+        double mean = n > 0 ? sum / n : _scenario.Scaler.OutputMean;
+        return [.. _scenario.TestInputs.Select(_ => Enumerable.Repeat(mean, _scenario.TargetLength).ToArray())];
+    }
+
+    /// <summary>The time-warp-gradient shifts for <paramref name="fit"/> ((0, 0) without fitted observations).</summary>
+    internal (double Forget, double Input) GradientShift(List<TrainingSequence> fit, CancellationToken ct)
+    {
+        if (fit.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        var (sf, si, _) = TimeWarp.Gradient(Source, fit, _o.WarpIterations, range: _o.GridRange, cancellationToken: ct);
+        return (sf, si);
+    }
+
+    private double[][] Predict(MoistureNet net, IReadOnlyList<double[]> stations)
     {
         ArgumentNullException.ThrowIfNull(net);
-        int b = _scenario.TestInputs.Count, t = _scenario.TargetLength, inputs = net.Inputs;
+        int b = stations.Count, t = _scenario.TargetLength, inputs = net.Inputs;
         var x = new Tensor(b, t, inputs);
         for (int k = 0; k < b; k++)
         {
-            _scenario.TestInputs[k].CopyTo(x.Span.Slice(k * t * inputs, t * inputs));
+            stations[k].CopyTo(x.Span.Slice(k * t * inputs, t * inputs));
         }
 
         var tape = new Tape();
@@ -167,7 +245,7 @@ public sealed class FuelMoistureInstance : ProblemInstance<MoistureNet>
     /// <summary>The time-lag model of the target class run over each test station's sequence from the mid-point of the first hour's equilibria.</summary>
     public double[][] PhysicsPredictions()
     {
-        var model = TimeLagModel.ForClass(_o.TargetClassHours, _o.RainFactor);
+        var model = _o.Model(_o.TargetClassHours);
         return [.. _scenario.TestWeather.Select(w => ObservationGenerator.TrueMoisture(w, model, _o.DryingCoefficient))];
     }
 

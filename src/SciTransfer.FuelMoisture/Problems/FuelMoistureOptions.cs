@@ -1,5 +1,7 @@
+using SciTransfer.FuelMoisture.Data;
 using SciTransfer.FuelMoisture.Physics;
 using SciTransfer.Transfer.Options;
+using SciTransfer.Transfer.Problems;
 
 namespace SciTransfer.FuelMoisture.Problems;
 
@@ -17,6 +19,12 @@ public sealed record FuelMoistureOptions
 
     /// <summary>Tr = RainFactor * T_k.</summary>
     public double RainFactor { get; init; } = TimeLagModel.DefaultRainFactor;
+
+    /// <summary>Tr in hours for every class (the published ODE's 14 h), or null: Tr = <see cref="RainFactor"/> T_k.</summary>
+    public double? RainTimeConstantHours { get; init; }
+
+    /// <summary>How the loaders treat messy records of a user's files (data block only).</summary>
+    public FuelCsvOptions Csv { get; init; } = FuelCsvOptions.Default;
 
     /// <summary>Physics spin-up before every window, days.</summary>
     public int SpinUpDays { get; init; } = 250;
@@ -94,6 +102,16 @@ public sealed record FuelMoistureOptions
         "observation_days", "lead_in_days", "sensor_noise", "weighing_noise", "weighing_relative_noise",
     ];
 
+    /// <summary>
+    /// Options rejected without a data block. observation_time and rh_above_100 also act only on files, but as choices
+    /// with defaults they appear in every starter config, so they are accepted (and have no effect) on generated data.
+    /// </summary>
+    public static IReadOnlyList<string> DataOptions { get; } = [SourceStationIds];
+
+    /// <summary>The time-lag model of class <paramref name="timeLagHours"/> with this study's rain time constant.</summary>
+    public TimeLagModel Model(double timeLagHours) =>
+        RainTimeConstantHours is { } tr ? new TimeLagModel(timeLagHours, tr) : TimeLagModel.ForClass(timeLagHours, RainFactor);
+
     /// <summary>Option naming the 10-h source stations of a user's data (valid only with a data block).</summary>
     public const string SourceStationIds = "source_station_ids";
 
@@ -108,7 +126,8 @@ public sealed record FuelMoistureOptions
         return new(
         [
             OptionSpec.Number("drying_coefficient", d.DryingCoefficient, 0.5, 1.5, "coefficient a of the drying equilibrium Ed (0.924 is the group's Python value)"),
-            OptionSpec.Number("rain_factor", d.RainFactor, 0.01, 100, "rain time lag Tr = rain_factor x T_k (10 for WRF-SFIRE's 14 T_k)"),
+            OptionSpec.Number("rain_factor", d.RainFactor, 0.01, 100, "rain time lag Tr = rain_factor x T_k (1.4: NCAR's fire code; 14: WRF-SFIRE's 14 T_k); ignored when rain_time_constant_h is given"),
+            OptionSpec.Number("rain_time_constant_h", null, 0.01, 1e5, "rain time lag Tr in hours for every class (14 in the published ODE); replaces rain_factor", "h") with { Optional = true },
             OptionSpec.Integer("spin_up_days", d.SpinUpDays, 0, 2000, "generated data: physics spin-up before every window", "d", quick: 160),
             OptionSpec.Integer("source_stations", d.SourceStations, 1, 500, "generated data: 10-h source training stations", quick: 3),
             OptionSpec.Integer("validation_stations", d.ValidationStations, 1, 100, "generated data: 10-h source stations held out for early stopping", quick: 1),
@@ -120,6 +139,8 @@ public sealed record FuelMoistureOptions
             OptionSpec.Number("sensor_noise", d.SensorNoise, 0, 20, "generated data: sd of the hourly 10-h sensor readings", "%"),
             OptionSpec.Number("weighing_noise", d.WeighingNoise, 0, 20, "generated data: absolute part of the weighing noise sd", "%"),
             OptionSpec.Number("weighing_relative_noise", d.WeighingRelativeNoise, 0, 1, "generated data: relative part of the weighing noise sd (x moisture)"),
+            OptionSpec.Choice("observation_time", FuelCsvOptions.Name(ObservationTimePolicy.NearestHour), ["nearest-hour", "error"], "data block only: observation times off the hour (a weighing at 05:37) are rounded to the nearest hour (with a warning) or an error"),
+            OptionSpec.Choice("rh_above_100", FuelCsvOptions.Name(HumidityAbove100Policy.Clip), ["clip", "error"], "data block only: relative humidity in (100, 110] % is clipped to 100 (with a warning) or an error"),
             OptionSpec.TextList(SourceStationIds, null, "data block only: 10-h source training stations (default: every station with source observations except the test and validation stations)") with { Optional = true, NonEmpty = true },
             OptionSpec.Integer("hidden", d.Hidden, 1, 1024, "LSTM units (64 as published)"),
             OptionSpec.Number("chrono_max_hours", d.ChronoMaxHours, 2.5, 1e5, "upper bound of the chrono initialisation time scales", "h"),
@@ -133,6 +154,7 @@ public sealed record FuelMoistureOptions
             OptionSpec.Number("grid_range", d.GridRange, 0, 20, "half-width of the time-warp grid, [-range, range]^2"),
             OptionSpec.Integer("warp_iterations", d.WarpIterations, 0, 10000, "Adam iterations of time-warp-gradient", quick: 20),
             OptionSpec.Integer("figure_n", d.FigureN, 0, int.MaxValue, "n_target at which repeat 0 emits the time-series figure"),
+            SourceModelOption.Spec,
         ]);
     }
 
@@ -145,6 +167,10 @@ public sealed record FuelMoistureOptions
             TargetClassHours = targetClassHours,
             DryingCoefficient = options.Number("drying_coefficient"),
             RainFactor = options.Number("rain_factor"),
+            RainTimeConstantHours = options.Has("rain_time_constant_h") ? options.Number("rain_time_constant_h") : null,
+            Csv = new FuelCsvOptions(
+                options.Text("observation_time") == "error" ? ObservationTimePolicy.Error : ObservationTimePolicy.NearestHour,
+                options.Text("rh_above_100") == "error" ? HumidityAbove100Policy.Error : HumidityAbove100Policy.Clip),
             SpinUpDays = options.Int("spin_up_days"),
             SourceStations = options.Int("source_stations"),
             ValidationStations = options.Int("validation_stations"),

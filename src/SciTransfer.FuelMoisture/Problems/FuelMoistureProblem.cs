@@ -24,17 +24,13 @@ public sealed class FuelMoistureProblem : ITransferProblem
         Name = NameFor(options.TargetClassHours);
         Description = realData is null
             ? $"10-h fuel moisture LSTM (hourly sensors at {options.SourceStations} source stations) -> {cls} fuels from twice-daily weighings; RMSE on held-out stations"
-            : $"10-h fuel moisture LSTM -> {cls} fuels on the files of the data block ({Path.GetFileName(realData.Block.File(FuelMoistureRealData.TargetFile))}); RMSE on the test set";
-        Metrics = options.TargetClassHours == 1
-            ? [Rmse, new MetricInfo("rmse_le30", "%", true, "RMSE over test observations <= 30 % (no rain spikes)")]
-            : [Rmse];
+            : $"10-h fuel moisture LSTM -> {cls} fuels on the files of the data block ({Path.GetFileName(realData.TargetFileName)}); {Setting(realData)}";
+        Metrics = FuelMoistureMetrics.For(options.TargetClassHours);
         MaxTargetSize = realData is null ? options.TargetStations * options.ObservationDays * WeighingsPerDay : realData.FixedPoolSize;
     }
 
     /// <summary>Twice-daily weighings (08 and 14 local solar time) form the generated pool.</summary>
     private const int WeighingsPerDay = 2;
-
-    private static MetricInfo Rmse { get; } = new("rmse", "%", true, "RMSE of fuel moisture at the test stations' hourly weighings");
 
     /// <summary>The resolved options.</summary>
     public FuelMoistureOptions Options { get; }
@@ -55,7 +51,7 @@ public sealed class FuelMoistureProblem : ITransferProblem
     public IReadOnlyList<MetricInfo> Metrics { get; }
 
     /// <inheritdoc />
-    public CostClass CellCost(string strategy) => strategy == "physics" ? CostClass.Cheap : CostClass.Heavy; // LSTM training vs the physics model
+    public CostClass CellCost(string strategy) => strategy is "physics" or "train-mean" ? CostClass.Cheap : CostClass.Heavy; // LSTM training vs the physics model or a mean
 
     /// <inheritdoc />
     public bool CachesSource => true;
@@ -73,8 +69,24 @@ public sealed class FuelMoistureProblem : ITransferProblem
     /// </summary>
     public int? MaxTargetSize { get; }
 
-    /// <summary>"fuel-moisture/10h-to-{k}h".</summary>
-    public static string NameFor(int targetClassHours) => $"fuel-moisture/10h-to-{FuelClass.Name(targetClassHours)}";
+    /// <summary>"fuel-moisture/10h-to-{k}h", or "fuel-moisture/10h" for the source class itself.</summary>
+    public static string NameFor(int targetClassHours) =>
+        targetClassHours == 10 ? "fuel-moisture/10h" : $"fuel-moisture/10h-to-{FuelClass.Name(targetClassHours)}";
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Warnings => RealData?.Warnings ?? [];
+
+    /// <summary>How the data are split, in words for the report: periods of one station's record, or stations.</summary>
+    private static string Setting(FuelMoistureRealData data)
+    {
+        if (data.Time is { } t)
+        {
+            string validation = t.Validation is { } v ? $", early stopping on {v}" : "";
+            return $"trained on {t.Pool}{validation}, RMSE on the later period {t.Test} (time split)";
+        }
+
+        return "RMSE on the test stations' observations (split by station)";
+    }
 
     /// <inheritdoc />
     public ProblemInstance Create(ProblemContext context)

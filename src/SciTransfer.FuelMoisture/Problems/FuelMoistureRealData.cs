@@ -59,20 +59,37 @@ internal sealed class FuelMoistureRealData
     /// <summary>Target observations in the pool (inside the window) when the split does not depend on the repeat; null for a drawn split.</summary>
     public int? FixedPoolSize { get; private set; }
 
-    /// <summary>What a problem reads: the three files and a group (by station) or time split.</summary>
+    /// <summary>Warnings of the loaders (clipped humidity, rounded times, 0.0 % observations), for run.json and the report.</summary>
+    public IReadOnlyList<string> Warnings => Data.Warnings ?? [];
+
+    /// <summary>The file the target rows come from (the 10-h file itself for the 10-h problem).</summary>
+    public string TargetFileName => Block.File(TargetClassHours == 10 ? SourceFile : TargetFile);
+
+    /// <summary>The time split, or null for a group split.</summary>
+    public TimeSplit? Time => Block.Split as TimeSplit;
+
+    /// <summary>What a problem reads: the three files (two for the 10-h problem, whose target is its source file) and a group (by station) or time split.</summary>
     public static DataSpec Spec(int targetClassHours)
     {
         string cls = FuelClass.Name(targetClassHours);
+        List<DataFileSpec> files =
+        [
+            new DataFileSpec(WeatherFile, "hourly weather: station,time,lat,lon,elevation_m,temp_c (or temp_k),rh_pct,rain_mm_h,solar_w_m2,wind_m_s (UTC, continuous)"),
+            new DataFileSpec(SourceFile, targetClassHours == 10
+                ? "10-h fuel moisture observations, the source and the target: station,time,moisture_pct"
+                : "10-h fuel moisture observations (the source): station,time,moisture_pct"),
+        ];
+        if (targetClassHours != 10)
+        {
+            files.Add(new DataFileSpec(TargetFile, $"{cls} fuel moisture observations (the target): station,time,moisture_pct"));
+        }
+
         return new DataSpec(
-            [
-                new DataFileSpec(WeatherFile, "hourly weather: station,time,lat,lon,elevation_m,temp_c,rh_pct,rain_mm_h,solar_w_m2,wind_m_s (UTC, continuous)"),
-                new DataFileSpec(SourceFile, "10-h fuel moisture observations (the source): station,time,moisture_pct"),
-                new DataFileSpec(TargetFile, $"{cls} fuel moisture observations (the target): station,time,moisture_pct"),
-            ],
+            files,
             [SplitKind.Group, SplitKind.Time],
             SplitRequired: true,
             Doc: "group split by \"station\": test (and pool) stations named or drawn per repeat, validation stations early-stop the source network; "
-                + "time split: pool and test are date ranges of the target observations at every target station");
+                + "time split: pool (training), validation and test are date ranges at every station (one station is enough): the source network trains on the pool range's 10-h rows, early-stops on the validation range's");
     }
 
     /// <summary>
@@ -84,7 +101,8 @@ internal sealed class FuelMoistureRealData
     /// <param name="sourceStationIds">Option source_station_ids, or null.</param>
     /// <param name="sourceOptionError">Builds a config error naming option source_station_ids.</param>
     /// <param name="targetClassHours">Target class time lag, hours.</param>
-    public static FuelMoistureRealData Load(DataBlock block, string[]? sourceStationIds, Func<string, ConfigException> sourceOptionError, int targetClassHours)
+    /// <param name="csv">How the loaders treat messy records (null: the defaults).</param>
+    public static FuelMoistureRealData Load(DataBlock block, string[]? sourceStationIds, Func<string, ConfigException> sourceOptionError, int targetClassHours, FuelCsvOptions? csv = null)
     {
         ArgumentNullException.ThrowIfNull(block);
         ArgumentNullException.ThrowIfNull(sourceOptionError);
@@ -94,8 +112,14 @@ internal sealed class FuelMoistureRealData
             throw block.Error("split.column", $"fuel-moisture data are grouped by \"station\", not \"{g.Column}\"");
         }
 
-        string weatherFile = block.File(WeatherFile), sourceFile = block.File(SourceFile), targetFile = block.File(TargetFile);
-        var data = FuelCsv.Load(weatherFile, new Dictionary<int, string> { [10] = sourceFile, [targetClassHours] = targetFile });
+        string weatherFile = block.File(WeatherFile), sourceFile = block.File(SourceFile);
+        var files = new Dictionary<int, string> { [10] = sourceFile };
+        if (targetClassHours != 10)
+        {
+            files[targetClassHours] = block.File(TargetFile);
+        }
+
+        var data = FuelCsv.Load(weatherFile, files, csv);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < data.Stations.Count; i++)
         {
@@ -169,6 +193,11 @@ internal sealed class FuelMoistureRealData
         if (poolSize == 0 || real.InWindow(roles.Test, roles.TestRows).Count == 0)
         {
             throw block.Error("split", $"no {FuelClass.Name(targetClassHours)} observations in the {(poolSize == 0 ? "pool" : "test set")} inside the target window {real.WindowStartUtc:yyyy-MM-dd'T'HH}Z + {real.WindowHours} h");
+        }
+
+        if (split is TimeSplit time && !data.Observations[10].Any(ob => roles.Source.Contains(ob.Station) && time.Pool.Contains(data.Stations[ob.Station].TimeOf(ob.Hour))))
+        {
+            throw block.Error("split.pool", $"no 10-h observations of the source stations in the pool range {time.Pool}: the source network trains on the 10-h rows of the pool (training) period");
         }
 
         // A named or time split does not depend on the repeat: keep its roles.
@@ -268,10 +297,6 @@ internal sealed class FuelMoistureRealData
 
             validation = [.. validationStations];
             heldOut = test;
-        }
-        else if (split is TimeSplit { Validation: not null })
-        {
-            throw Block.Error("split.validation", "fuel-moisture early-stops on source stations, so a validation range would go unused; remove it");
         }
 
         if (SourceIds is not null && SourceIds.Intersect(validation).Any())

@@ -3,6 +3,7 @@ using SciTransfer.FuelMoisture.Data;
 using SciTransfer.FuelMoisture.Model;
 using SciTransfer.FuelMoisture.Physics;
 using SciTransfer.FuelMoisture.Weather;
+using SciTransfer.Transfer.Data;
 
 namespace SciTransfer.FuelMoisture.Problems;
 
@@ -65,8 +66,8 @@ public sealed class FuelMoistureScenario
         int targetHours = (o.LeadInDays + o.ObservationDays) * 24;
         int total = spin + Math.Max(sourceHours, targetHours);
         DateTime start = WindowStartUtc.AddHours(-spin);
-        var source = TimeLagModel.ForClass(10, o.RainFactor);
-        var target = TimeLagModel.ForClass(o.TargetClassHours, o.RainFactor);
+        var source = o.Model(10);
+        var target = o.Model(o.TargetClassHours);
 
         HourlyWeather[] Stations(string group, string prefix, int count) =>
         [
@@ -170,6 +171,11 @@ public sealed class FuelMoistureScenario
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(seeds);
         var roles = data.Roles(seeds);
+        if (data.Time is { } time)
+        {
+            return FromTimeSplit(o, data, roles, time);
+        }
+
         int[] sourceIds = roles.Source, validationIds = roles.Validation, poolIds = roles.Pool, testIds = roles.Test;
         var stations = data.Data.Stations;
         var sourceObs = data.Data.Observations[10];
@@ -221,6 +227,99 @@ public sealed class FuelMoistureScenario
             Test = test,
             TestWeather = [.. testIds.Select(s => stations[s].Slice(Offset(s), length))],
             TargetLength = length,
+            ObservationStart = test.Min(ob => ob.Hour),
+        };
+    }
+
+    /// <summary>
+    /// A time split: every station's weather is turned into inputs once, over its whole record, and the roles are
+    /// masks on those sequences (no weather is run twice). Source training = the source stations' 10-h rows in the
+    /// pool range; early stopping = their 10-h rows in the validation range (same input arrays; none without a
+    /// validation range); the scaler is fitted on training-period inputs and 10-h rows only. The target sequence is
+    /// the target window (a single station: its whole record, sharing the source arrays); pool and test are its rows
+    /// in the pool and test ranges.
+    /// </summary>
+    private static FuelMoistureScenario FromTimeSplit(FuelMoistureOptions o, FuelMoistureRealData data, StationRoles roles, TimeSplit time)
+    {
+        var stations = data.Data.Stations;
+        var sourceObs = data.Data.Observations[10];
+        int[] used = [.. roles.Source.Concat(roles.Pool).Concat(roles.Test).Distinct().Order()];
+        var inputs = used.ToDictionary(s => s, s => Features.Build(stations[s], o.DryingCoefficient, 0, stations[s].Length));
+
+        // Hours [from, to) of station s inside a range (weather is continuous and time-ordered).
+        (int From, int To) Hours(int s, TimeRange r)
+        {
+            var w = stations[s];
+            int from = Math.Clamp((int)Math.Ceiling((r.From - w.StartUtc).TotalHours), 0, w.Length);
+            int to = Math.Clamp((int)Math.Floor((r.To - w.StartUtc).TotalHours) + 1, from, w.Length);
+            return (from, to);
+        }
+
+        var trainBlocks = roles.Source.Select(s =>
+        {
+            var (from, to) = Hours(s, time.Pool);
+            return inputs[s].AsSpan(from * Features.Count, (to - from) * Features.Count).ToArray();
+        });
+        bool InRange(FuelObservation ob, TimeRange r) => r.Contains(stations[ob.Station].TimeOf(ob.Hour));
+        var scaler = FeatureScaler.Fit(trainBlocks, Features.Count, sourceObs.Where(ob => roles.Source.Contains(ob.Station) && InRange(ob, time.Pool)).Select(ob => ob.Value));
+        foreach (var x in inputs.Values)
+        {
+            scaler.Transform(x);
+        }
+
+        List<TrainingSequence> Masked(TimeRange? range)
+        {
+            var list = new List<TrainingSequence>();
+            if (range is not { } r)
+            {
+                return list;
+            }
+
+            foreach (int s in roles.Source)
+            {
+                int length = stations[s].Length;
+                var y = new double[length];
+                var wt = new double[length];
+                foreach (var ob in sourceObs)
+                {
+                    if (ob.Station == s && InRange(ob, r))
+                    {
+                        y[ob.Hour] = scaler.ScaleOutput(ob.Value);
+                        wt[ob.Hour] = 1;
+                    }
+                }
+
+                if (wt.Any(v => v > 0))
+                {
+                    list.Add(new TrainingSequence(inputs[s], y, wt));
+                }
+            }
+
+            return list;
+        }
+
+        int window = data.WindowHours;
+        double[] TargetInputs(int s)
+        {
+            int off = data.Offset(s);
+            var x = inputs[s];
+            return off == 0 && window == stations[s].Length ? x : x.AsSpan(off * Features.Count, window * Features.Count).ToArray();
+        }
+
+        var pool = data.InWindow(roles.Pool, roles.PoolRows);
+        var test = data.InWindow(roles.Test, roles.TestRows);
+        return new FuelMoistureScenario
+        {
+            Options = o,
+            Scaler = scaler,
+            SourceTrain = Masked(time.Pool),
+            SourceValidation = Masked(time.Validation),
+            PoolInputs = [.. roles.Pool.Select(TargetInputs)],
+            TestInputs = [.. roles.Test.Select(TargetInputs)],
+            Pool = pool,
+            Test = test,
+            TestWeather = [.. roles.Test.Select(s => stations[s].Slice(data.Offset(s), window))],
+            TargetLength = window,
             ObservationStart = test.Min(ob => ob.Hour),
         };
     }

@@ -14,9 +14,9 @@ internal sealed class ChronoWarpStrategy : FuelMoistureStrategy
 
     public override string Description => "gate-bias shifts (+ln a, -ln a) from the time-constant ratio a = T_target / 10 h (no target data)";
 
-    protected override double[][] Predict(FuelMoistureInstance instance, StrategyCell cell, List<TrainingSequence> fit)
+    protected override FuelPrediction Predict(FuelMoistureInstance instance, StrategyCell cell, List<TrainingSequence> fit)
     {
         var (sf, si) = TimeWarp.FromRatio(instance.Options.TargetClassHours / 10.0);
-        return instance.Predict(TimeWarp.Apply(instance.SourceCopy(), sf, si));
+        return new FuelPrediction(instance.Predict(TimeWarp.Apply(instance.SourceCopy(), sf, si)), sf, si);
     }
 }

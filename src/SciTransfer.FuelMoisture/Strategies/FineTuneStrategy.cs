@@ -13,7 +13,7 @@ internal sealed class FineTuneStrategy : FuelMoistureStrategy
 
     public override string Description => "every weight of the source network trained on the target observations (fine_tune_epochs)";
 
-    protected override double[][] Predict(FuelMoistureInstance instance, StrategyCell cell, List<TrainingSequence> fit)
+    protected override FuelPrediction Predict(FuelMoistureInstance instance, StrategyCell cell, List<TrainingSequence> fit)
     {
         var net = instance.SourceCopy();
         instance.FineTune(net, fit, instance.Options.FineTuneEpochs, GradientScope.All, cell, Name);

@@ -13,7 +13,7 @@ internal sealed class FreezeLstmStrategy : FuelMoistureStrategy
 
     public override string Description => "the source LSTM frozen, the dense head trained on the target observations";
 
-    protected override double[][] Predict(FuelMoistureInstance instance, StrategyCell cell, List<TrainingSequence> fit)
+    protected override FuelPrediction Predict(FuelMoistureInstance instance, StrategyCell cell, List<TrainingSequence> fit)
     {
         var net = instance.SourceCopy();
         instance.FineTune(net, fit, instance.Options.FineTuneEpochs, GradientScope.HeadOnly, cell, Name);

@@ -26,10 +26,16 @@ public static class FuelMoistureStrategies
     /// <summary>Shifts (+ln a, -ln a) from the time-constant ratio a, no target data.</summary>
     public const string ChronoWarp = "chrono-warp";
 
+    /// <summary>The mean of the target observations (a baseline).</summary>
+    public const string TrainMean = "train-mean";
+
+    /// <summary>Model selection on the pool by a time-ordered hold-out.</summary>
+    public const string Auto = "auto";
+
     /// <summary>Every strategy, in report order.</summary>
     public static IReadOnlyList<IStrategy> All { get; } =
     [
-        new PhysicsStrategy(), new SourceOnlyStrategy(), new ScratchStrategy(), new FineTuneStrategy(), new FreezeLstmStrategy(),
-        new TimeWarpStrategy(), new TimeWarpGradientStrategy(), new TimeWarpFineTuneStrategy(), new ChronoWarpStrategy(),
+        new PhysicsStrategy(), new TrainMeanStrategy(), new SourceOnlyStrategy(), new ScratchStrategy(), new FineTuneStrategy(), new FreezeLstmStrategy(),
+        new TimeWarpStrategy(), new TimeWarpGradientStrategy(), new TimeWarpFineTuneStrategy(), new ChronoWarpStrategy(), new AutoStrategy(),
     ];
 }

@@ -19,13 +19,13 @@ internal abstract class FuelMoistureStrategy : Strategy<FuelMoistureInstance>
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(cell);
-        var predictions = Predict(instance, cell, instance.FitSequences(cell));
-        return instance.Result(Name, FigureRole, cell, predictions);
+        var prediction = Predict(instance, cell, instance.FitSequences(cell));
+        return instance.Result(Name, FigureRole, cell, prediction);
     }
 
-    /// <summary>Predictions in % per test station and hour of the target sequence.</summary>
+    /// <summary>Predictions in % per test station and hour of the target sequence, with the cell's diagnostics.</summary>
     /// <param name="instance">The repeat.</param>
     /// <param name="cell">The cell.</param>
     /// <param name="fit">One sequence per pool station with fitted observations in the cell's subset.</param>
-    protected abstract double[][] Predict(FuelMoistureInstance instance, StrategyCell cell, List<TrainingSequence> fit);
+    protected abstract FuelPrediction Predict(FuelMoistureInstance instance, StrategyCell cell, List<TrainingSequence> fit);
 }

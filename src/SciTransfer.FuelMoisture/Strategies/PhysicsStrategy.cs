@@ -17,5 +17,5 @@ internal sealed class PhysicsStrategy : FuelMoistureStrategy
 
     public override FigureSeriesRole FigureRole => FigureSeriesRole.Physics;
 
-    protected override double[][] Predict(FuelMoistureInstance instance, StrategyCell cell, List<TrainingSequence> fit) => instance.PhysicsPredictions();
+    protected override FuelPrediction Predict(FuelMoistureInstance instance, StrategyCell cell, List<TrainingSequence> fit) => instance.PhysicsPredictions();
 }

@@ -15,7 +15,7 @@ internal sealed class ScratchStrategy : FuelMoistureStrategy
 
     public override FigureSeriesRole FigureRole => FigureSeriesRole.None;
 
-    protected override double[][] Predict(FuelMoistureInstance instance, StrategyCell cell, List<TrainingSequence> fit)
+    protected override FuelPrediction Predict(FuelMoistureInstance instance, StrategyCell cell, List<TrainingSequence> fit)
     {
         var net = instance.NewNetwork(cell);
         instance.FineTune(net, fit, instance.Options.ScratchEpochs, GradientScope.All, cell, Name);

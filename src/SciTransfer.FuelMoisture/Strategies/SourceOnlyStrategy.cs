@@ -15,5 +15,5 @@ internal sealed class SourceOnlyStrategy : FuelMoistureStrategy
 
     public override FigureSeriesRole FigureRole => FigureSeriesRole.SourceOnly;
 
-    protected override double[][] Predict(FuelMoistureInstance instance, StrategyCell cell, List<TrainingSequence> fit) => instance.Predict(instance.SourceCopy());
+    protected override FuelPrediction Predict(FuelMoistureInstance instance, StrategyCell cell, List<TrainingSequence> fit) => instance.Predict(instance.SourceCopy());
 }

@@ -14,11 +14,11 @@ internal sealed class TimeWarpFineTuneStrategy : FuelMoistureStrategy
 
     public override string Description => "the grid time warp, then every weight fine-tuned on the target observations";
 
-    protected override double[][] Predict(FuelMoistureInstance instance, StrategyCell cell, List<TrainingSequence> fit)
+    protected override FuelPrediction Predict(FuelMoistureInstance instance, StrategyCell cell, List<TrainingSequence> fit)
     {
         var (sf, si) = instance.GridShift(cell.N, fit, cell.CancellationToken);
         var net = TimeWarp.Apply(instance.SourceCopy(), sf, si);
         instance.FineTune(net, fit, instance.Options.FineTuneEpochs, GradientScope.All, cell, Name);
-        return instance.Predict(net);
+        return new FuelPrediction(instance.Predict(net), sf, si);
     }
 }

@@ -14,15 +14,9 @@ internal sealed class TimeWarpGradientStrategy : FuelMoistureStrategy
 
     public override string Description => "the two gate-bias shifts fitted by Adam (warp_iterations) on the target observations";
 
-    protected override double[][] Predict(FuelMoistureInstance instance, StrategyCell cell, List<TrainingSequence> fit)
+    protected override FuelPrediction Predict(FuelMoistureInstance instance, StrategyCell cell, List<TrainingSequence> fit)
     {
-        var net = instance.SourceCopy();
-        if (fit.Count > 0)
-        {
-            var (sf, si, _) = TimeWarp.Gradient(net, fit, instance.Options.WarpIterations, range: instance.Options.GridRange, cancellationToken: cell.CancellationToken);
-            net.ShiftGateBiases(sf, si);
-        }
-
-        return instance.Predict(net);
+        var (sf, si) = instance.GradientShift(fit, cell.CancellationToken);
+        return new FuelPrediction(instance.Predict(TimeWarp.Apply(instance.SourceCopy(), sf, si)), sf, si);
     }
 }

@@ -14,9 +14,9 @@ internal sealed class TimeWarpStrategy : FuelMoistureStrategy
 
     public override string Description => "(forget, input) gate-bias shifts of the source network chosen on a grid by weighted MSE on the target observations";
 
-    protected override double[][] Predict(FuelMoistureInstance instance, StrategyCell cell, List<TrainingSequence> fit)
+    protected override FuelPrediction Predict(FuelMoistureInstance instance, StrategyCell cell, List<TrainingSequence> fit)
     {
         var (sf, si) = instance.GridShift(cell.N, fit, cell.CancellationToken);
-        return instance.Predict(TimeWarp.Apply(instance.SourceCopy(), sf, si));
+        return new FuelPrediction(instance.Predict(TimeWarp.Apply(instance.SourceCopy(), sf, si)), sf, si);
     }
 }

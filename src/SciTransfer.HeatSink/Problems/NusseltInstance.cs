@@ -114,6 +114,18 @@ internal sealed class NusseltInstance : ProblemInstance<FieldMlp>, IEngineNetwor
     /// <summary>Restores the water network.</summary>
     public override FieldMlp LoadSource(Stream source) => PinnModelStore.Load(source, "cached Nusselt water model");
 
+    /// <summary>The water network as "nusselt-mlp", for <c>scitransfer export</c>.</summary>
+    public override ExchangeModel ExportSource(FieldMlp source) => new(HeatSinkExchange.NusseltArchitecture, source, HeatSinkExchange.NusseltFeatures);
+
+    /// <summary>A "nusselt-mlp" trained elsewhere (its own input standardisation) as the water network.</summary>
+    public override FieldMlp ImportSource(ExchangeModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var net = model.As<FieldMlp>(HeatSinkExchange.NusseltArchitecture, HeatSinkExchange.NusseltFeatures);
+        model.ExpectSizes(net.Sizes, [NusseltSample.FeatureCount, .. _s.Hidden, 1], "hidden_layers");
+        return net;
+    }
+
     /// <summary>The cell's labelled sodium designs (prefix of the repeat's permutation of the pool).</summary>
     public List<NusseltSample> Subset(StrategyCell cell)
     {

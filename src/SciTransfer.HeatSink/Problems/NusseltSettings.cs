@@ -2,6 +2,7 @@ using SciTransfer.HeatSink.Data;
 using SciTransfer.HeatSink.Models;
 using SciTransfer.HeatSink.Pinn.Balancing;
 using SciTransfer.Transfer.Options;
+using SciTransfer.Transfer.Problems;
 
 namespace SciTransfer.HeatSink.Problems;
 
@@ -26,6 +27,7 @@ internal sealed record NusseltSettings
         OptionSpec.Number("fine_tune_learning_rate", 1e-3, 1e-7, 1, "Adam learning rate of the fine-tune strategies"),
         OptionSpec.Choice("prior", "lyon", CorrelationCoefficients.PriorNames, "sodium physics prior a + b Pe^c: lyon (7, 0.025, 0.8), seban-shimazaki (5, 0.025, 0.8), skupinski (4.82, 0.0185, 0.827) or fitted-water (least squares on the repeat's water designs); also the correlation baseline and the fitted-correlation start"),
         OptionSpec.Choice("length_unit", "m", NusseltCsv.LengthUnits, "unit of the data table's length columns (dh_U, length_U, width_U with U = m or mm)"),
+        SourceModelOption.Spec,
     ]);
 
     /// <summary>User CFD table with its split (null: generated data).</summary>

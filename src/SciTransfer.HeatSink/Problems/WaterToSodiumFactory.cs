@@ -60,6 +60,7 @@ internal sealed class WaterToSodiumFactory : IProblemFactory
             OptionSpec.Text("figure_strategy", StrategyNames.FineTune, "strategy whose PINN field the figures show (generated data only)"),
             OptionSpec.Number("fluid_temperature_k", null, 1e-3, 1e5, "coolant temperature T_f of a sensor file in kelvin: theta = (T - T_f) k_s / (q'' l)", "K") with { Optional = true },
             OptionSpec.Number("heat_flux_w_m2", null, 1e-6, 1e12, "heat flux q'' into the heated base for a sensor file in kelvin", "W/m^2") with { Optional = true },
+            SourceModelOption.Spec,
         ]);
     }
 

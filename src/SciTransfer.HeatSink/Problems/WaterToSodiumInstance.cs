@@ -85,6 +85,22 @@ internal sealed class WaterToSodiumInstance : ProblemInstance<WaterModel>
         return new WaterModel(net, _s.Source, _sourceProbe.RelativeL2(net, new PinnTask(_s.Source, _sourceSensors)));
     }
 
+    /// <summary>The water network as "field-mlp" (inputs x, y in units of l), for <c>scitransfer export</c>.</summary>
+    public override ExchangeModel ExportSource(WaterModel source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return new(HeatSinkExchange.FieldArchitecture, source.Network, HeatSinkExchange.FieldFeatures);
+    }
+
+    /// <summary>A "field-mlp" trained elsewhere as the water model (its error recomputed on this repeat's water case).</summary>
+    public override WaterModel ImportSource(ExchangeModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var net = model.As<FieldMlp>(HeatSinkExchange.FieldArchitecture);
+        model.ExpectSizes(net.Sizes, [2, .. _s.Hidden, 1], "hidden_layers");
+        return new WaterModel(net, _s.Source, _sourceProbe.RelativeL2(net, new PinnTask(_s.Source, _sourceSensors)));
+    }
+
     /// <summary>Target training of scratch and data-only.</summary>
     public PinnTrainingOptions TargetTraining => _s.TargetTraining;
 

@@ -13,13 +13,13 @@ namespace SciTransfer.Torch.Exchange;
 public static class FieldMlpExchange
 {
     /// <summary>Architecture name of the temperature-field MLP.</summary>
-    public const string FieldArchitecture = "field-mlp";
+    public const string FieldArchitecture = HeatSinkExchange.FieldArchitecture;
 
     /// <summary>Architecture name of the Nusselt network.</summary>
-    public const string NusseltArchitecture = "nusselt-mlp";
+    public const string NusseltArchitecture = HeatSinkExchange.NusseltArchitecture;
 
     /// <summary>The Nusselt network's features, in NusseltSample.Features order.</summary>
-    public static IReadOnlyList<string> NusseltFeatures { get; } = ["log10_peclet", "hydraulic_diameter_mm", "aspect_ratio", "length_cm", "width_mm", "log10_length_over_diameter"];
+    public static IReadOnlyList<string> NusseltFeatures => HeatSinkExchange.NusseltFeatures;
 
     /// <summary>The state dict in PyTorch's layout.</summary>
     public static List<(string Name, Tensor Value)> StateDict(FieldMlp net)
@@ -44,6 +44,13 @@ public static class FieldMlpExchange
         if (card.Activation != "tanh" || card.Widths.Count < 2 || card.Widths[0] != card.Features.Count || card.Widths[^1] != 1)
         {
             throw new InvalidDataException($"{source}: a {architecture} is a tanh MLP [{card.Features.Count}, ..., 1]; the card says {card.Activation} [{string.Join(", ", card.Widths)}].");
+        }
+
+        // FieldMlp has no output scaling: the card must say the prediction is the network output (field) or its exp (Nusselt).
+        string transform = architecture == NusseltArchitecture ? "exp" : "identity";
+        if (card.OutputCentre != 0 || card.OutputScale != 1 || card.OutputTransform != transform)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{source}: a {architecture} predicts {transform}(net(x_hat)); the card has output_centre {card.OutputCentre}, output_scale {card.OutputScale}, output_transform '{card.OutputTransform}' (expected 0, 1, '{transform}')."));
         }
 
         var net = new FieldMlp([.. card.Widths], [.. card.InputCentre], [.. card.InputScale], card.InputMirrorPeriod);

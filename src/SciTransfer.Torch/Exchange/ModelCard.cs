@@ -64,6 +64,8 @@ public sealed record ModelCard
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        // Cards are read by people: keep apostrophes and non-ASCII text as they are (no HTML-safe escaping).
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>Writes the card as JSON (doubles round-trip exactly).</summary>

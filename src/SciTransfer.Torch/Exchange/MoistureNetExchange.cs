@@ -14,7 +14,7 @@ namespace SciTransfer.Torch.Exchange;
 public static class MoistureNetExchange
 {
     /// <summary>The card's architecture name.</summary>
-    public const string Architecture = "moisture-lstm";
+    public const string Architecture = MoistureExchange.Architecture;
 
     /// <summary>The state dict in PyTorch's layout.</summary>
     public static List<(string Name, Tensor Value)> StateDict(MoistureNet net)

@@ -58,6 +58,7 @@ public static class CatalogJson
                 ["unit"] = m.Unit,
                 ["lower_is_better"] = m.LowerIsBetter,
                 ["timing"] = m.IsTiming,
+                ["diagnostic"] = m.IsDiagnostic,
                 ["description"] = m.Description,
             })]),
             ["strategies"] = p is null ? null : new JsonArray([.. p.Strategies.Select(s => (JsonNode?)Strategy(s))]),

@@ -38,17 +38,18 @@ public sealed class CellCostModel
     {
         var exact = new Dictionary<(string, string, int), double>();
         string[] required = ["problem", "strategy", "n_target", "metric", "mean"];
-        string[] optional = [.. SummaryCsv.Header.Split(',').Except(required)];
+        // timings.csv's own columns, and the summary columns its earlier layout had, so an older run still calibrates.
+        string[] optional = [.. TimingsCsv.Columns.Union(SummaryCsv.Columns).Except(required)];
         using (var reader = CsvTableReader.Open(timingsCsv, required, optional))
         {
             while (reader.Next())
             {
-                if (reader.Text("metric") != SummaryBuilder.FitSeconds)
+                if (reader.Text("metric") != TimingsBuilder.FitSeconds)
                 {
                     continue;
                 }
 
-                exact[(reader.Text("problem"), reader.Text("strategy"), reader.Integer("n_target", 0, int.MaxValue))] = reader.Number("mean", 0, double.MaxValue, "seconds");
+                exact[(SpreadsheetSafety.Restore(reader.Text("problem")), SpreadsheetSafety.Restore(reader.Text("strategy")), reader.Integer("n_target", 0, int.MaxValue))] = reader.Number("mean", 0, double.MaxValue, "seconds");
             }
         }
 

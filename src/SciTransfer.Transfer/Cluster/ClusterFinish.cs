@@ -2,6 +2,7 @@ using System.Text;
 using SciTransfer.Transfer.Reporting;
 using SciTransfer.Transfer.Results;
 using SciTransfer.Transfer.Running;
+using SciTransfer.Transfer.Tables;
 
 namespace SciTransfer.Transfer.Cluster;
 
@@ -29,14 +30,15 @@ public static class ClusterFinish
         var progress = ClusterProgress.Read(layout);
         if (!progress.Complete)
         {
-            var sb = new StringBuilder(MissingHeader).Append('\n');
-            foreach (var (shard, cell, why) in progress.Incomplete)
+            string csv = CsvTableWriter.Format(MissingHeader.Split(','), w =>
             {
-                sb.Append(CsvText.Field(cell.Problem)).Append(',').Append(CsvText.Field(cell.Strategy)).Append(',')
-                  .Append(cell.NTarget).Append(',').Append(cell.Repeat).Append(',').Append(shard).Append(',').Append(why).Append('\n');
-            }
-
-            File.WriteAllText(layout.Missing, sb.ToString(), new UTF8Encoding(false));
+                foreach (var (shard, cell, why) in progress.Incomplete)
+                {
+                    w.Text(cell.Problem).Text(cell.Strategy).Integer(cell.NTarget).Integer(cell.Repeat).Integer(shard).Text(why);
+                    w.EndRow();
+                }
+            });
+            File.WriteAllText(layout.Missing, csv, new UTF8Encoding(false));
             return new FinishOutcome(progress, 0, ResubmitCommand(layout));
         }
 

@@ -145,7 +145,7 @@ public sealed class ClusterProgress
         using var reader = CsvTableReader.Open(path, required, [.. FailureLog.Header.Split(',').Except(required)]);
         while (reader.Next())
         {
-            cells.Add(new CellKey(reader.Text("problem"), reader.Text("strategy"), reader.Integer("n_target", 0, int.MaxValue), reader.Integer("repeat", 0, int.MaxValue)));
+            cells.Add(new CellKey(SpreadsheetSafety.Restore(reader.Text("problem")), SpreadsheetSafety.Restore(reader.Text("strategy")), reader.Integer("n_target", 0, int.MaxValue), reader.Integer("repeat", 0, int.MaxValue)));
         }
 
         return cells;

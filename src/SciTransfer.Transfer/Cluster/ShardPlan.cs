@@ -63,7 +63,8 @@ public sealed class ShardPlan
         foreach (var g in cells.GroupBy(c => (c.Key.Problem, c.Key.Repeat)))
         {
             var entry = g.First().Entry;
-            bool needsSource = entry.Strategies.AnyNeedsSource();
+            // A source_model file replaces pre-training: nothing to pretrain, and every shard reads the file itself.
+            bool needsSource = entry.Strategies.AnyNeedsSource() && entry.SourceModel is null;
             if (needsSource && entry.Problem.CachesSource)
             {
                 pretrain.Add(new SourcePair(g.Key.Problem, g.Key.Repeat));

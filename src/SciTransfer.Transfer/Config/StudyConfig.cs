@@ -41,4 +41,7 @@ public sealed record StudyProblem(
 {
     /// <summary>Strategy names in config order.</summary>
     public IReadOnlyList<string> StrategyNames => Strategies.Names();
+
+    /// <summary>The <c>source_model</c> file that replaces pre-training (<see cref="SourceModelOption"/>), or null.</summary>
+    public SourceModelFile? SourceModel { get; init; }
 }

@@ -130,7 +130,8 @@ public static class StudyConfigLoader
         int repeats = e.GetInt("repeats", studyRepeats, 1, 1000);
         var data = DataBlockReader.Read(e, factory.Data);
         var options = e.GetObject("options");
-        ITransferProblem problem = factory.Create(factory.Options.Read(options, settings.Quick, data), settings);
+        var optionValues = factory.Options.Read(options, settings.Quick, data);
+        ITransferProblem problem = factory.Create(optionValues, settings);
 
         string[] names = e.GetStringArray("strategies", [.. problem.Strategies.Names()]);
         if (names.Length == 0)
@@ -194,7 +195,7 @@ public static class StudyConfigLoader
             repeats = Math.Min(repeats, 2);
         }
 
-        return new StudyProblem(id, problem, strategies, sizes, repeats, data);
+        return new StudyProblem(id, problem, strategies, sizes, repeats, data) { SourceModel = SourceModelOption.Resolve(factory.Options, optionValues) };
     }
 
     /// <summary>A name as it can be shown in a one-line message: control characters escaped, cut at 60 characters.</summary>

@@ -58,4 +58,11 @@ public interface ITransferProblem
     /// shard. Default: false (shards then keep each (problem, repeat) together so it is trained once).
     /// </summary>
     bool CachesSource => false;
+
+    /// <summary>
+    /// Doubts about the configured data that are not errors (values clipped or rounded by an option, physically
+    /// implausible values kept): the runner writes them into run.json ("warnings", per problem id) and the report lists
+    /// them. Empty by default.
+    /// </summary>
+    IReadOnlyList<string> Warnings => [];
 }

@@ -7,4 +7,7 @@ namespace SciTransfer.Transfer.Problems;
 /// <param name="Description">One line for reports.</param>
 /// <param name="IsTiming">True for wall-clock measurements (seconds to a target): they vary run to run, so they
 /// are summarised in timings.csv, never in summary.csv (which must be byte-identical across thread counts).</param>
-public sealed record MetricInfo(string Name, string Unit, bool LowerIsBetter, string Description = "", bool IsTiming = false);
+/// <param name="IsDiagnostic">True for values recorded per cell to explain a fit (a fitted shift, the model a
+/// selector chose), not to rank strategies: they are in results.csv and summary.csv, but the report draws no curve
+/// or table for them and its answer ignores them. NaN where a strategy has no such value.</param>
+public sealed record MetricInfo(string Name, string Unit, bool LowerIsBetter, string Description = "", bool IsTiming = false, bool IsDiagnostic = false);

@@ -23,7 +23,25 @@ public abstract class ProblemInstance
     /// <param name="request">Seeds, progress and cancellation of the pre-training.</param>
     /// <param name="cacheFile">The on-disk cache file (null: no cache).</param>
     /// <param name="warn">Receives a line when a damaged or stale cache file is moved aside.</param>
-    internal virtual bool PrepareSource(SourceRequest request, string? cacheFile, Action<string>? warn = null) => false;
+    /// <param name="sourceModel">A model trained elsewhere to use instead (the <c>source_model</c> option); null: pre-train.</param>
+    internal virtual bool PrepareSource(SourceRequest request, string? cacheFile, Action<string>? warn = null, SourceModelFile? sourceModel = null) => false;
+
+    /// <summary>Reads the source model from a run's cache file without changing the file; null when read, else why not.</summary>
+    internal virtual string? ReadCachedSource(string cacheFile) => "the problem has no source model";
+
+    /// <summary>
+    /// The prepared source model in exchange form (what <c>scitransfer export</c> writes); null when none is prepared
+    /// or the problem's source model has no exchange form.
+    /// </summary>
+    public virtual ExchangeModel? ExportedSource() => null;
+
+    /// <summary>Sets the source model from a model in exchange form (a model trained elsewhere).</summary>
+    /// <exception cref="Errors.ConfigException">The problem has no source model, or the model does not fit it.</exception>
+    public virtual void UseSourceModel(ExchangeModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        throw model.Error($"{GetType().Name} has no source model to replace");
+    }
 }
 
 /// <summary>
@@ -58,6 +76,41 @@ public abstract class ProblemInstance<TSource> : ProblemInstance
     /// <summary>Reads a model written by <see cref="SaveSource"/>; null when not cacheable.</summary>
     public virtual TSource? LoadSource(Stream source) => null;
 
+    /// <summary>
+    /// The source model in exchange form (<see cref="ExchangeModel"/>: architecture, model object, feature order), for
+    /// <c>scitransfer export</c>; null (the default) when it has none.
+    /// </summary>
+    public virtual ExchangeModel? ExportSource(TSource source) => null;
+
+    /// <summary>
+    /// Builds this problem's source model from a model trained elsewhere (the <c>source_model</c> option). Check the
+    /// architecture, features and sizes with <see cref="ExchangeModel.As{T}"/> and <see cref="ExchangeModel.ExpectSizes"/>;
+    /// the default refuses.
+    /// </summary>
+    public virtual TSource ImportSource(ExchangeModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        throw model.Error($"{GetType().Name} cannot start from a model trained elsewhere");
+    }
+
+    /// <inheritdoc />
+    public override ExchangeModel? ExportedSource() => HasSource ? ExportSource(Source) : null;
+
+    /// <inheritdoc />
+    public override void UseSourceModel(ExchangeModel model) => UseSource(ImportSource(model));
+
+    /// <inheritdoc />
+    internal override string? ReadCachedSource(string cacheFile)
+    {
+        var model = SourceCache.Read(this, cacheFile, out string? why);
+        if (model is not null)
+        {
+            UseSource(model);
+        }
+
+        return why;
+    }
+
     /// <summary>Sets the source model directly (tests, and models trained elsewhere).</summary>
     public void UseSource(TSource source)
     {
@@ -66,10 +119,18 @@ public abstract class ProblemInstance<TSource> : ProblemInstance
     }
 
     /// <inheritdoc />
-    internal override bool PrepareSource(SourceRequest request, string? cacheFile, Action<string>? warn = null)
+    internal override bool PrepareSource(SourceRequest request, string? cacheFile, Action<string>? warn = null, SourceModelFile? sourceModel = null)
     {
         if (HasSource)
         {
+            return false;
+        }
+
+        if (sourceModel is not null)
+        {
+            // A model trained elsewhere replaces pre-training; it is not cached (reading it again is cheap, and a
+            // changed file is then picked up on resume).
+            UseSourceModel(SourceModelFiles.Read(sourceModel));
             return false;
         }
 

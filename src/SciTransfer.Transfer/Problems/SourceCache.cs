@@ -57,6 +57,37 @@ internal static class SourceCache
         return null;
     }
 
+    /// <summary>Reads a cache file without changing it (export): the model, or null and why not.</summary>
+    public static TSource? Read<TSource>(ProblemInstance<TSource> instance, string cacheFile, out string? why)
+        where TSource : class
+    {
+        if (!File.Exists(cacheFile))
+        {
+            why = "no such file";
+            return null;
+        }
+
+        byte[] bytes = File.ReadAllBytes(cacheFile);
+        why = Check(bytes, Kind(instance), out int payloadStart);
+        if (why is not null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var payload = new MemoryStream(bytes, payloadStart, bytes.Length - payloadStart, writable: false);
+            var model = instance.LoadSource(payload);
+            why = model is null ? "the problem does not cache its source model" : null;
+            return model;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            why = $"the model could not be read ({e.GetType().Name}: {e.Message})";
+            return null;
+        }
+    }
+
     public static void Save<TSource>(ProblemInstance<TSource> instance, TSource source, string? cacheFile)
         where TSource : class
     {

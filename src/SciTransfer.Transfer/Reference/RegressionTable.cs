@@ -2,7 +2,7 @@ using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using SciTransfer.Transfer.Data;
 using SciTransfer.Transfer.Errors;
-using SciTransfer.Transfer.Results;
+using SciTransfer.Transfer.Tables;
 
 namespace SciTransfer.Transfer.Reference;
 
@@ -19,72 +19,56 @@ public sealed record RegressionTable(string File, Matrix<double> X, Vector<doubl
     /// <summary>Number of features d.</summary>
     public int Dimension => X.ColumnCount;
 
-    /// <summary>Reads <paramref name="path"/>; errors name the file, row and column.</summary>
+    /// <summary>
+    /// Reads <paramref name="path"/> through the shared <see cref="CsvTableReader"/> (BOM, CRLF and quoted fields
+    /// accepted); errors name the file, row and column.
+    /// </summary>
     public static RegressionTable Read(string path)
     {
-        var lines = System.IO.File.ReadAllLines(path);
-        if (lines.Length == 0)
+        int dimension = 0;
+        using var csv = CsvTableReader.Open(path, header =>
         {
-            throw new DataFormatException(path, 1, "(header)", "empty file; expected a header such as id,x1,x2,y");
-        }
-
-        var header = CsvText.Split(lines[0].TrimStart('\uFEFF')) ?? throw new DataFormatException(path, 1, "(header)", "unreadable header");
-        if (header.Distinct(StringComparer.Ordinal).Count() != header.Count)
-        {
-            throw new DataFormatException(path, 1, header.GroupBy(h => h, StringComparer.Ordinal).First(g => g.Count() > 1).Key, "column appears twice in the header");
-        }
-
-        int yCol = header.IndexOf("y");
-        if (yCol < 0)
-        {
-            throw new DataFormatException(path, 1, "y", "missing label column 'y'");
-        }
-
-        var xCols = new List<int>();
-        for (int j = 1; header.IndexOf($"x{j}") is var k && k >= 0; j++)
-        {
-            xCols.Add(k);
-        }
-
-        if (xCols.Count == 0)
-        {
-            throw new DataFormatException(path, 1, "x1", "missing feature columns x1, x2, ...");
-        }
-
-        int idCol = header.IndexOf("id"), groupCol = header.IndexOf("group"), timeCol = header.IndexOf("time");
-        var known = new HashSet<int>([yCol, idCol, groupCol, timeCol, .. xCols]);
-        for (int c = 0; c < header.Count; c++)
-        {
-            if (!known.Contains(c))
+            var twice = header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            if (twice is not null)
             {
-                throw new DataFormatException(path, 1, header[c], "unknown column; expected id, group, time, x1..xd, y");
+                throw new DataFormatException(path, 1, twice.Key, "column appears twice in the header");
             }
-        }
 
+            if (!header.Contains("y"))
+            {
+                throw new DataFormatException(path, 1, "y", "missing label column 'y'");
+            }
+
+            while (header.Contains(Feature(dimension + 1)))
+            {
+                dimension++;
+            }
+
+            if (dimension == 0)
+            {
+                throw new DataFormatException(path, 1, "x1", "missing feature columns x1, x2, ...");
+            }
+
+            string[] required = ["y", .. Enumerable.Range(1, dimension).Select(Feature)];
+            return (required, ["id", "group", "time"]);
+        });
+
+        string[] features = [.. Enumerable.Range(1, dimension).Select(Feature)];
+        bool hasTime = csv.Has("time");
         var rows = new List<(double[] X, double Y, SplitRecord R)>();
-        for (int i = 1; i < lines.Length; i++)
+        while (csv.Next())
         {
-            if (lines[i].Length == 0)
-            {
-                continue;
-            }
-
-            long row = i + 1;
-            var f = CsvText.Split(lines[i]) ?? throw new DataFormatException(path, row, "(line)", "unbalanced quotes");
-            if (f.Count != header.Count)
-            {
-                throw new DataFormatException(path, row, "(line)", $"has {f.Count} fields, the header has {header.Count}");
-            }
-
-            double Num(int c) => CsvText.TryNumber(f[c], out double v) && double.IsFinite(v) ? v : throw new DataFormatException(path, row, header[c], $"'{f[c]}' is not a finite number");
             DateTime? time = null;
-            if (timeCol >= 0)
+            if (hasTime)
             {
-                time = TimeSplit.ParseInstant(f[timeCol], endOfDay: false) ?? throw new DataFormatException(path, row, "time", $"'{f[timeCol]}' is not an ISO 8601 date or date-time");
+                string t = csv.Raw("time");
+                time = TimeSplit.ParseInstant(t, endOfDay: false) ?? throw csv.Error("time", $"'{t}' is not an ISO 8601 date or date-time");
             }
 
-            string id = idCol >= 0 ? f[idCol] : (rows.Count + 1).ToString(CultureInfo.InvariantCulture);
-            rows.Add(([.. xCols.Select(Num)], Num(yCol), new SplitRecord(id, groupCol >= 0 ? f[groupCol] : null, time)));
+            string id = csv.Has("id") ? csv.Raw("id") : (rows.Count + 1).ToString(CultureInfo.InvariantCulture);
+            string? group = csv.Has("group") ? csv.Raw("group") : null;
+            double[] x = [.. features.Select(f => csv.Number(f, double.MinValue, double.MaxValue))];
+            rows.Add((x, csv.Number("y", double.MinValue, double.MaxValue), new SplitRecord(id, group, time)));
         }
 
         if (rows.Count == 0)
@@ -106,4 +90,6 @@ public sealed record RegressionTable(string File, Matrix<double> X, Vector<doubl
         int[] idx = [.. Enumerable.Range(0, roles.Length).Where(i => roles[i] == role)];
         return (Matrix<double>.Build.DenseOfRowVectors(idx.Select(X.Row)), Vector<double>.Build.DenseOfEnumerable(idx.Select(i => Y[i])));
     }
+
+    private static string Feature(int j) => string.Create(CultureInfo.InvariantCulture, $"x{j}");
 }

@@ -44,7 +44,7 @@ public static class StudyReport
 
         var analyses = input.Problems.ToDictionary(
             p => p.Id,
-            p => p.Metrics.Where(m => !m.IsTiming).Select(m => new ProblemAnalysis(p, m, results, Baselines(p.Id))).ToList(),
+            p => p.Metrics.Where(m => !m.IsTiming && !m.IsDiagnostic).Select(m => new ProblemAnalysis(p, m, results, Baselines(p.Id))).ToList(),
             StringComparer.Ordinal);
 
         md.Append("# Study: ").Append(MdText.Escape(input.StudyName)).Append("\n\n");
@@ -79,6 +79,15 @@ public static class StudyReport
             }
 
             md.Append("Problem ").Append(MdText.Escape(problem.Name)).Append("; x axis: ").Append(MdText.Escape(problem.ScarcityAxis)).Append(".\n");
+            if (problem.Warnings is { Count: > 0 } warnings)
+            {
+                md.Append("\nData warnings (also in run.json):\n\n");
+                foreach (string w in warnings)
+                {
+                    md.Append("- ").Append(MdText.Escape(w)).Append('\n');
+                }
+            }
+
             foreach (ProblemAnalysis analysis in analyses[problem.Id])
             {
                 MetricInfo metric = analysis.Metric;
@@ -93,6 +102,13 @@ public static class StudyReport
 
                 md.Append("![").Append(MdText.Escape($"{problem.Id}: {metric.Name}")).Append("](").Append(MdText.Target(file + ".png")).Append(")\n\n");
                 md.Append(ComparisonTable.ToMarkdown(analysis));
+            }
+
+            var diagnostic = problem.Metrics.Where(m => m.IsDiagnostic).Select(m => MdText.Escape(m.Name)).ToList();
+            if (diagnostic.Count > 0)
+            {
+                // Diagnostics explain fits (a fitted shift, a selector's choice); ranking strategies by them means nothing.
+                md.Append("\nDiagnostic metrics ").Append(string.Join(", ", diagnostic)).Append(" are per cell in results.csv and averaged in summary.csv (no curve, not ranked).\n");
             }
 
             var timing = problem.Metrics.Where(m => m.IsTiming).Select(m => MdText.Escape(m.Name)).ToList();

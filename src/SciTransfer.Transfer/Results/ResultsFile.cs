@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SciTransfer.Transfer.Errors;
+using SciTransfer.Transfer.Tables;
 
 namespace SciTransfer.Transfer.Results;
 
@@ -22,45 +23,34 @@ public sealed class ResultsFile : IDisposable
         _stream = stream;
     }
 
-    /// <summary>Reads every row of a results.csv; malformed content is a <see cref="DataFormatException"/>.</summary>
+    /// <summary>The columns of results.csv, in file order.</summary>
+    public static readonly string[] Columns = Header.Split(',');
+
+    /// <summary>
+    /// Reads every row of a results.csv through the shared <see cref="CsvTableReader"/> (BOM, CRLF and quoted fields
+    /// accepted; a wrong, extra or duplicated header column is an error); malformed content is a
+    /// <see cref="DataFormatException"/> naming file, line and column. An empty file has no rows.
+    /// </summary>
     /// <param name="path">File path.</param>
     /// <param name="allowCutOffTail">True to ignore a last line without its newline (an interrupted write).</param>
     public static List<ResultRow> Read(string path, bool allowCutOffTail = false)
     {
         string text = File.ReadAllText(path, Encoding.UTF8);
+        if (!text.EndsWith('\n') && allowCutOffTail)
+        {
+            text = text[..(text.LastIndexOf('\n') + 1)]; // the last line was cut off mid-write: its cell will be redone
+        }
+
         var rows = new List<ResultRow>();
-        if (text.Length == 0)
+        if (text.Length == 0 || text == "\uFEFF")
         {
             return rows;
         }
 
-        string[] lines = text.Split('\n');
-        bool endsWithNewline = text.EndsWith('\n');
-        int count = endsWithNewline ? lines.Length - 1 : lines.Length;
-        if (!endsWithNewline && allowCutOffTail)
+        using var csv = CsvTableReader.Parse(path, text, Columns);
+        while (csv.Next())
         {
-            count--; // the last line was cut off mid-write: its cell will be redone
-        }
-
-        if (count <= 0)
-        {
-            return rows;
-        }
-
-        if (lines[0].TrimEnd('\r') != Header)
-        {
-            throw new DataFormatException(path, 1, "header", $"expected the header '{Header}', found '{Truncate(lines[0])}'");
-        }
-
-        for (int i = 1; i < count; i++)
-        {
-            string line = lines[i].TrimEnd('\r');
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            rows.Add(ParseRow(path, i + 1, line));
+            rows.Add(ParseRow(csv));
         }
 
         return rows;
@@ -106,13 +96,11 @@ public sealed class ResultsFile : IDisposable
     public static void Rewrite(string path, IEnumerable<ResultRow> rows)
     {
         string tmp = path + ".tmp";
-        using (var w = new StreamWriter(tmp, false, new UTF8Encoding(false)))
+        using (var w = CsvTableWriter.Create(tmp, Columns))
         {
-            w.NewLine = "\n";
-            w.Write(Header + "\n");
             foreach (var r in rows)
             {
-                w.Write(Format(r));
+                Write(w, r);
             }
         }
 
@@ -134,16 +122,7 @@ public sealed class ResultsFile : IDisposable
     }
 
     /// <summary>Appends one cell's rows in a single write and flushes them to disk.</summary>
-    public void AppendCell(IReadOnlyList<ResultRow> rows)
-    {
-        var sb = new StringBuilder();
-        foreach (var r in rows)
-        {
-            sb.Append(Format(r));
-        }
-
-        WriteText(sb.ToString());
-    }
+    public void AppendCell(IReadOnlyList<ResultRow> rows) => WriteText(Format(rows));
 
     /// <summary>
     /// Test hook of <see cref="Running.RunOptions.DiskFullAfterCells"/>: writes a cell's bytes but the last five (its
@@ -151,7 +130,7 @@ public sealed class ResultsFile : IDisposable
     /// </summary>
     internal void AppendCellThenFailAsDiskFull(IReadOnlyList<ResultRow> rows)
     {
-        byte[] bytes = Encoding.UTF8.GetBytes(string.Concat(rows.Select(Format)));
+        byte[] bytes = Encoding.UTF8.GetBytes(Format(rows));
         lock (_gate)
         {
             _stream.Write(bytes, 0, Math.Max(0, bytes.Length - 5));
@@ -161,19 +140,29 @@ public sealed class ResultsFile : IDisposable
         throw new IOException($"No space left on device : '{_stream.Name}'", 28);
     }
 
-    /// <summary>One formatted line (with its newline).</summary>
-    public static string Format(ResultRow r) =>
-        string.Join(
-            ',',
-            CsvText.Field(r.Study),
-            CsvText.Field(r.Problem),
-            CsvText.Field(r.Strategy),
-            r.NTarget.ToString(CultureInfo.InvariantCulture),
-            r.Repeat.ToString(CultureInfo.InvariantCulture),
-            r.Seed.ToString(CultureInfo.InvariantCulture),
-            CsvText.Field(r.Metric),
-            CsvText.Number(r.Value),
-            r.FitSeconds.ToString("0.###", CultureInfo.InvariantCulture)) + "\n";
+    /// <summary>One formatted line (with its newline), as <see cref="CsvTableWriter"/> writes it.</summary>
+    public static string Format(ResultRow r) => Format([r]);
+
+    /// <summary>The lines of <paramref name="rows"/> (no header), each ending in "\n".</summary>
+    public static string Format(IReadOnlyList<ResultRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return CsvTableWriter.Format(null, w =>
+        {
+            foreach (var r in rows)
+            {
+                Write(w, r);
+            }
+        }, Columns.Length);
+    }
+
+    private static void Write(CsvTableWriter w, ResultRow r)
+    {
+        // Ids and names are text (neutralised against formula injection); value and fit_seconds stay numbers.
+        w.Text(r.Study).Text(r.Problem).Text(r.Strategy).Integer(r.NTarget).Integer(r.Repeat).Integer(r.Seed)
+            .Text(r.Metric).Number(r.Value).Number(r.FitSeconds, "0.###");
+        w.EndRow();
+    }
 
     /// <inheritdoc />
     public void Dispose() => _stream.Dispose();
@@ -188,46 +177,44 @@ public sealed class ResultsFile : IDisposable
         }
     }
 
-    private static ResultRow ParseRow(string path, int lineNumber, string line)
+    private static ResultRow ParseRow(CsvTableReader csv)
     {
-        var f = CsvText.Split(line) ?? throw new DataFormatException(path, lineNumber, "study", "unbalanced quotes");
-        if (f.Count != 9)
+        int n = NonNegative(csv, "n_target");
+        int repeat = NonNegative(csv, "repeat");
+        string seedText = csv.Raw("seed");
+        if (!ulong.TryParse(seedText, NumberStyles.None, CultureInfo.InvariantCulture, out ulong seed))
         {
-            throw new DataFormatException(path, lineNumber, f.Count > 9 ? "(extra field)" : Column(f.Count), $"expected 9 columns, found {f.Count}");
+            throw csv.Error("seed", $"expected an unsigned integer, found '{Truncate(seedText)}'");
         }
 
-        int n = ParseInt(path, lineNumber, "n_target", f[3]);
-        int repeat = ParseInt(path, lineNumber, "repeat", f[4]);
-        if (!ulong.TryParse(f[5], NumberStyles.None, CultureInfo.InvariantCulture, out ulong seed))
-        {
-            throw new DataFormatException(path, lineNumber, "seed", $"expected an unsigned integer, found '{Truncate(f[5])}'");
-        }
-
-        if (!CsvText.TryNumber(f[7], out double value))
-        {
-            throw new DataFormatException(path, lineNumber, "value", $"expected a number, found '{Truncate(f[7])}'");
-        }
-
-        if (!CsvText.TryNumber(f[8], out double seconds))
-        {
-            throw new DataFormatException(path, lineNumber, "fit_seconds", $"expected a number, found '{Truncate(f[8])}'");
-        }
-
-        if (f[1].Length == 0 || f[2].Length == 0 || f[6].Length == 0)
-        {
-            string col = f[1].Length == 0 ? "problem" : f[2].Length == 0 ? "strategy" : "metric";
-            throw new DataFormatException(path, lineNumber, col, "empty value");
-        }
-
-        return new ResultRow(f[0], f[1], f[2], n, repeat, seed, f[6], value, seconds);
+        double value = AnyNumber(csv, "value");
+        double seconds = AnyNumber(csv, "fit_seconds");
+        return new ResultRow(TextCell(csv, "study", allowEmpty: true), TextCell(csv, "problem"), TextCell(csv, "strategy"), n, repeat, seed, TextCell(csv, "metric"), value, seconds);
     }
 
-    private static int ParseInt(string path, int line, string column, string text) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= 0
-            ? v
-            : throw new DataFormatException(path, line, column, $"expected a non-negative integer, found '{Truncate(text)}'");
+    /// <summary>A text cell as written: the formula-neutralising apostrophe removed.</summary>
+    private static string TextCell(CsvTableReader csv, string column, bool allowEmpty = false)
+    {
+        string s = SpreadsheetSafety.Restore(csv.Raw(column));
+        return s.Length == 0 && !allowEmpty ? throw csv.Error(column, "empty value") : s;
+    }
 
-    private static string Column(int index) => Header.Split(',')[Math.Min(index, 8)];
+    /// <summary>An invariant double; NaN and infinities allowed (a diverged metric is recorded as it was).</summary>
+    private static double AnyNumber(CsvTableReader csv, string column)
+    {
+        string s = csv.Raw(column);
+        return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)
+            ? v
+            : throw csv.Error(column, $"expected a number, found '{Truncate(s)}'");
+    }
+
+    private static int NonNegative(CsvTableReader csv, string column)
+    {
+        string s = csv.Raw(column);
+        return int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= 0
+            ? v
+            : throw csv.Error(column, $"expected a non-negative integer, found '{Truncate(s)}'");
+    }
 
     private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "...";
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text;
 using SciTransfer.Transfer.Errors;
 using SciTransfer.Transfer.Results;
+using SciTransfer.Transfer.Tables;
 
 namespace SciTransfer.Transfer.Running;
 
@@ -15,6 +15,8 @@ internal sealed class FailureLog : IDisposable
     public const string FileName = "failures.csv";
 
     public const string Header = "problem,strategy,n_target,repeat,reason,exception,message";
+
+    private static readonly string[] Columns = Header.Split(',');
 
     private readonly object _gate = new();
     private readonly string _path;
@@ -74,15 +76,12 @@ internal sealed class FailureLog : IDisposable
         ArgumentNullException.ThrowIfNull(e);
         string message = e.Message.ReplaceLineEndings(" ");
         var failure = new CellFailure(cell.ToString(), e is DivergedException ? "diverged" : "error", e.GetType().Name, message);
-        string line = string.Join(
-            ',',
-            CsvText.Field(cell.Problem),
-            CsvText.Field(cell.Strategy),
-            cell.NTarget.ToString(CultureInfo.InvariantCulture),
-            cell.Repeat.ToString(CultureInfo.InvariantCulture),
-            failure.Reason,
-            CsvText.Field(failure.ExceptionType),
-            CsvText.Field(message)) + "\n";
+        string line = CsvTableWriter.Format(null, w =>
+        {
+            w.Text(cell.Problem).Text(cell.Strategy).Integer(cell.NTarget).Integer(cell.Repeat)
+                .Text(failure.Reason).Text(failure.ExceptionType).Text(message);
+            w.EndRow();
+        }, Columns.Length);
         lock (_gate)
         {
             _failures.Add((failure, e));
@@ -91,7 +90,7 @@ internal sealed class FailureLog : IDisposable
                 if (_stream is null)
                 {
                     _stream = new FileStream(_path, FileMode.Create, FileAccess.Write, FileShare.Read);
-                    _stream.Write(Encoding.UTF8.GetBytes(Header + "\n"));
+                    _stream.Write(Encoding.UTF8.GetBytes(CsvTableWriter.Format(Columns, _ => { })));
                 }
 
                 _stream.Write(Encoding.UTF8.GetBytes(line));

@@ -26,8 +26,7 @@ public static class OutputFolder
         var summary = SummaryBuilder.Build(manifests, rows);
         try
         {
-            SummaryCsv.Write(Path.Combine(dir, "summary.csv"), summary);
-            SummaryCsv.Write(Path.Combine(dir, "timings.csv"), SummaryBuilder.BuildTimings(manifests, rows));
+            StudyTables.Write(dir, manifests, rows, summary);
         }
         catch (Exception e) when (OutputException.IsIoFault(e))
         {

@@ -28,7 +28,7 @@ internal sealed class RepeatState
                 var instance = entry.Problem.Create(new ProblemContext(repeat, repeatSeeds, settings, entry.Data));
                 if (needsSource)
                 {
-                    if (instance.PrepareSource(new SourceRequest(repeatSeeds.Child("source"), training, ct), cacheFile, warn))
+                    if (instance.PrepareSource(new SourceRequest(repeatSeeds.Child("source"), training, ct), cacheFile, warn, entry.SourceModel))
                     {
                         Trained?.Invoke();
                     }

@@ -115,8 +115,7 @@ public static class ShardMerger
             merged["partial"] = missing.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"partial: {planned.Count - missing.Count} of {planned.Count} cells") : null;
             merged["status"] = missing.Count > 0 ? "partial" : "finished";
             RunRecord.Write(outputDirectory, merged);
-            SummaryCsv.Write(Path.Combine(outputDirectory, "summary.csv"), SummaryBuilder.Build(manifests, sorted));
-            SummaryCsv.Write(Path.Combine(outputDirectory, "timings.csv"), SummaryBuilder.BuildTimings(manifests, sorted));
+            StudyTables.Write(outputDirectory, manifests, sorted, SummaryBuilder.Build(manifests, sorted));
         });
         return sorted.Count;
     }

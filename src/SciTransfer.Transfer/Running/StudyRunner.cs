@@ -296,8 +296,7 @@ public static class StudyRunner
             var allRows = done.Concat(newRows).ToList();
             var rows = SummaryBuilder.Build(manifests, allRows);
             summary = rows;
-            Io(Path.Combine(dir, "summary.csv"), () => SummaryCsv.Write(Path.Combine(dir, "summary.csv"), rows));
-            Io(Path.Combine(dir, "timings.csv"), () => SummaryCsv.Write(Path.Combine(dir, "timings.csv"), SummaryBuilder.BuildTimings(manifests, allRows)));
+            StudyTables.Write(dir, manifests, allRows, rows, Io);
             if (options.WriteReport)
             {
                 var input = new StudyReportInput(config.Name, config.Description, manifests, rows, FigureStore.ReadAll(dir), OutputFolder.Facts(record), allRows);
@@ -374,7 +373,8 @@ public static class StudyRunner
         [.. config.Problems.Select(p => new ProblemManifest(
             p.Id, p.Problem.Name, p.Problem.Description, p.Problem.ScarcityAxis,
             p.Problem.Metrics, p.StrategyNames, p.Sizes, p.Problem.ComparisonGroup,
-            [.. p.Strategies.Where(s => s.IsBaseline).Select(s => s.Name)]))];
+            [.. p.Strategies.Where(s => s.IsBaseline).Select(s => s.Name)],
+            p.Problem.Warnings is { Count: > 0 } w ? [.. w] : null))];
 
     private static string Describe(string what, TrainingProgress t) =>
         string.Create(CultureInfo.InvariantCulture, $"{what}: {t.Phase} {t.Step}{(t.TotalSteps > 0 ? $"/{t.TotalSteps}" : "")}{(t.Loss is { } l ? $" loss {l:G4}" : "")}");
@@ -423,7 +423,7 @@ public static class StudyRunner
             }
         }
 
-        var scored = metrics.Where(m => !m.IsTiming).ToList();
+        var scored = metrics.Where(m => !m.IsTiming && !m.IsDiagnostic).ToList();
         if (scored.Count > 0 && scored.All(m => double.IsNaN(values[m.Name])))
         {
             throw new DivergedException($"every metric ({string.Join(", ", scored.Select(m => m.Name))}) is NaN");

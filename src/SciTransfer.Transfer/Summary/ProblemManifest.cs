@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SciTransfer.Transfer.Problems;
 
 namespace SciTransfer.Transfer.Summary;
@@ -12,6 +13,7 @@ namespace SciTransfer.Transfer.Summary;
 /// <param name="Sizes">n_target values run.</param>
 /// <param name="ComparisonGroup">Problems sharing a group get a joint retention plot (null: none).</param>
 /// <param name="Baselines">The simple baselines among <paramref name="Strategies"/> (training mean, physics, fitted correlation...).</param>
+/// <param name="Warnings">The problem's doubts about its data (<see cref="ITransferProblem.Warnings"/>); null or empty: none.</param>
 public sealed record ProblemManifest(
     string Id,
     string Name,
@@ -21,4 +23,5 @@ public sealed record ProblemManifest(
     IReadOnlyList<string> Strategies,
     IReadOnlyList<int> Sizes,
     string? ComparisonGroup,
-    IReadOnlyList<string>? Baselines = null);
+    IReadOnlyList<string>? Baselines = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Warnings = null);

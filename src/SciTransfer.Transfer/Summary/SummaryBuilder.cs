@@ -1,5 +1,4 @@
 using SciTransfer.Core.Statistics;
-using SciTransfer.Transfer.Problems;
 using SciTransfer.Transfer.Results;
 
 namespace SciTransfer.Transfer.Summary;
@@ -14,26 +13,14 @@ public static class SummaryBuilder
     /// <summary>The name of the baseline strategy for data efficiency and negative transfer.</summary>
     public const string Scratch = Strategies.StrategyNames.Scratch;
 
-    /// <summary>Name of the pseudo-metric timings.csv reports for the results' fit_seconds column.</summary>
-    public const string FitSeconds = "fit_seconds";
-
-    /// <summary>Summary rows (summary.csv) of the non-timing metrics of <paramref name="problems"/>; rows of other problems are ignored.</summary>
+    /// <summary>
+    /// Summary rows (summary.csv) of the non-timing metrics of <paramref name="problems"/>; rows of other problems are
+    /// ignored. Timing metrics go to timings.csv (<see cref="TimingsBuilder"/>), without the transfer statistics.
+    /// </summary>
     public static List<SummaryRow> Build(IReadOnlyList<ProblemManifest> problems, IEnumerable<ResultRow> rows) =>
-        Aggregate(problems, rows, includeTiming: false);
+        Aggregate(problems, rows);
 
-    /// <summary>Timing rows (timings.csv): the timing metrics plus each cell's fit_seconds, summarised alike.</summary>
-    public static List<SummaryRow> BuildTimings(IReadOnlyList<ProblemManifest> problems, IEnumerable<ResultRow> rows)
-    {
-        var list = rows.ToList();
-        var fitRows = list.GroupBy(r => r.Cell).Select(g => g.First() with { Metric = FitSeconds, Value = g.First().FitSeconds });
-        var withFit = problems.Select(p => p with
-        {
-            Metrics = [.. p.Metrics.Where(m => m.IsTiming), new MetricInfo(FitSeconds, "s", true, "wall time of the cell", IsTiming: true)],
-        }).ToList();
-        return Aggregate(withFit, list.Concat(fitRows), includeTiming: true);
-    }
-
-    private static List<SummaryRow> Aggregate(IReadOnlyList<ProblemManifest> problems, IEnumerable<ResultRow> rows, bool includeTiming)
+    private static List<SummaryRow> Aggregate(IReadOnlyList<ProblemManifest> problems, IEnumerable<ResultRow> rows)
     {
         var byProblem = rows.GroupBy(r => r.Problem).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var output = new List<SummaryRow>();
@@ -44,12 +31,18 @@ public static class SummaryBuilder
                 continue;
             }
 
-            foreach (var metric in p.Metrics.Where(m => m.IsTiming == includeTiming))
+            foreach (var metric in p.Metrics.Where(m => !m.IsTiming))
             {
                 var basic = new Dictionary<(string Strategy, int N), (int Count, double Mean, double Std, double Lo, double Hi)>();
                 foreach (var g in prow.Where(r => r.Metric == metric.Name).GroupBy(r => (r.Strategy, r.NTarget)))
                 {
                     double[] values = [.. g.OrderBy(r => r.Repeat).Select(r => r.Value).Where(double.IsFinite)];
+                    if (metric.IsDiagnostic && values.Length == 0)
+                    {
+                        // A diagnostic the strategy does not have (a warp shift of fine-tune): no row rather than NaN.
+                        continue;
+                    }
+
                     var (lo, hi) = Descriptive.ConfidenceInterval(values);
                     basic[g.Key] = (values.Length, Descriptive.Mean(values), Descriptive.SampleStd(values), lo, hi);
                 }

@@ -16,7 +16,7 @@ namespace SciTransfer.Transfer.Summary;
 /// <param name="Rpr">Relative performance retention vs this strategy's largest n (1 = as good as with the most data).</param>
 /// <param name="Degradation">metric(n_max) - metric(n), signed so that positive means worse with less data.</param>
 /// <param name="DataEfficiency">n_scratch / n: how many target samples scratch needs to match this mean (NaN when undefined).</param>
-/// <param name="DataEfficiencyBound">"exact", "lower" (scratch never matched it: the value is a lower bound), or "" when undefined.</param>
+/// <param name="DataEfficiencyBound">"exact", "lower" (scratch never matched it: the value is a lower bound), "upper" (scratch already matched it at its smallest n: the value is an upper bound), or "" when undefined.</param>
 /// <param name="NegativeTransfer">True when the mean is worse than scratch's at the same n beyond scratch's 95 % band.</param>
 public sealed record SummaryRow(
     string Problem,

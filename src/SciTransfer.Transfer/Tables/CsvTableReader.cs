@@ -72,7 +72,38 @@ public sealed class CsvTableReader : IDisposable
     }
 
     /// <summary>
-    /// Like <see cref="Open"/>, but any other (non-empty, distinct) column names are accepted too: for tables whose
+    /// Opens <paramref name="file"/> whose columns depend on its header (feature columns x1..xd, say):
+    /// <paramref name="columnsFor"/> gets the header names and returns the required and optional columns, or throws its
+    /// own <see cref="DataFormatException"/> for a header it rejects outright. Then checked as by the other overload.
+    /// </summary>
+    public static CsvTableReader Open(
+        string file,
+        Func<IReadOnlyList<string>, (IReadOnlyCollection<string> Required, IReadOnlyCollection<string>? Optional)> columnsFor)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(columnsFor);
+        if (!System.IO.File.Exists(file))
+        {
+            throw new DataFormatException(file, 0, "(file)", "file not found");
+        }
+
+        var csv = CsvReader.FromFile(file, Options, FileOptions.SequentialScan);
+        try
+        {
+            var reader = new CsvTableReader(file, csv);
+            var (required, optional) = columnsFor(reader._names);
+            reader.CheckHeader(required, optional ?? []);
+            return reader;
+        }
+        catch
+        {
+            csv.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="Open(string, IReadOnlyCollection{string}, IReadOnlyCollection{string})"/>, but any other (non-empty, distinct) column names are accepted too: for tables whose
     /// columns are the user's own, e.g. a covariates file of <c>fips</c> plus any numeric columns.
     /// </summary>
     public static CsvTableReader OpenWithAnyColumns(string file, IReadOnlyCollection<string> required) =>

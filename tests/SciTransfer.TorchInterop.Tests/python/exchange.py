@@ -9,6 +9,8 @@ Rebuilds a SciTransfer model from its card (NAME.json) with plain torch.nn modul
   exchange.py make ARCH WEIGHTS INPUTS OUT  build a model of ARCH (moisture-lstm | field-mlp | nusselt-mlp) with
                                             torch's own initialisation (seed 7) and random scalings, save its
                                             state dict to WEIGHTS and its card next to it, and its predictions to OUT
+  ... make ARCH WEIGHTS INPUTS OUT SPEC      as make, with SPEC a JSON object that may set "widths", "features" and
+                                            "input_mirror_period" (a model that fits a SciTransfer problem's options)
 
 Needs Debian's python3-torch (1.13). safetensors is read and written here from the format's definition (u64
 header length, JSON header, little-endian data) because Debian 12 does not package the safetensors module.
@@ -106,7 +108,7 @@ def predict(weights, inputs, out):
         json.dump([float(v) for v in y.tolist()], f)
 
 
-def make(arch, weights, inputs, out):
+def make(arch, weights, inputs, out, spec="{}"):
     torch.manual_seed(7)
     x = read_safetensors(inputs)["x"]
     d = x.shape[-1]
@@ -122,6 +124,10 @@ def make(arch, weights, inputs, out):
     card = {"format": "scitransfer-model/1", "architecture": arch, "pytorch": "made by exchange.py", "state_dict": os.path.basename(weights),
             "widths": widths, "activation": act, "dropout": 0.0, "features": feats, "input_centre": centre, "input_scale": scale,
             "input_mirror_period": 0.0, "output": output, "output_centre": oc, "output_scale": os_, "output_transform": transform}
+    spec = json.loads(spec)
+    for key in ("widths", "features", "input_mirror_period"):
+        if key in spec:
+            card[key] = spec[key]
     model = Model(card)
     with torch.no_grad():  # torch initialises biases small or zero; make them matter
         for name, p in model.named_parameters():
@@ -144,6 +150,6 @@ if __name__ == "__main__":
     if sys.argv[1] == "predict":
         predict(*sys.argv[2:5])
     elif sys.argv[1] == "make":
-        make(*sys.argv[2:6])
+        make(*sys.argv[2:7])
     else:
         sys.exit("usage: exchange.py predict WEIGHTS INPUTS OUT | make ARCH WEIGHTS INPUTS OUT")

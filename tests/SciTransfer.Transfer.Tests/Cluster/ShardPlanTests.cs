@@ -123,6 +123,24 @@ public class ShardPlanTests
     }
 
     [Fact]
+    public void Timings_in_the_timings_only_layout_calibrate_like_the_earlier_layout()
+    {
+        using var dir = new TempDir();
+        var cells = StudyPlan.Cells(Config());
+        string path = Path.Combine(dir.Path, "timings.csv");
+        Summary.TimingsCsv.Write(path,
+        [
+            new("test/heavy", "scratch", 2, Summary.TimingsBuilder.FitSeconds, "s", 2, 8, 0, 8, 8, 8),
+            new("test/heavy", "scratch", 4, Summary.TimingsBuilder.FitSeconds, "s", 2, 12, 0, 12, 12, 12),
+            new("test/heavy", "scratch", 2, "other_timing", "s", 2, 999, 0, 999, 999, 999),
+        ]);
+        var model = CellCostModel.FromTimings(path, cells);
+        PlannedCell Cell(string p, string s, int n) => cells.First(c => c.Key == new CellKey(p, s, n, 0));
+        Assert.Equal(8, model.Estimate(Cell("test/heavy", "scratch", 2)));
+        Assert.Equal(1000, model.Estimate(Cell("test/heavy", "fine-tune", 8)), 9); // 40 s over 4 units, as above
+    }
+
+    [Fact]
     public void A_malformed_timings_file_names_file_row_and_column()
     {
         using var dir = new TempDir();

@@ -49,6 +49,27 @@ public sealed class ReportTests : IDisposable
     }
 
     [Fact]
+    public void Diagnostic_metrics_get_no_answer_curve_or_table_and_data_warnings_are_listed_under_their_problem()
+    {
+        var input = SampleStudy.Input();
+        var shift = new MetricInfo("warp_shift", "", true, "a fitted shift", IsDiagnostic: true);
+        var a = input.Problems[0] with { Metrics = [shift, SampleStudy.Rmse, SampleStudy.R2], Warnings = ["weather.csv: 3 rh_pct value(s) above 100 % clipped to 100"] };
+        var (dir, paths, md) = Write(input: input with { Problems = [a, input.Problems[1]] });
+
+        // Listed first, the diagnostic would be the answer's metric if it were not skipped.
+        string answers = md[md.IndexOf("## Answers", StringComparison.Ordinal)..md.IndexOf("## What ran", StringComparison.Ordinal)];
+        Assert.Contains("reference/linear-shift** (rmse)", answers, StringComparison.Ordinal);
+        Assert.DoesNotContain("warp", answers, StringComparison.Ordinal);
+        Assert.DoesNotContain(paths, p => p.Contains("warp", StringComparison.Ordinal));
+        Assert.Contains("Diagnostic metrics warp\\_shift are per cell in results.csv", md, StringComparison.Ordinal);
+
+        string section = md[md.IndexOf("\n## reference/linear-shift", StringComparison.Ordinal)..md.IndexOf("\n## reference/large shift", StringComparison.Ordinal)];
+        Assert.Contains("Data warnings", section, StringComparison.Ordinal);
+        Assert.Contains("3 rh\\_pct value(s) above 100 % clipped", section, StringComparison.Ordinal);
+        Assert.DoesNotContain("Data warnings", md[md.IndexOf("\n## reference/large shift", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void With_two_repeats_no_interval_is_shown_and_the_reason_is_given()
     {
         var (_, _, md) = Write(repeats: 2);
@@ -91,6 +112,38 @@ public sealed class ReportTests : IDisposable
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"javascript:", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Strategy_metric_and_study_names_cannot_inject_markup_either()
+    {
+        const string Evil = "[x](javascript:alert(1))";
+        const string Tag = "<img src=x onerror=alert(1)>";
+        var input = SampleStudy.Input();
+        string dir = _tmp.Sub("evil-names");
+        var results = SampleStudy.WriteResults(dir, input);
+        string Rename(string s) => s == "fine-tune" ? Evil : s;
+        string RenameMetric(string m) => m == "r2" ? Tag : m;
+        input = input with
+        {
+            StudyName = Tag,
+            Description = Evil,
+            Problems = [.. input.Problems.Select(p => p with { Strategies = [.. p.Strategies.Select(Rename)], Metrics = [.. p.Metrics.Select(m => m with { Name = RenameMetric(m.Name) })] })],
+            Summary = [.. input.Summary.Select(r => r with { Strategy = Rename(r.Strategy), Metric = RenameMetric(r.Metric) })],
+            Results = [.. results.Select(r => r with { Strategy = Rename(r.Strategy), Metric = RenameMetric(r.Metric) })],
+            Figures = [],
+        };
+        StudyReport.Write(dir, input);
+        string md = File.ReadAllText(Path.Combine(dir, "report.md"));
+        string html = File.ReadAllText(Path.Combine(dir, "report.html"));
+        Assert.Contains("javascript", md, StringComparison.Ordinal); // the names are in the report, as text
+        Assert.DoesNotContain(Evil, md, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?<!\\)<img", md); // only as "\<img", which Markdown shows as text
+        Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal); // the report's own figures are <img src="data:...">
+        Assert.DoesNotMatch("<a [^>]*javascript", html); // the link text may show, as text, never as a link
+
+        Assert.DoesNotContain("href=\"javascript:", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -98,6 +98,60 @@ public sealed class ProblemTests
         Assert.EndsWith("target_classes", e.JsonPath, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Shots_and_noise_options_name_themselves_in_errors_and_apply_to_the_qcnn_only()
+    {
+        var f = new IsingToXxzFactory();
+        var e = Assert.Throws<ConfigException>(() => f.Create(Options(f, "{\"model\": \"classical\", \"shots\": 100}", quick: true), new ProblemSettings(Quick: true)));
+        Assert.EndsWith("shots", e.JsonPath, StringComparison.Ordinal);
+        e = Assert.Throws<ConfigException>(() => f.Create(Options(f, "{\"model\": \"classical\", \"noise_amplitude_damping\": 0.1}", quick: true), new ProblemSettings(Quick: true)));
+        Assert.EndsWith("noise_amplitude_damping", e.JsonPath, StringComparison.Ordinal);
+        Assert.Throws<ConfigException>(() => Options(f, "{\"noise_depolarizing\": 1.5}", quick: true));
+        var q = f.Create(Options(f, "{\"shots\": 100, \"noise_depolarizing\": 0.01}", quick: true), new ProblemSettings(Quick: true));
+        Assert.Contains("100 shots", q.Description, StringComparison.Ordinal);
+        Assert.Contains("depolarizing 0.01", q.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Descriptions_state_both_parameter_counts_and_capacity_doubles_the_classical_budget()
+    {
+        var f = new IsingToXxzFactory();
+        var q = f.Create(Options(f, "{\"conv\": \"su4\"}", quick: true), new ProblemSettings(Quick: true));
+        var one = f.Create(Options(f, "{\"model\": \"classical\", \"conv\": \"su4\"}", quick: true), new ProblemSettings(Quick: true));
+        var two = f.Create(Options(f, "{\"model\": \"classical\", \"conv\": \"su4\", \"capacity\": 2}", quick: true), new ProblemSettings(Quick: true));
+        Assert.Contains("U_SU4, 51 parameters", q.Description, StringComparison.Ordinal);
+        int matched = int.Parse(System.Text.RegularExpressions.Regex.Match(q.Description, @"the matched classical MLP has (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"MLP, {matched} parameters = 1x budget of the U_SU4 QCNN's 51", one.Description, StringComparison.Ordinal);
+        var doubled = System.Text.RegularExpressions.Regex.Match(two.Description, @"MLP, (\d+) parameters = 2x budget of the U_SU4 QCNN's 51");
+        Assert.True(doubled.Success, two.Description);
+        int p2 = int.Parse(doubled.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        // The MLP rounds its hidden width, so counts are near (not exactly) 51 and 102.
+        Assert.InRange(matched, 40, 62);
+        Assert.InRange(p2, 90, 114);
+        var e = Assert.Throws<ConfigException>(() => f.Create(Options(f, "{\"capacity\": 2}", quick: true), new ProblemSettings(Quick: true)));
+        Assert.EndsWith("capacity", e.JsonPath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Training_with_shots_is_deterministic_and_differs_from_exact_training()
+    {
+        const string Shots = "\"conv\": \"ttn\", \"source_samples\": 8, \"pool_size\": 12, \"test_size\": 16, \"source_steps\": 2, \"steps\": 2, \"batch_size\": 4";
+        var a = RunCells("quantum/ising-to-xxz", "{" + Shots + ", \"shots\": 64}", "managed");
+        var b = RunCells("quantum/ising-to-xxz", "{" + Shots + ", \"shots\": 64}", "managed");
+        var other = RunCells("quantum/ising-to-xxz", "{" + Shots + ", \"shots\": 64, \"shot_seed\": 9}", "managed");
+        Assert.Equal(a, b);
+        Assert.All(a, v => Assert.InRange(v, 0.0, 1.0));
+        Assert.NotEqual(a, other);
+    }
+
+    [Trait("Category", "Slow")]
+    [Fact]
+    public void Training_with_gate_noise_is_deterministic()
+    {
+        const string Noisy = "\"conv\": \"ttn\", \"source_samples\": 4, \"pool_size\": 12, \"test_size\": 4, \"source_steps\": 1, \"steps\": 1, \"batch_size\": 2, \"noise_depolarizing\": 0.02, \"noise_amplitude_damping\": 0.01, \"shots\": 50";
+        Assert.Equal(RunCells("quantum/ising-to-xxz", "{" + Noisy + "}", "managed"), RunCells("quantum/ising-to-xxz", "{" + Noisy + "}", "managed"));
+    }
+
     internal static ProblemOptions Options(IProblemFactory factory, string json, bool quick, string file = "test.json")
     {
         var reader = new OptionsReader(file, "$.problems[0].options", JsonDocument.Parse(json).RootElement);

@@ -56,7 +56,7 @@ public sealed class QdkCrossCheckTests
         }
     }
 
-    private static List<Complex[]> RunOracle(List<(CompiledCircuit Circuit, double[] P, double[] X)> circuits)
+    internal static List<Complex[]> RunOracle(List<(CompiledCircuit Circuit, double[] P, double[] X)> circuits)
     {
         var json = new StringBuilder("[");
         var angles = new double[3];

@@ -22,10 +22,9 @@ public static class ParameterShift
         PauliString observable,
         ReadOnlySpan<double> weights)
     {
-        var grad = new double[circuit.ParameterCount];
         var values = new double[input.Count];
-        double[] w = weights.ToArray();
-        double Weighted(CompiledCircuit c, ReadOnlySpan<double> p)
+        double[] w = weights.ToArray(), p = parameters.ToArray();
+        return Gradient(circuit, (c, _) =>
         {
             backend.Expectations(c, p, input, observable, values);
             double acc = 0;
@@ -35,8 +34,19 @@ public static class ParameterShift
             }
 
             return acc;
-        }
+        });
+    }
 
+    /// <summary>
+    /// The shift rules over any estimator of a scalar f(circuit): <paramref name="weightedValue"/> gets a shifted
+    /// circuit (same parameters) and the index of the evaluation (0, 1, 2, ... in a fixed order), so a shot-based
+    /// estimator can draw independent shots per evaluation and stay deterministic.
+    /// </summary>
+    public static double[] Gradient(CompiledCircuit circuit, Func<CompiledCircuit, int, double> weightedValue)
+    {
+        var grad = new double[circuit.ParameterCount];
+        int evaluation = 0;
+        double F(CompiledCircuit c) => weightedValue(c, evaluation++);
         for (int g = 0; g < circuit.Ops.Count; g++)
         {
             var op = circuit.Ops[g];
@@ -59,12 +69,12 @@ public static class ParameterShift
                 if (controlledRotation)
                 {
                     double c1 = (Math.Sqrt(2) + 1) / (4 * Math.Sqrt(2)), c2 = (Math.Sqrt(2) - 1) / (4 * Math.Sqrt(2));
-                    d = (c1 * (Weighted(Shift(circuit, g, a, Math.PI / 2), parameters) - Weighted(Shift(circuit, g, a, -Math.PI / 2), parameters)))
-                        - (c2 * (Weighted(Shift(circuit, g, a, 3 * Math.PI / 2), parameters) - Weighted(Shift(circuit, g, a, -3 * Math.PI / 2), parameters)));
+                    d = (c1 * (F(Shift(circuit, g, a, Math.PI / 2)) - F(Shift(circuit, g, a, -Math.PI / 2))))
+                        - (c2 * (F(Shift(circuit, g, a, 3 * Math.PI / 2)) - F(Shift(circuit, g, a, -3 * Math.PI / 2))));
                 }
                 else
                 {
-                    d = 0.5 * (Weighted(Shift(circuit, g, a, Math.PI / 2), parameters) - Weighted(Shift(circuit, g, a, -Math.PI / 2), parameters));
+                    d = 0.5 * (F(Shift(circuit, g, a, Math.PI / 2)) - F(Shift(circuit, g, a, -Math.PI / 2)));
                 }
 
                 grad[pr.Index] += pr.Scale * d;

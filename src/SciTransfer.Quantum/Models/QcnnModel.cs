@@ -1,5 +1,6 @@
 using SciTransfer.Core.Random;
 using SciTransfer.Quantum.Backends;
+using SciTransfer.Quantum.Noise;
 using SciTransfer.Quantum.Qcnn;
 using SciTransfer.Quantum.Simulation;
 
@@ -8,16 +9,19 @@ namespace SciTransfer.Quantum.Models;
 /// <summary>
 /// The QCNN as a classifier: p(1) = (1 - &lt;Z_4&gt;) / 2, trained on binary cross-entropy with adjoint
 /// gradients from the backend (one forward pass for the probabilities, one adjoint pass weighted by dL/d&lt;Z&gt;).
+/// With a non-exact <see cref="NisqEstimator"/> (shots and/or noise) every &lt;Z&gt; is the device estimate and the
+/// gradient is parameter shift on it; the shot stream of each call is a hash of (parameters, samples), so training
+/// stays deterministic for a seed and independent of threads.
 /// </summary>
 public sealed class QcnnModel : BinaryModelKind
 {
-    private readonly QuantumBackend _backend;
+    private readonly NisqEstimator _nisq;
 
     /// <summary>Creates the model on a backend (shared; backends are thread-safe).</summary>
-    public QcnnModel(QcnnCircuit circuit, QuantumBackend backend)
+    public QcnnModel(QcnnCircuit circuit, QuantumBackend backend, NisqEstimator? nisq = null)
     {
         Qcnn = circuit;
-        _backend = backend;
+        _nisq = nisq ?? new NisqEstimator(backend, NoiseModel.None, 0, 0);
         FrozenByFreezeConv = new bool[circuit.Circuit.ParameterCount];
         foreach (int k in circuit.ConvParameters)
         {
@@ -49,7 +53,7 @@ public sealed class QcnnModel : BinaryModelKind
     public override void Probabilities(double[] parameters, LabelledSet data, Span<double> probabilities)
     {
         var z = new double[data.Count];
-        _backend.Expectations(Qcnn.Circuit, parameters, Input(data), QcnnCircuit.Readout, z);
+        _nisq.Expectations(Qcnn.Circuit, parameters, Input(data), QcnnCircuit.Readout, z, Stream(parameters, data));
         for (int i = 0; i < z.Length; i++)
         {
             probabilities[i] = 0.5 * (1 - z[i]);
@@ -61,7 +65,8 @@ public sealed class QcnnModel : BinaryModelKind
     {
         var input = Input(batch);
         var z = new double[batch.Count];
-        _backend.Expectations(Qcnn.Circuit, parameters, input, QcnnCircuit.Readout, z);
+        ulong stream = Stream(parameters, batch);
+        _nisq.Expectations(Qcnn.Circuit, parameters, input, QcnnCircuit.Readout, z, stream);
         var w = new double[batch.Count];
         double loss = 0;
         for (int i = 0; i < z.Length; i++)
@@ -70,8 +75,36 @@ public sealed class QcnnModel : BinaryModelKind
             w[i] = -0.5 * dp / batch.Count; // dL/d<Z> = dL/dp * dp/d<Z>
         }
 
-        _backend.ExpectationsAndGradient(Qcnn.Circuit, parameters, input, QcnnCircuit.Readout, w, z, gradient);
+        _nisq.Gradient(Qcnn.Circuit, parameters, input, QcnnCircuit.Readout, w, gradient, stream ^ 0x5DEECE66DUL);
         return loss / batch.Count;
+    }
+
+    // A hash of everything the evaluation depends on: distinct calls draw distinct shots, equal calls equal shots.
+    private static ulong Stream(double[] parameters, LabelledSet data)
+    {
+        ulong h = 0x243F6A8885A308D3UL;
+        void Mix(double v) => h = Core.Random.SplitMix64.Mix(h ^ (ulong)BitConverter.DoubleToInt64Bits(v));
+        foreach (double v in parameters)
+        {
+            Mix(v);
+        }
+
+        foreach (double v in data.Features)
+        {
+            Mix(v);
+        }
+
+        foreach (double v in data.States ?? [])
+        {
+            Mix(v);
+        }
+
+        foreach (int l in data.Labels)
+        {
+            Mix(l);
+        }
+
+        return h;
     }
 
     private BatchInput Input(LabelledSet data) => Qcnn.Encoding == QcnnEncoding.Angle

@@ -41,13 +41,19 @@ internal sealed class QuantumTransferProblem : ITransferProblem
         // One backend per problem; cells share it (backends are thread-safe). A missing GPU
         // falls back to managed code, and the description (kept in run.json) says which one ran.
         _backend = new Lazy<QuantumBackend>(() => BackendSelector.Create(settings.Backend, 1, allowFallback: true));
+        var (qcnnCount, mlpCount) = options.ParameterCounts(classicalFeatures);
+        string conv = "U_" + options.Conv.ToString().ToUpperInvariant();
         Description = $"{description}; model {options.Model}" + (options.Model == TransferOptions.Qcnn
-            ? $" (U_{options.Conv.ToString().ToUpperInvariant()}, {QcnnCircuit.ExpectedParameterCount(options.Conv)} parameters, simulator backend {_backend.Value.Name} on {_backend.Value.Device})"
-            : $" (MLP, {new ClassicalModel(classicalFeatures, QcnnCircuit.ExpectedParameterCount(options.Conv)).ParameterCount} parameters)");
+            ? $" ({conv}, {qcnnCount} parameters, simulator backend {_backend.Value.Name} on {_backend.Value.Device}{NisqText(options)}; the matched classical MLP has {mlpCount})"
+            : $" (MLP, {mlpCount} parameters = {options.Capacity}x budget of the {conv} QCNN's {qcnnCount})");
     }
 
     /// <inheritdoc/>
     public string Name { get; }
+
+    private static string NisqText(TransferOptions o) => o.Shots == 0 && o.Noise.IsNoiseless
+        ? ""
+        : $"; {(o.Shots == 0 ? "exact expectations" : $"{o.Shots} shots")}, {o.Noise}, parameter-shift gradients";
 
     /// <inheritdoc/>
     public string Description { get; }
@@ -88,8 +94,8 @@ internal sealed class QuantumTransferProblem : ITransferProblem
 
     /// <summary>The model of this problem (QCNN on the configured backend, or the classical MLP).</summary>
     public BinaryModelKind CreateModel() => Options.Model == TransferOptions.Qcnn
-        ? new QcnnModel(new QcnnCircuit(Options.Conv, Encoding), _backend.Value)
-        : new ClassicalModel(ClassicalFeatures, QcnnCircuit.ExpectedParameterCount(Options.Conv));
+        ? new QcnnModel(new QcnnCircuit(Options.Conv, Encoding), _backend.Value, new Noise.NisqEstimator(_backend.Value, Options.Noise, Options.Shots, Options.ShotSeed))
+        : new ClassicalModel(ClassicalFeatures, Options.Capacity * QcnnCircuit.ExpectedParameterCount(Options.Conv));
 
     /// <inheritdoc/>
     public ProblemInstance Create(ProblemContext context) => new QuantumTransferInstance(CreateModel(), _data(context), Options);

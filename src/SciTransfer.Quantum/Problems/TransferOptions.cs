@@ -1,4 +1,5 @@
 using SciTransfer.Quantum.Models;
+using SciTransfer.Quantum.Noise;
 using SciTransfer.Quantum.Qcnn;
 using SciTransfer.Transfer.Options;
 
@@ -12,6 +13,10 @@ namespace SciTransfer.Quantum.Problems;
 /// <param name="SourceSamples">Source training samples.</param>
 /// <param name="PoolSize">Target pool size (largest n).</param>
 /// <param name="TestSize">Target test samples.</param>
+/// <param name="Shots">QCNN measurement shots per expectation (0 = exact).</param>
+/// <param name="Noise">QCNN gate noise (density-matrix simulation).</param>
+/// <param name="ShotSeed">Seed of the shot sampling.</param>
+/// <param name="Capacity">Classical MLP budget as a multiple of the QCNN's parameter count (1 = matched, 2 = twice).</param>
 internal sealed record TransferOptions(
     string Model,
     ConvAnsatz Conv,
@@ -19,7 +24,11 @@ internal sealed record TransferOptions(
     TrainingOptions Target,
     int SourceSamples,
     int PoolSize,
-    int TestSize)
+    int TestSize,
+    int Shots,
+    NoiseModel Noise,
+    ulong ShotSeed,
+    int Capacity)
 {
     /// <summary>The QCNN model kind.</summary>
     public const string Qcnn = "qcnn";
@@ -42,6 +51,11 @@ internal sealed record TransferOptions(
         OptionSpec.Integer("source_samples", defaultSource, 2, 100_000, "source training samples", quick: QuickOrNull(defaultSource, 100)),
         OptionSpec.Integer("pool_size", defaultPool, 1, 100_000, "target pool size (the largest n)", quick: QuickOrNull(defaultPool, 64)),
         OptionSpec.Integer("test_size", defaultTest, 1, 100_000, "target test samples", quick: QuickOrNull(defaultTest, 100)),
+        OptionSpec.Integer("shots", 0, 0, 1_000_000, "QCNN measurement shots per expectation value (0 = exact); with shots, gradients are parameter shift on sampled expectations"),
+        OptionSpec.Number("noise_depolarizing", 0, 0, 1, "QCNN gate noise: depolarising probability p on each gate's wires (density-matrix simulation, <= 10 qubits)"),
+        OptionSpec.Number("noise_amplitude_damping", 0, 0, 1, "QCNN gate noise: amplitude damping gamma on each gate's wires after every gate"),
+        OptionSpec.Integer("capacity", 1, 1, 2, "classical MLP parameter budget as a multiple of the QCNN's count: 1 (matched) or 2"),
+        OptionSpec.Integer("shot_seed", 1, 0, int.MaxValue, "seed of the shot sampling (mixed with the parameters and batch of each evaluation)"),
         .. own,
     ]);
 
@@ -50,14 +64,43 @@ internal sealed record TransferOptions(
     {
         int batch = o.Int("batch_size");
         double lr = o.Number("learning_rate");
+        string model = o.Text("model");
+        var noise = new NoiseModel(o.Number("noise_depolarizing"), o.Number("noise_amplitude_damping"));
+        int shots = o.Int("shots");
+        if (model != Qcnn && (shots > 0 || !noise.IsNoiseless))
+        {
+            throw o.Error(shots > 0 ? "shots" : noise.Depolarizing > 0 ? "noise_depolarizing" : "noise_amplitude_damping", $"shots and noise apply to model qcnn only, not '{model}'");
+        }
+
+        if (model == Qcnn && o.Int("capacity") != 1)
+        {
+            throw o.Error("capacity", "capacity sets the classical model's budget; use it with model classical");
+        }
+
+        if (!noise.IsNoiseless && QcnnCircuit.QubitCount > DensityMatrix.MaxQubits)
+        {
+            throw o.Error(noise.Depolarizing > 0 ? "noise_depolarizing" : "noise_amplitude_damping", $"noise needs density-matrix simulation, limited to {DensityMatrix.MaxQubits} qubits; the QCNN has {QcnnCircuit.QubitCount}");
+        }
+
         return new TransferOptions(
-            o.Text("model"),
+            model,
             ConvBlocks.Parse(o.Text("conv")),
             new TrainingOptions(o.Int("source_steps"), batch, lr),
             new TrainingOptions(o.Int("steps"), batch, lr),
             o.Int("source_samples"),
             o.Int("pool_size"),
-            o.Int("test_size"));
+            o.Int("test_size"),
+            shots,
+            noise,
+            (ulong)o.Int("shot_seed"),
+            o.Int("capacity"));
+    }
+
+    /// <summary>The QCNN's parameter count and the classical MLP's (at <see cref="Capacity"/> times that budget).</summary>
+    public (int Qcnn, int Classical) ParameterCounts(int classicalFeatures)
+    {
+        int q = QcnnCircuit.ExpectedParameterCount(Conv);
+        return (q, new ClassicalModel(classicalFeatures, Capacity * q).ParameterCount);
     }
 
     private static int? QuickOrNull(int defaultValue, int cap) => defaultValue > cap ? cap : null;

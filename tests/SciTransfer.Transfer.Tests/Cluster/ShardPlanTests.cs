@@ -1,5 +1,6 @@
 using SciTransfer.Transfer.Cluster;
 using SciTransfer.Transfer.Config;
+using SciTransfer.Transfer.Errors;
 using SciTransfer.Transfer.Problems;
 using SciTransfer.Transfer.Results;
 using SciTransfer.Transfer.Running;
@@ -72,6 +73,30 @@ public class ShardPlanTests
 
         // The heavy problem's cells of one repeat are spread over several shards (they load the cached source).
         Assert.True(plan.Shards.Count(s => s.Cells.Any(c => c.Problem == "test/heavy" && c.Repeat == 0)) > 1);
+    }
+
+    [Fact]
+    public void Entries_with_a_source_model_file_need_no_pretraining_and_their_cells_spread_freely()
+    {
+        var config = Config();
+        var file = new SourceModelFile("/models/source.safetensors", "plan.json", "$.problems[0].options.source_model");
+        var withFiles = config with { Problems = [.. config.Problems.Select(p => p with { SourceModel = file })] };
+        var plan = ShardPlan.Build(withFiles, CellCostModel.Declared(), 3);
+
+        Assert.Empty(plan.Pretrain);
+        Assert.Equal(StudyPlan.Cells(withFiles).Select(c => c.Key).ToHashSet(), plan.Shards.SelectMany(s => s.Cells).ToHashSet());
+
+        // A light-only study: without the file each repeat's 12 cells are one unit (one shard trains that source),
+        // so 3 shards are more than its 2 units; with the file nothing is trained and the 24 cells deal out 8/8/8.
+        const string LightOnly = """
+            { "study": "plan", "seed": 3, "repeats": 2, "problems": [ { "problem": "test/light" } ] }
+            """;
+        var light = ClusterSpy.Study(LightOnly, "plan.json", new ClusterSpy("test/light", false, _ => CostClass.Cheap));
+        Assert.Throws<ConfigException>(() => ShardPlan.Build(light, CellCostModel.Declared(), 3));
+        var lightWithFile = light with { Problems = [.. light.Problems.Select(p => p with { SourceModel = file })] };
+        var spread = ShardPlan.Build(lightWithFile, CellCostModel.Declared(), 3);
+        Assert.Empty(spread.Pretrain);
+        Assert.Equal([8, 8, 8], spread.Shards.Select(sh => sh.Cells.Count).ToArray());
     }
 
     [Fact]

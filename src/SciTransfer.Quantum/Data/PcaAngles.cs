@@ -4,9 +4,8 @@ using MathNet.Numerics.LinearAlgebra.Factorization;
 namespace SciTransfer.Quantum.Data;
 
 /// <summary>
-/// PCA-k angle map on vectors of any length D (the general form of <see cref="ImageFeatures"/>, which keeps its own
-/// fixed 16x16 code path so the fashion-to-digits figures stay as they were): the k leading principal components of
-/// the fitting rows, each projection standardised with the fitting statistics, clipped to +-3 sigma and mapped
+/// PCA-k angle map on vectors of any length D (<see cref="ImageFeatures"/> applies it to 16x16 resized images): the
+/// k leading principal components of the fitting rows, each projection standardised with the fitting statistics, clipped to +-3 sigma and mapped
 /// linearly to [0, pi]. Fitted on the source only; the target goes through the same map.
 /// </summary>
 public sealed class PcaAngles

@@ -28,7 +28,16 @@ public static class SampleVectors
             return;
         }
 
-        int h = table.Height, w = table.Width;
+        ResizeBilinear(img, table.Height, table.Width, 1.0, destination);
+    }
+
+    /// <summary>
+    /// Bilinear resize (pixel centres aligned) of an <paramref name="h"/> x <paramref name="w"/> image, row-major, to
+    /// Side x Side values, each multiplied by <paramref name="scale"/> (1 for already scaled intensities).
+    /// </summary>
+    public static void ResizeBilinear<T>(ReadOnlySpan<T> img, int h, int w, double scale, Span<double> destination)
+        where T : unmanaged, System.Numerics.INumberBase<T>
+    {
         for (int r = 0; r < Side; r++)
         {
             double sy = Math.Clamp(((r + 0.5) * h / Side) - 0.5, 0, h - 1);
@@ -39,9 +48,9 @@ public static class SampleVectors
                 double sx = Math.Clamp(((c + 0.5) * w / Side) - 0.5, 0, w - 1);
                 int x0 = (int)sx, x1 = Math.Min(x0 + 1, w - 1);
                 double fx = sx - x0;
-                destination[(r * Side) + c] =
-                    ((1 - fy) * (((1 - fx) * img[(y0 * w) + x0]) + (fx * img[(y0 * w) + x1])))
-                    + (fy * (((1 - fx) * img[(y1 * w) + x0]) + (fx * img[(y1 * w) + x1])));
+                double p00 = double.CreateTruncating(img[(y0 * w) + x0]), p01 = double.CreateTruncating(img[(y0 * w) + x1]);
+                double p10 = double.CreateTruncating(img[(y1 * w) + x0]), p11 = double.CreateTruncating(img[(y1 * w) + x1]);
+                destination[(r * Side) + c] = scale * (((1 - fy) * (((1 - fx) * p00) + (fx * p01))) + (fy * (((1 - fx) * p10) + (fx * p11))));
             }
         }
     }

@@ -37,7 +37,7 @@ public static class CsvImages
     /// <summary>Parses CSV text already in memory; <paramref name="file"/> names it in messages.</summary>
     public static ImageTable Parse(string file, string content, string labelColumn, CsvLayout layout, int imageWidth = 0)
     {
-        using var csv = CsvTableReader.ParseAnyColumns(file, content, [labelColumn]);
+        using var csv = CsvTableReader.ParseWithAnyColumns(file, content, [labelColumn]);
         string[] valueColumns = [.. csv.Columns.Where(c => c != labelColumn)];
         if (valueColumns.Length == 0)
         {

@@ -109,7 +109,10 @@ public sealed class CsvTableReader : IDisposable
     public static CsvTableReader OpenWithAnyColumns(string file, IReadOnlyCollection<string> required) =>
         Open(file, required, AnyColumns);
 
-    /// <summary>Like <see cref="Parse"/>, accepting any other column names (see <see cref="OpenWithAnyColumns"/>).</summary>
+    /// <summary>
+    /// Like <see cref="Parse"/>, accepting any other column names (see <see cref="OpenWithAnyColumns"/>): also for wide
+    /// tables whose columns are data, such as one column per pixel.
+    /// </summary>
     public static CsvTableReader ParseWithAnyColumns(string file, string content, IReadOnlyCollection<string> required) =>
         Parse(file, content, required, AnyColumns);
 
@@ -122,17 +125,6 @@ public sealed class CsvTableReader : IDisposable
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(required);
         return Start(file, CsvReader.FromText(content.Length > 0 && content[0] == '\uFEFF' ? content[1..] : content, Options), required, optional);
-    }
-
-    /// <summary>
-    /// Like <see cref="Parse"/>, but any column besides <paramref name="required"/> is accepted (still no empty or
-    /// duplicated names): for wide tables whose columns are data, such as one column per pixel.
-    /// </summary>
-    public static CsvTableReader ParseAnyColumns(string file, string content, IReadOnlyCollection<string> required)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        ArgumentNullException.ThrowIfNull(required);
-        return Start(file, CsvReader.FromText(content.Length > 0 && content[0] == '\uFEFF' ? content[1..] : content, Options), required, null, anyOther: true);
     }
 
     /// <summary>Advances to the next non-blank row; false at the end of the file.</summary>
@@ -230,11 +222,11 @@ public sealed class CsvTableReader : IDisposable
     /// <inheritdoc />
     public void Dispose() => _csv.Dispose();
 
-    private static CsvTableReader Start(string file, CsvReader csv, IReadOnlyCollection<string> required, IReadOnlyCollection<string>? optional, bool anyOther = false)
+    private static CsvTableReader Start(string file, CsvReader csv, IReadOnlyCollection<string> required, IReadOnlyCollection<string>? optional)
     {
         try
         {
-            var reader = new CsvTableReader(file, csv) { _anyOtherColumns = anyOther || ReferenceEquals(optional, AnyColumns) };
+            var reader = new CsvTableReader(file, csv) { _anyOtherColumns = ReferenceEquals(optional, AnyColumns) };
             reader.CheckHeader(required, optional ?? []);
             return reader;
         }

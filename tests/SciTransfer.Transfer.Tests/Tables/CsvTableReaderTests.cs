@@ -102,18 +102,18 @@ public sealed class CsvTableReaderTests
     [Fact]
     public void Any_column_mode_accepts_unknown_names_but_still_requires_and_rejects_duplicates_and_empty_names()
     {
-        using (var r = CsvTableReader.ParseAnyColumns("w.csv", "\uFEFFp1,label,p0\n3,1,4\n", ["label"]))
+        using (var r = CsvTableReader.ParseWithAnyColumns("w.csv", "\uFEFFp1,label,p0\n3,1,4\n", ["label"]))
         {
             Assert.Equal(["p1", "label", "p0"], r.Columns);
             Assert.True(r.Next());
             Assert.Equal((3.0, 1, 4.0), (r.Number("p1", 0, 9), r.Integer("label", 0, 9), r.Number("p0", 0, 9)));
         }
 
-        var e = Assert.Throws<DataFormatException>(() => CsvTableReader.ParseAnyColumns("w.csv", "p0,p1\n1,2\n", ["label"]));
+        var e = Assert.Throws<DataFormatException>(() => CsvTableReader.ParseWithAnyColumns("w.csv", "p0,p1\n1,2\n", ["label"]));
         Assert.Equal((1L, "label"), (e.Row, e.Column));
-        e = Assert.Throws<DataFormatException>(() => CsvTableReader.ParseAnyColumns("w.csv", "label,p0,p0\n1,2,3\n", ["label"]));
+        e = Assert.Throws<DataFormatException>(() => CsvTableReader.ParseWithAnyColumns("w.csv", "label,p0,p0\n1,2,3\n", ["label"]));
         Assert.Equal("p0", e.Column);
-        e = Assert.Throws<DataFormatException>(() => CsvTableReader.ParseAnyColumns("w.csv", "label,,p1\n1,2,3\n", ["label"]));
+        e = Assert.Throws<DataFormatException>(() => CsvTableReader.ParseWithAnyColumns("w.csv", "label,,p1\n1,2,3\n", ["label"]));
         Assert.Equal("(column 2)", e.Column);
     }
 

@@ -5,6 +5,9 @@
 #   scripts/mutation.sh                     every target
 #   scripts/mutation.sh heatsink fuel       only targets whose name contains one of the words
 #   CONCURRENCY=1 scripts/mutation.sh ...   Stryker test workers (default 2)
+#   MUTATE='**/Autodiff/Ops.Binary.cs' SUFFIX=binary scripts/mutation.sh core-autodiff
+#                                           one slice of a target's folder (report in <target>-<suffix>/)
+# Run it niced on a shared machine: nice -n 19 scripts/mutation.sh ...
 # Reports go to artifacts/mutation/<target>/ (html, json, and stryker.log with the console output); the last
 # line per target is "TARGET score S % (killed K, survived V, timeout T, no coverage N)". Summarised in docs/testing.md.
 set -uo pipefail
@@ -22,10 +25,15 @@ fm_filter="FullyQualifiedName~PublishedPhysics|FullyQualifiedName~PhysicsTests"
 ep_filter="FullyQualifiedName~SimulatorInvariant|FullyQualifiedName~SimulatorTests|FullyQualifiedName~GrowthDefinition|FullyQualifiedName~GrowthPipeline"
 qs_filter="FullyQualifiedName~SpinChain"
 qg_filter="FullyQualifiedName~GateMatrices|FullyQualifiedName~TwoQubitKernel|FullyQualifiedName~BackendSuite"
+# Core targets run the Core test namespaces that exercise the folder directly (the Nn tests train networks
+# through every kernel and would multiply the run time per mutant); again a lower bound.
+ad_filter="FullyQualifiedName~SciTransfer.Core.Tests.Autodiff"
+kn_filter="FullyQualifiedName~SciTransfer.Core.Tests.Kernels|FullyQualifiedName~SciTransfer.Core.Tests.Autodiff"
+op_filter="FullyQualifiedName~SciTransfer.Core.Tests.Optim"
 targets=(
-  "core-autodiff|SciTransfer.Core.csproj|tests/SciTransfer.Core.Tests|**/Autodiff/**/*.cs|"
-  "core-kernels|SciTransfer.Core.csproj|tests/SciTransfer.Core.Tests|**/Kernels/**/*.cs|"
-  "core-optim|SciTransfer.Core.csproj|tests/SciTransfer.Core.Tests|**/Optim/**/*.cs|"
+  "core-autodiff|SciTransfer.Core.csproj|tests/SciTransfer.Core.Tests|**/Autodiff/**/*.cs|$ad_filter"
+  "core-kernels|SciTransfer.Core.csproj|tests/SciTransfer.Core.Tests|**/Kernels/**/*.cs|$kn_filter"
+  "core-optim|SciTransfer.Core.csproj|tests/SciTransfer.Core.Tests|**/Optim/**/*.cs|$op_filter"
   "heatsink-physics|SciTransfer.HeatSink.csproj|tests/SciTransfer.HeatSink.Tests|**/Physics/**/*.cs|$hs_filter"
   "fuelmoisture-physics|SciTransfer.FuelMoisture.csproj|tests/SciTransfer.FuelMoisture.Tests|**/Physics/**/*.cs|$fm_filter"
   "epidemiology-simulation|SciTransfer.Epidemiology.csproj|tests/SciTransfer.Epidemiology.Tests|**/Simulation/**/*.cs|$ep_filter"
@@ -41,10 +49,16 @@ for t in "${targets[@]}"; do
     for w in "$@"; do [[ "$name" == *"$w"* ]] && hit=1; done
     ((hit)) || continue
   fi
+  [[ -n "${MUTATE:-}" ]] && glob="$MUTATE"
+  [[ -n "${SUFFIX:-}" ]] && name="$name-$SUFFIX"
   dir="$out/$name"
   rm -rf "$dir"
   mkdir -p "$dir"
-  args=(--project "$project" --mutate "$glob" --configuration Release --concurrency "${CONCURRENCY:-2}"
+  # A mutant counts as "timeout" when its tests run past the initial run's time plus additional-timeout (a
+  # config-file-only setting). On a shared, loaded machine the default 5 s turns slow runs into false
+  # "timeouts" (counted as detected), so the default here is 120 s: only a real endless loop times out.
+  printf '{ "stryker-config": { "additional-timeout": %d } }\n' "${ADDITIONAL_TIMEOUT_MS:-120000}" >"$dir/stryker-config.json"
+  args=(--config-file "$dir/stryker-config.json" --project "$project" --mutate "$glob" --configuration Release --concurrency "${CONCURRENCY:-2}"
         --reporter json --reporter html --reporter cleartext --output "$dir" --skip-version-check)
   [[ -n "$filter" ]] && args+=(--test-case-filter "$filter")
   start=$(date +%s)

@@ -22,7 +22,7 @@ dotnet tool restore >/dev/null || exit 1
 # forests for minutes); a mutant those classes miss may still be caught by the rest, so their scores are lower bounds.
 hs_filter="FullyQualifiedName~PublishedCorrelation|FullyQualifiedName~NusseltTests|FullyQualifiedName~FvSolverTests|FullyQualifiedName~Sodium_Biot"
 fm_filter="FullyQualifiedName~PublishedPhysics|FullyQualifiedName~PhysicsTests"
-ep_filter="FullyQualifiedName~SimulatorInvariant|FullyQualifiedName~SimulatorTests|FullyQualifiedName~GrowthDefinition|FullyQualifiedName~GrowthPipeline"
+ep_filter="FullyQualifiedName~SimulatorInvariant|FullyQualifiedName~SimulatorTests|FullyQualifiedName~SimulatorOptionsTests|FullyQualifiedName~GrowthDefinition|FullyQualifiedName~GrowthPipeline"
 qs_filter="FullyQualifiedName~SpinChain"
 qg_filter="FullyQualifiedName~GateMatrices|FullyQualifiedName~TwoQubitKernel|FullyQualifiedName~BackendSuite"
 # Core targets run the Core test namespaces that exercise the folder directly (the Nn tests train networks

@@ -17,6 +17,7 @@ public sealed class HeatSinkModule : IDomainModule
         new WaterToSodiumFactory("heat-sink/water-to-sodium", 0),
         new WaterToSodiumFactory("heat-sink/water-to-sodium-taller-fin", 3.0),
         new NusseltFactory(),
+        new Helmholtz.HelmholtzFactory(),
     ];
 
     /// <inheritdoc/>

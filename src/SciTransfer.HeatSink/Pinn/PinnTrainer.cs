@@ -37,7 +37,10 @@ public static class PinnTrainer
             return log;
         }
 
-        var balancer = LossBalancers.Create(options.Balancing, sets.Count, 0, rng.Split());
+        // Terms the network satisfies by construction (the symmetry term under the mirror feature) stay in the loss at
+        // weight 1 but out of the balancer: their ~1e-33 losses and gradients would dominate any ratio or softmax.
+        var active = VacuousTerms.ActiveMask(sets, net);
+        var balancer = new ActiveTermBalancer(LossBalancers.Create(options.Balancing, active.Count(a => a), 0, rng.Split(), LossBalancers.OutputLayerWeights(net)), active);
         net.FreezeLeadingLayers(options.FrozenLayers);
         try
         {
@@ -140,7 +143,7 @@ public static class PinnTrainer
             net.SetGradients(total);
             adam.Step();
             balancer.UpdatePointWeights(sets, residuals);
-            if (options.ResampleEvery > 0 && (step + 1) % options.ResampleEvery == 0 && task.UsePhysics)
+            if (options.ResampleEvery > 0 && (step + 1) % options.ResampleEvery == 0 && task.UsePhysics && !balancer.KeepsPoints)
             {
                 sets[0] = PinnConstraints.Pde(AdaptiveInterior(net, task.Case.Geometry, options.InteriorPoints, options.AdaptiveFraction, rng, ws), task.ThetaScale);
                 residuals[0] = new double[sets[0].Count];
@@ -204,18 +207,17 @@ public static class PinnTrainer
 
     private static bool Probe(FieldMlp net, PinnTask task, FieldProbe? probe, PinnTrainingOptions options, PinnTrainingLog log, int step, Stopwatch clock)
     {
-        if (probe is null || log.StepsToTarget is not null)
+        if (probe is null)
         {
-            return log.StepsToTarget is not null;
+            return false;
         }
 
-        if (probe.RelativeL2(net, task) <= options.ErrorTarget)
-        {
-            log.StepsToTarget = step;
-            log.SecondsToTarget = clock.Elapsed.TotalSeconds;
-            return true;
-        }
-
-        return false;
+        // Every evaluation counts (not only until the first crossing): steps_to_target is where the error last went
+        // below the target and stayed there.
+        log.Tracker ??= new TargetTracker(options.ErrorTarget);
+        bool below = log.Tracker.Observe(step, probe.RelativeL2(net, task), clock.Elapsed.TotalSeconds);
+        log.StepsToTarget = log.Tracker.StepsToTarget;
+        log.SecondsToTarget = log.Tracker.SecondsToTarget;
+        return below;
     }
 }

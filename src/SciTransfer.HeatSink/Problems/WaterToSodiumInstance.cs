@@ -157,16 +157,19 @@ internal sealed class WaterToSodiumInstance : ProblemInstance<WaterModel>
     {
         double relL2 = atReference is null ? double.NaN : _scoreProbe!.RelativeL2(atReference);
         double steps;
+        double first;
         double seconds;
         if (log is null)
         {
             bool reached = relL2 <= _s.TargetTraining.ErrorTarget;
             steps = reached ? 0 : double.NaN;
+            first = steps;
             seconds = reached ? clock.Elapsed.TotalSeconds : double.NaN;
         }
         else
         {
             steps = log.StepsToTarget is int st ? st : double.NaN;
+            first = log.FirstStepsToTarget is int ft ? ft : double.NaN;
             seconds = log.SecondsToTarget ?? double.NaN;
         }
 
@@ -175,6 +178,7 @@ internal sealed class WaterToSodiumInstance : ProblemInstance<WaterModel>
             ["rel_l2"] = relL2,
             ["peak_error"] = atReference is null ? double.NaN : _scoreProbe!.PeakErrorPercent(atReference),
             ["steps_to_target"] = steps,
+            ["first_steps_to_target"] = first,
             ["seconds_to_target"] = seconds,
         };
         if (_s.Data is { } data)

@@ -13,6 +13,12 @@ public interface ILossBalancer
     /// <summary>Current term weights (length = number of terms).</summary>
     IReadOnlyList<double> Weights { get; }
 
+    /// <summary>
+    /// True when the scheme's state belongs to the collocation points (pointwise weights), so the trainer must not
+    /// resample them while it is active.
+    /// </summary>
+    bool KeepsPoints => false;
+
     /// <summary>True when <see cref="Update"/> needs per-term parameter gradients at this step.</summary>
     bool NeedsTermGradients(int step);
 

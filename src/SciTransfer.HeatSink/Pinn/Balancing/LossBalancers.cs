@@ -1,4 +1,5 @@
 using SciTransfer.Core.Random;
+using SciTransfer.HeatSink.Nn;
 
 namespace SciTransfer.HeatSink.Pinn.Balancing;
 
@@ -8,16 +9,41 @@ public static class LossBalancers
     /// <summary>Every scheme name.</summary>
     public static IReadOnlyList<string> Names { get; } = ["fixed", "uncertainty", "lr-annealing", "softadapt", "relobralo", "gradnorm", "sa-pinn"];
 
-    /// <summary>Creates scheme <paramref name="name"/> for <paramref name="terms"/> terms (the PDE term at <paramref name="pdeTerm"/>).</summary>
-    public static ILossBalancer Create(string name, int terms, int pdeTerm, Rng rng) => name switch
+    /// <summary>
+    /// Creates scheme <paramref name="name"/> for <paramref name="terms"/> terms (the PDE term at <paramref name="pdeTerm"/>);
+    /// <paramref name="sharedWeights"/> (offset, length) is GradNorm's W within the flat parameter gradient (null: all of it).
+    /// </summary>
+    public static ILossBalancer Create(string name, int terms, int pdeTerm, Rng rng, (int Offset, int Length)? sharedWeights = null) => name switch
     {
         "fixed" => new FixedWeights(Enumerable.Repeat(1.0, terms).ToArray()),
         "uncertainty" => new UncertaintyWeighting(terms),
         "lr-annealing" => new LearningRateAnnealing(terms, pdeTerm),
         "softadapt" => new SoftAdapt(terms),
         "relobralo" => new ReLoBRaLo(terms, rng),
-        "gradnorm" => new GradNorm(terms),
+        "gradnorm" => sharedWeights is { } w ? new GradNorm(terms, sharedOffset: w.Offset, sharedLength: w.Length) : new GradNorm(terms),
         "sa-pinn" => new SelfAdaptiveWeights(terms),
         _ => throw new ArgumentException($"LossBalancers: unknown scheme '{name}' (known: {string.Join(", ", Names)})"),
     };
+
+    /// <summary>
+    /// Where the output layer's weight matrix sits in <paramref name="net"/>'s flat parameter layout: the weights every
+    /// loss term shares last, GradNorm's W (Chen et al. use the last shared layer).
+    /// </summary>
+    public static (int Offset, int Length) OutputLayerWeights(FieldMlp net)
+    {
+        ArgumentNullException.ThrowIfNull(net);
+        var weight = net.Layer(net.LayerCount - 1).Weight;
+        int offset = 0;
+        foreach (var p in net.Parameters)
+        {
+            if (ReferenceEquals(p, weight))
+            {
+                return (offset, p.Count);
+            }
+
+            offset += p.Count;
+        }
+
+        throw new InvalidOperationException("LossBalancers: the output layer's weight is not among the network's parameters");
+    }
 }

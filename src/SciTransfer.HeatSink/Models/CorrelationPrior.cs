@@ -70,6 +70,54 @@ internal sealed class CorrelationPrior
             g[2] += dLdNu * b * pc * Math.Log(points[i].Peclet);
         }
 
+        AdamStep(g, learningRate);
+    }
+
+    /// <summary>
+    /// One Adam step on the coefficients from the paired (trend) prior loss weight * mean_i r_i^2 with
+    /// r_i = (u_i - u_{i+M}) - (log Nu_prior(s_i) - log Nu_prior(s_{i+M})), M = points / 2: the prior's Pe trend between
+    /// the two designs of each pair, given the network outputs u at all 2M points.
+    /// </summary>
+    public void StepPairs(IReadOnlyList<NusseltSample> points, ReadOnlySpan<double> u, double weight, double learningRate)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        if (!IsLearnable || points.Count == 0)
+        {
+            return;
+        }
+
+        Span<double> g = stackalloc double[3];
+        Span<double> da = stackalloc double[3];
+        Span<double> db = stackalloc double[3];
+        int m = points.Count / 2;
+        for (int i = 0; i < m; i++)
+        {
+            double la = LogNuAndGradient(points[i].Peclet, da);
+            double lb = LogNuAndGradient(points[i + m].Peclet, db);
+            double r = (u[i] - u[i + m]) - (la - lb);
+            for (int k = 0; k < 3; k++)
+            {
+                g[k] += weight * -2 * r * (da[k] - db[k]) / m;
+            }
+        }
+
+        AdamStep(g, learningRate);
+    }
+
+    // log Nu_prior at pe and its gradient wrt the parameters (log a, log b, c).
+    private double LogNuAndGradient(double pe, Span<double> grad)
+    {
+        double a = Math.Exp(_p[0]);
+        double bpc = Math.Exp(_p[1]) * Math.Pow(pe, _p[2]);
+        double nu = a + bpc;
+        grad[0] = a / nu;
+        grad[1] = bpc / nu;
+        grad[2] = bpc * Math.Log(pe) / nu;
+        return Math.Log(nu);
+    }
+
+    private void AdamStep(ReadOnlySpan<double> g, double learningRate)
+    {
         _t++;
         for (int k = 0; k < 3; k++)
         {

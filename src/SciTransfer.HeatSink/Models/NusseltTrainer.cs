@@ -88,13 +88,24 @@ internal static class NusseltTrainer
     /// <param name="learningRate">Adam learning rate.</param>
     /// <param name="rng">For stochastic balancers.</param>
     /// <param name="hooks">Optional extension points of each step (penalties, adapters); null is the plain loop.</param>
-    public static double[] Train(FieldMlp net, IReadOnlyList<NusseltSample> data, IReadOnlyList<NusseltSample> priorPoints, CorrelationPrior prior, string balancing, int steps, double learningRate, Rng rng, TrainingHooks? hooks = null)
+    /// <param name="boundPriorWeight">With "uncertainty" and both terms present: keep each learnt variance above its
+    /// floor (<see cref="PriorBlend"/>: the prior's misfit at the labelled designs, 1 % for the data) instead of
+    /// Kendall's unbounded weights.</param>
+    /// <param name="pairedPrior">The prior points are pairs (entry i and entry M + i of 2M share a geometry, see
+    /// <see cref="CollocationDesigns.SamplePairs"/>) and the prior term is its Pe trend, mean_i ((u_i - u_{M+i}) -
+    /// (log Nu_prior,i - log Nu_prior,M+i))^2, instead of its level mean (u - log Nu_prior)^2.</param>
+    public static double[] Train(FieldMlp net, IReadOnlyList<NusseltSample> data, IReadOnlyList<NusseltSample> priorPoints, CorrelationPrior prior, string balancing, int steps, double learningRate, Rng rng, TrainingHooks? hooks = null, bool boundPriorWeight = false, bool pairedPrior = false)
     {
         ArgumentNullException.ThrowIfNull(net);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(priorPoints);
         ArgumentNullException.ThrowIfNull(prior);
         ArgumentNullException.ThrowIfNull(rng);
+        if (pairedPrior && priorPoints.Count % 2 != 0)
+        {
+            throw new ArgumentException($"NusseltTrainer: a paired prior needs an even number of points, got {priorPoints.Count}", nameof(priorPoints));
+        }
+
         var terms = new List<(double[] X, double[] Y)>();
         if (data.Count > 0)
         {
@@ -113,7 +124,9 @@ internal static class NusseltTrainer
             return [];
         }
 
-        var balancer = LossBalancers.Create(balancing, terms.Count, 0, rng);
+        var blend = boundPriorWeight && balancing == "uncertainty" && data.Count > 0 && priorTerm >= 0 ? new PriorBlend() : null;
+        var balancer = blend is null ? LossBalancers.Create(balancing, terms.Count, 0, rng) : null;
+        double[] logNuData = [.. data.Select(s => Math.Log(s.Nu))];
         var adam = new Adam(hooks is null ? net.Parameters : [.. net.Parameters, .. hooks.ExtraParameters], learningRate);
         var ws = new MlpWorkspace();
         var grads = terms.Select(_ => new double[net.ParameterCount]).ToList();
@@ -138,11 +151,27 @@ internal static class NusseltTrainer
                 net.Forward(x, n, DerivativeOrder.Value, ws);
                 var adj = new double[n];
                 double l = 0;
-                for (int b = 0; b < n; b++)
+                if (k == priorTerm && pairedPrior)
                 {
-                    double r = ws.Output[b] - y[b];
-                    l += r * r;
-                    adj[b] = 2 * r / n;
+                    int m = n / 2;
+                    for (int b = 0; b < m; b++)
+                    {
+                        double r = (ws.Output[b] - ws.Output[b + m]) - (y[b] - y[b + m]);
+                        l += r * r;
+                        adj[b] = 2 * r / m;
+                        adj[b + m] = -2 * r / m;
+                    }
+
+                    l = l * n / m; // so that losses[k] = l / n below is the mean over the m pairs
+                }
+                else
+                {
+                    for (int b = 0; b < n; b++)
+                    {
+                        double r = ws.Output[b] - y[b];
+                        l += r * r;
+                        adj[b] = 2 * r / n;
+                    }
                 }
 
                 losses[k] = l / n;
@@ -154,16 +183,36 @@ internal static class NusseltTrainer
                 }
             }
 
-            balancer.Update(step, losses, balancer.NeedsTermGradients(step) ? grads : null);
+            IReadOnlyList<double> weights;
+            if (blend is not null)
+            {
+                // For the trend prior too the floor is the level misfit: it measures how far the one-dimensional
+                // correlation is from the data (level and geometry), so a prior far off gets little weight.
+                blend.Update(losses[0], losses[priorTerm], PriorMisfit(prior, data, logNuData));
+                weights = blend.Weights;
+            }
+            else
+            {
+                balancer!.Update(step, losses, balancer.NeedsTermGradients(step) ? grads : null);
+                weights = balancer.Weights;
+            }
+
             if (priorTerm >= 0)
             {
-                prior.Step(priorPoints, priorOutputs, balancer.Weights[priorTerm], learningRate);
+                if (pairedPrior)
+                {
+                    prior.StepPairs(priorPoints, priorOutputs, weights[priorTerm], learningRate);
+                }
+                else
+                {
+                    prior.Step(priorPoints, priorOutputs, weights[priorTerm], learningRate);
+                }
             }
 
             Array.Clear(total);
             for (int k = 0; k < terms.Count; k++)
             {
-                double w = balancer.Weights[k];
+                double w = weights[k];
                 for (int i = 0; i < total.Length; i++)
                 {
                     total[i] += w * grads[k][i];
@@ -184,6 +233,21 @@ internal static class NusseltTrainer
             adam.Step();
         }
 
-        return [.. balancer.Weights];
+        return [.. blend?.Weights ?? balancer!.Weights];
+    }
+
+    /// <summary>The prior's misfit where the truth is known: mean (log Nu_prior(s) - log Nu(s))^2 over the labelled designs.</summary>
+    public static double PriorMisfit(CorrelationPrior prior, IReadOnlyList<NusseltSample> data, ReadOnlySpan<double> logNuData)
+    {
+        ArgumentNullException.ThrowIfNull(prior);
+        ArgumentNullException.ThrowIfNull(data);
+        double sum = 0;
+        for (int i = 0; i < data.Count; i++)
+        {
+            double r = Math.Log(prior.Nu(data[i])) - logNuData[i];
+            sum += r * r;
+        }
+
+        return data.Count == 0 ? 0 : sum / data.Count;
     }
 }

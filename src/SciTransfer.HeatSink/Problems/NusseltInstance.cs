@@ -25,6 +25,7 @@ internal sealed class NusseltInstance : ProblemInstance<FieldMlp>, IEngineNetwor
     private readonly List<NusseltSample> _pool;
     private readonly List<NusseltSample> _test;
     private readonly List<NusseltSample> _priorPoints;
+    private readonly List<NusseltSample> _collocation;
 
     /// <summary>Generates the repeat's data, or splits the table's sodium rows with the repeat's seeds.</summary>
     public NusseltInstance(NusseltSettings settings, ProblemContext context)
@@ -50,7 +51,17 @@ internal sealed class NusseltInstance : ProblemInstance<FieldMlp>, IEngineNetwor
         }
 
         PriorStart = CorrelationCoefficients.Published(settings.Prior) ?? FitWater(_water);
+        CollocationRange = DesignRange.Of(_pool);
+        _collocation = settings.PriorAt == "collocation"
+            ? CollocationDesigns.SamplePairs(CollocationRange, settings.PriorPoints / 2, context.Seeds.Child("collocation").CreateRng())
+            : [];
     }
+
+    /// <summary>The box of the sodium pool's designs (inputs only), where the collocation designs are drawn.</summary>
+    public DesignRange CollocationRange { get; }
+
+    /// <summary>The repeat's collocation designs (prior_at = collocation; empty otherwise).</summary>
+    public IReadOnlyList<NusseltSample> Collocation => _collocation;
 
     /// <summary>
     /// The configured sodium prior's coefficients (a published correlation, or a + b Pe^c fitted to this repeat's
@@ -150,8 +161,8 @@ internal sealed class NusseltInstance : ProblemInstance<FieldMlp>, IEngineNetwor
         var rng = cell.Seeds.Child("train").CreateRng();
         var net = Source.Clone();
         var priorPoints = usePrior ? PriorPoints(subset) : [];
-        NusseltTrainer.Train(net, subset, priorPoints, SodiumPrior(), balancing, _s.Steps, _s.FineTuneLearningRate, rng);
-        return Score(NusseltTrainer.Predict(net, _test));
+        var weights = NusseltTrainer.Train(net, subset, priorPoints, SodiumPrior(), balancing, _s.Steps, _s.FineTuneLearningRate, rng, boundPriorWeight: _s.BoundPriorWeight, pairedPrior: _s.PriorAt == "collocation");
+        return Score(NusseltTrainer.Predict(net, _test), BlendWeights(weights, subset.Count > 0, priorPoints.Count > 0));
     }
 
     /// <summary>
@@ -165,8 +176,8 @@ internal sealed class NusseltInstance : ProblemInstance<FieldMlp>, IEngineNetwor
         var rng = cell.Seeds.Child("train").CreateRng();
         var net = NusseltTrainer.NewNetwork(_water, _s.Hidden, cell.Seeds.Child("init").CreateRng());
         var prior = usePrior ? PriorPoints(data) : [];
-        NusseltTrainer.Train(net, data, prior, SodiumPrior(), _s.Balancing, _s.Steps, _s.LearningRate, rng);
-        return Score(NusseltTrainer.Predict(net, _test));
+        var weights = NusseltTrainer.Train(net, data, prior, SodiumPrior(), _s.Balancing, _s.Steps, _s.LearningRate, rng, boundPriorWeight: _s.BoundPriorWeight, pairedPrior: _s.PriorAt == "collocation");
+        return Score(NusseltTrainer.Predict(net, _test), BlendWeights(weights, data.Count > 0, prior.Count > 0));
     }
 
     /// <summary>A trainable copy of the water network.</summary>
@@ -191,7 +202,7 @@ internal sealed class NusseltInstance : ProblemInstance<FieldMlp>, IEngineNetwor
             subset.Add(_pool[i]);
         }
 
-        NusseltTrainer.Train(AsNetwork(model), subset, PriorPoints(subset), SodiumPrior(), _s.Balancing, _s.Steps, _s.FineTuneLearningRate, rng, hooks);
+        NusseltTrainer.Train(AsNetwork(model), subset, PriorPoints(subset), SodiumPrior(), _s.Balancing, _s.Steps, _s.FineTuneLearningRate, rng, hooks, _s.BoundPriorWeight, _s.PriorAt == "collocation");
     }
 
     /// <summary>Mean squared error of log Nu on the pool rows (the data loss of training).</summary>
@@ -241,8 +252,12 @@ internal sealed class NusseltInstance : ProblemInstance<FieldMlp>, IEngineNetwor
     /// <summary>Test metrics of a network from <see cref="CloneSource"/>.</summary>
     public CellResult Score(IModule model) => Score(NusseltTrainer.Predict(AsNetwork(model), _test));
 
-    /// <summary>Test MAPE (%) and RMSE of predicted Nu (one value per test design).</summary>
-    public CellResult Score(double[] predicted)
+    /// <summary>
+    /// Test MAPE (%) and RMSE of predicted Nu (one value per test design), and the final data and prior weights of
+    /// the blend that trained the model (<see cref="NusseltMetrics.WeightData"/>, <see cref="NusseltMetrics.WeightPrior"/>;
+    /// NaN where the strategy has no such term or reports none).
+    /// </summary>
+    public CellResult Score(double[] predicted, (double Data, double Prior)? weights = null)
     {
         ArgumentNullException.ThrowIfNull(predicted);
         double ape = 0;
@@ -256,8 +271,10 @@ internal sealed class NusseltInstance : ProblemInstance<FieldMlp>, IEngineNetwor
 
         return new CellResult(new Dictionary<string, double>
         {
-            ["mape"] = 100 * ape / _test.Count,
-            ["rmse"] = Math.Sqrt(se / _test.Count),
+            [NusseltMetrics.Mape] = 100 * ape / _test.Count,
+            [NusseltMetrics.Rmse] = Math.Sqrt(se / _test.Count),
+            [NusseltMetrics.WeightData] = weights?.Data ?? double.NaN,
+            [NusseltMetrics.WeightPrior] = weights?.Prior ?? double.NaN,
         });
     }
 
@@ -304,8 +321,22 @@ internal sealed class NusseltInstance : ProblemInstance<FieldMlp>, IEngineNetwor
     private static FieldMlp AsNetwork(IModule model) =>
         model as FieldMlp ?? throw new ArgumentException($"Nusselt: expected the FieldMlp from CloneSource, got {model?.GetType().Name ?? "null"}");
 
-    // The prior is imposed at the labelled designs (as in the seed paper, where both losses see the same CFD
-    // points) or, with prior_at = "pool", also at unlabelled designs.
-    private IReadOnlyList<NusseltSample> PriorPoints(IReadOnlyList<NusseltSample> labelled) =>
-        _s.PriorAtPool ? [.. labelled, .. _priorPoints] : labelled;
+    // The weights NusseltTrainer.Train returned (data first when present, then prior) as (data, prior).
+    private static (double Data, double Prior) BlendWeights(double[] weights, bool hasData, bool hasPrior)
+    {
+        int k = 0;
+        double data = hasData && weights.Length > k ? weights[k++] : double.NaN;
+        double prior = hasPrior && weights.Length > k ? weights[k] : double.NaN;
+        return (data, prior);
+    }
+
+    // Where the prior is imposed: at collocation designs spread over the pool's range (default; none at n = 0, where
+    // there is no data to blend with and fine-tune stays the source model), at the labelled designs (as in the seed
+    // paper, where both losses see the same CFD points) or also at unlabelled designs (prior_at = pool).
+    private IReadOnlyList<NusseltSample> PriorPoints(IReadOnlyList<NusseltSample> labelled) => _s.PriorAt switch
+    {
+        "collocation" => labelled.Count == 0 ? [] : _collocation,
+        "pool" => [.. labelled, .. _priorPoints],
+        _ => labelled,
+    };
 }

@@ -40,11 +40,7 @@ internal sealed class NusseltProblem : ITransferProblem
     public string ScarcityAxis => "sodium CFD designs";
 
     /// <inheritdoc/>
-    public IReadOnlyList<MetricInfo> Metrics { get; } =
-    [
-        new("mape", "%", true, "mean absolute percentage error of Nu on sodium test designs"),
-        new("rmse", "", true, "root mean squared error of Nu on sodium test designs"),
-    ];
+    public IReadOnlyList<MetricInfo> Metrics => NusseltMetrics.All;
 
     /// <inheritdoc />
     public CostClass CellCost(string strategy) => strategy is "correlation" or "fitted-correlation" ? CostClass.Cheap : CostClass.Moderate; // small network vs a closed-form or least-squares correlation

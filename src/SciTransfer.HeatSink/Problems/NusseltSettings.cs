@@ -15,12 +15,13 @@ internal sealed record NusseltSettings
         OptionSpec.Integer("water_points", 87, 2, 1_000_000, "generated water designs (the source; a data table's water rows or water file replace them)"),
         OptionSpec.Integer("pool_size", 48, 1, 1_000_000, "generated sodium designs in the target pool (a data table's split decides the pool instead)"),
         OptionSpec.Integer("test_size", 300, 1, 1_000_000, "generated sodium test designs (a data table's split decides the test set instead)", quick: 100),
-        OptionSpec.Integer("prior_points", 64, 0, 1_000_000, "generated unlabelled sodium designs where the prior is imposed with prior_at = pool"),
+        OptionSpec.Integer("prior_points", 64, 0, 1_000_000, "unlabelled sodium designs where the prior is imposed: collocation designs across the pool's range (prior_at = collocation) or generated ones (prior_at = pool, generated data)"),
         OptionSpec.Number("noise", 0.03, 0, 1, "relative (multiplicative) noise of generated Nu"),
         OptionSpec.IntegerList("hidden_layers", [16, 16], 1, 1024, "hidden layer widths of the Nu network") with { NonEmpty = true },
         OptionSpec.Choice("balancing", "uncertainty", LossBalancers.Names, "balancer of the data and prior losses (uncertainty: the seed paper's learnable blend)"),
         OptionSpec.Boolean("learn_prior", true, "learn the sodium prior's coefficients (a + b Pe^c, starting at Lyon 7 + 0.025 Pe^0.8)"),
-        OptionSpec.Choice("prior_at", "data", ["data", "pool"], "impose the prior at the labelled designs only (data) or also at unlabelled ones (pool)"),
+        OptionSpec.Choice("prior_weight", "bounded", ["bounded", "free"], "uncertainty blend of the sodium fits: learnt variances kept above their floors, the prior's at its misfit on the labelled designs (bounded), or Kendall's unbounded weights (free, the seed paper's blend; can collapse onto one term)"),
+        OptionSpec.Choice("prior_at", "collocation", ["collocation", "data", "pool"], "where the prior is imposed: prior_points Latin-hypercube designs across the range of the sodium pool's designs (collocation), the labelled designs only (data, the seed paper's setting) or the labelled plus unlabelled pool designs (pool)"),
         OptionSpec.Integer("source_steps", 3000, 0, 10_000_000, "Adam steps of the water pre-training", quick: 500),
         OptionSpec.Integer("steps", 1500, 0, 10_000_000, "Adam steps on the sodium designs", quick: 250),
         OptionSpec.Number("learning_rate", 3e-3, 1e-7, 1, "Adam learning rate of pre-training, scratch, data-only and oracle"),
@@ -45,8 +46,11 @@ internal sealed record NusseltSettings
     /// <summary>Designs where the correlation prior is imposed.</summary>
     public int PriorPoints { get; init; }
 
-    /// <summary>Also impose the prior at unlabelled designs (prior_points of them), not only at the labelled ones.</summary>
-    public bool PriorAtPool { get; init; }
+    /// <summary>Bound the learnt prior weight by the prior's misfit on the labelled designs (prior_weight = bounded).</summary>
+    public bool BoundPriorWeight { get; init; } = true;
+
+    /// <summary>Where the prior is imposed: "collocation", "data" or "pool" (the prior_at option).</summary>
+    public string PriorAt { get; init; } = "collocation";
 
     /// <summary>Relative noise of generated Nu.</summary>
     public double Noise { get; init; }
@@ -91,7 +95,8 @@ internal sealed record NusseltSettings
             Hidden = o.IntList("hidden_layers"),
             Balancing = o.Text("balancing"),
             LearnPrior = o.Bool("learn_prior"),
-            PriorAtPool = o.Text("prior_at") == "pool",
+            PriorAt = o.Text("prior_at"),
+            BoundPriorWeight = o.Text("prior_weight") == "bounded",
             SourceSteps = o.Int("source_steps"),
             Steps = o.Int("steps"),
             LearningRate = o.Number("learning_rate"),

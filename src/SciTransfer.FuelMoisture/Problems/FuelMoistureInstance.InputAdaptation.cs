@@ -27,7 +27,7 @@ public sealed partial class FuelMoistureInstance : IInputAdaptationInstance
     public Matrix<double> TargetInputs => _targetInputs ??= Rows(_scenario.PoolInputs);
 
     /// <summary>
-    /// Continues training the source network on the source labels at <paramref name="sourceInputs"/> (per-hour loss
+    /// Continues training the source network (or, without one, trains a fresh network for source_epochs) on the source labels at <paramref name="sourceInputs"/> (per-hour loss
     /// weights times <paramref name="sourceWeights"/>) for <see cref="FuelMoistureOptions.AdaptationEpochs"/> epochs of
     /// source windows, once per repeat and input set (every n and cell shares it), then fine-tunes a copy on the cell's
     /// subset as the fine-tune strategy does (none at n = 0), and scores it.
@@ -75,8 +75,10 @@ public sealed partial class FuelMoistureInstance : IInputAdaptationInstance
             sequences.Add(new TrainingSequence(x, s.Y, w));
         }
 
-        var net = Source.Clone();
-        var options = new TrainerOptions(Stride: 1, MaxEpochs: _o.AdaptationEpochs, WindowsPerEpoch: _o.SourceWindowsPerEpoch);
+        // These strategies do not declare a need for the source network (they re-train on the adapted source); when a
+        // study runs none that does, the network is trained afresh for source_epochs instead of continued.
+        var net = HasSource ? Source.Clone() : MoistureNet.CreateChrono(Features.Count, _o.Hidden, _o.ChronoMaxHours, _seeds.Child("input-adaptation-init").CreateRng());
+        var options = new TrainerOptions(Stride: 1, MaxEpochs: HasSource ? _o.AdaptationEpochs : _o.SourceEpochs, WindowsPerEpoch: _o.SourceWindowsPerEpoch);
         Trainer.Train(net, sequences, null, options, _seeds.Child("input-adaptation").CreateRng(), null, "input-adaptation", ct);
         return net;
     }

@@ -10,7 +10,7 @@ namespace SciTransfer.FuelMoisture.Model;
 /// Dense(16, relu) -> Dropout -> Dense(1), applied at every hour of a [B, T, I] batch.
 /// Parameter count: 4H(I + H + 1) + (32H + 32) + (16*32 + 16) + (16 + 1).
 /// </summary>
-public sealed class MoistureNet
+public sealed class MoistureNet : IModule
 {
     /// <summary>Widths of the dense head.</summary>
     public const int Dense1Width = 32, Dense2Width = 16;

@@ -1,5 +1,6 @@
 using SciTransfer.Core.Autodiff;
 using SciTransfer.Core.Random;
+using SciTransfer.Transfer.FineTuning;
 using SciTransfer.Transfer.Problems;
 using Tensor = SciTransfer.Core.Tensors.Tensor;
 
@@ -16,9 +17,10 @@ public static class Trainer
     /// <summary>
     /// Trains <paramref name="net"/> in place on <paramref name="train"/>; with <paramref name="validation"/> it
     /// stops early and restores the best epoch, otherwise it runs <see cref="TrainerOptions.MaxEpochs"/>.
-    /// Returns the number of epochs run.
+    /// Returns the number of epochs run. <paramref name="hooks"/> (optional) extend each step (penalties, adapters:
+    /// see <see cref="TrainingHooks"/>); <see cref="Core.Nn.Parameter.Frozen"/> parameters are left unchanged.
     /// </summary>
-    public static int Train(MoistureNet net, IReadOnlyList<TrainingSequence> train, IReadOnlyList<TrainingSequence>? validation, TrainerOptions options, Rng rng, IProgress<TrainingProgress>? progress = null, string phase = "train", CancellationToken cancellationToken = default)
+    public static int Train(MoistureNet net, IReadOnlyList<TrainingSequence> train, IReadOnlyList<TrainingSequence>? validation, TrainerOptions options, Rng rng, IProgress<TrainingProgress>? progress = null, string phase = "train", CancellationToken cancellationToken = default, TrainingHooks? hooks = null)
     {
         ArgumentNullException.ThrowIfNull(net);
         ArgumentNullException.ThrowIfNull(train);
@@ -31,7 +33,7 @@ public static class Trainer
         }
 
         var trainable = options.Scope == GradientScope.HeadOnly ? net.HeadParameters : net.Parameters;
-        var adam = new Core.Optim.Adam(trainable, options.LearningRate);
+        var adam = new Core.Optim.Adam(hooks is null ? trainable : [.. trainable, .. hooks.ExtraParameters], options.LearningRate);
         var tape = new Tape();
         var buffers = new Dictionary<int, (Tensor X, Tensor Y, Tensor W)>();
         int w = options.WindowHours, inputs = net.Inputs;
@@ -58,8 +60,10 @@ public static class Trainer
                 Gather(train, order.AsSpan(start, b), w, inputs, buf.X, buf.Y, buf.W);
                 tape.Reset();
                 adam.ZeroGrad();
+                hooks?.BeforeStep?.Invoke();
                 var loss = Ops.MaskedMseLoss(net.Forward(tape, tape.Constant(buf.X), rng), tape.Constant(buf.Y), buf.W);
                 tape.Backward(loss);
+                hooks?.AfterGradients?.Invoke();
                 adam.Step();
                 lossSum += loss.Item;
                 batches++;
@@ -103,7 +107,8 @@ public static class Trainer
     /// from the zero initial state, the same way predictions are made. Used for the target, where a 48-h
     /// window from a zero state cannot show a slow (100-h, 1000-h) LSTM its own operating state.
     /// </summary>
-    public static void TrainSequences(MoistureNet net, IReadOnlyList<TrainingSequence> sequences, int steps, double learningRate, GradientScope scope, Rng rng, IProgress<TrainingProgress>? progress = null, string phase = "train", CancellationToken cancellationToken = default)
+    /// <paramref name="hooks"/> (optional) extend each step as in <see cref="Train"/>.
+    public static void TrainSequences(MoistureNet net, IReadOnlyList<TrainingSequence> sequences, int steps, double learningRate, GradientScope scope, Rng rng, IProgress<TrainingProgress>? progress = null, string phase = "train", CancellationToken cancellationToken = default, TrainingHooks? hooks = null)
     {
         ArgumentNullException.ThrowIfNull(net);
         ArgumentNullException.ThrowIfNull(sequences);
@@ -113,7 +118,8 @@ public static class Trainer
         }
 
         var batch = SequenceBatch.Create(sequences, net.Inputs);
-        var adam = new Core.Optim.Adam(scope == GradientScope.HeadOnly ? net.HeadParameters : net.Parameters, learningRate);
+        var trainable = scope == GradientScope.HeadOnly ? net.HeadParameters : net.Parameters;
+        var adam = new Core.Optim.Adam(hooks is null ? trainable : [.. trainable, .. hooks.ExtraParameters], learningRate);
         var tape = new Tape();
 
         // With the LSTM frozen its hidden states never change: compute them once, train the head on them.
@@ -128,9 +134,11 @@ public static class Trainer
             cancellationToken.ThrowIfCancellationRequested();
             tape.Reset();
             adam.ZeroGrad();
+            hooks?.BeforeStep?.Invoke();
             var output = hidden is null ? net.Forward(tape, tape.Constant(batch.X), rng) : net.ForwardHead(tape, tape.Constant(hidden), rng);
             var loss = Ops.MaskedMseLoss(output, tape.Constant(batch.Y), batch.W);
             tape.Backward(loss);
+            hooks?.AfterGradients?.Invoke();
             adam.Step();
             if (step % 10 == 0 || step == steps)
             {

@@ -7,6 +7,7 @@ using SciTransfer.FuelMoisture.Model;
 using SciTransfer.FuelMoisture.Physics;
 using SciTransfer.FuelMoisture.Strategies;
 using SciTransfer.FuelMoisture.Warping;
+using SciTransfer.Transfer.FineTuning;
 using SciTransfer.Transfer.Figures;
 using SciTransfer.Transfer.Problems;
 using SciTransfer.Transfer.Strategies;
@@ -19,7 +20,7 @@ namespace SciTransfer.FuelMoisture.Problems;
 /// subset of the target weighings and are scored by RMSE (%) on the test set. Thread-safe: the scenario and
 /// the source network are read-only; every cell works on its own copy of the network.
 /// </summary>
-public sealed class FuelMoistureInstance : ProblemInstance<MoistureNet>
+public sealed partial class FuelMoistureInstance : ProblemInstance<MoistureNet>
 {
     /// <summary>For 1-h fuels only observations at or below this moisture (%) are fitted (rain spikes are not predictable).</summary>
     public const double OneHourFitCeiling = 30.0;
@@ -27,14 +28,20 @@ public sealed class FuelMoistureInstance : ProblemInstance<MoistureNet>
     private readonly FuelMoistureScenario _scenario;
     private readonly FuelMoistureOptions _o;
     private readonly int _repeat;
+    private readonly SeedTree _seeds;
     private readonly string _figureId;
     private readonly ConcurrentDictionary<int, Lazy<(double Forget, double Input)>> _gridCache = new();
 
-    /// <summary>Wraps a generated scenario of repeat <paramref name="repeat"/>.</summary>
-    public FuelMoistureInstance(FuelMoistureScenario scenario, int repeat, string problemName)
+    /// <summary>
+    /// Wraps a generated scenario of repeat <paramref name="repeat"/>. <paramref name="seeds"/> are the repeat's streams for
+    /// work shared by every cell of the repeat (the domain-adaptation strategies' source minibatches and adapted source
+    /// networks); null derives them from the repeat index.
+    /// </summary>
+    public FuelMoistureInstance(FuelMoistureScenario scenario, int repeat, string problemName, SeedTree? seeds = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(problemName);
+        _seeds = seeds ?? new SeedTree((ulong)repeat).Child("adaptation");
         _scenario = scenario;
         _o = scenario.Options;
         _repeat = repeat;
@@ -304,21 +311,26 @@ public sealed class FuelMoistureInstance : ProblemInstance<MoistureNet>
     internal void FineTune(MoistureNet net, List<TrainingSequence> fit, int epochs, GradientScope scope, StrategyCell cell, string strategy)
     {
         ArgumentNullException.ThrowIfNull(cell);
+        FineTune(net, fit, epochs, scope, cell.Seeds.Child("train").CreateRng(), null, cell.Progress, strategy, cell.CancellationToken);
+    }
+
+    /// <summary>Trains <paramref name="net"/> on the fit sequences (nothing to do without any) with <paramref name="rng"/> and optional hooks.</summary>
+    internal void FineTune(MoistureNet net, List<TrainingSequence> fit, int epochs, GradientScope scope, Rng rng, TrainingHooks? hooks, IProgress<TrainingProgress>? progress, string strategy, CancellationToken ct)
+    {
         if (fit.Count == 0)
         {
             return;
         }
 
-        var rng = cell.Seeds.Child("train").CreateRng();
         if (_o.FineTuneWindows)
         {
             // As published: 48-h windows with stride 12, unobserved hours masked out of the loss.
             var options = new TrainerOptions(Stride: 12, MaxEpochs: epochs, LearningRate: _o.TargetLearningRate, Scope: scope);
-            Trainer.Train(net, fit, null, options, rng, cell.Progress, strategy, cell.CancellationToken);
+            Trainer.Train(net, fit, null, options, rng, progress, strategy, ct, hooks);
         }
         else
         {
-            Trainer.TrainSequences(net, fit, epochs, _o.TargetLearningRate, scope, rng, cell.Progress, strategy, cell.CancellationToken);
+            Trainer.TrainSequences(net, fit, epochs, _o.TargetLearningRate, scope, rng, progress, strategy, ct, hooks);
         }
     }
 

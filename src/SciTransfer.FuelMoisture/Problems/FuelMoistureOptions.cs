@@ -95,6 +95,12 @@ public sealed record FuelMoistureOptions
     /// <summary>n_target at which repeat 0 emits the time-series figure.</summary>
     public int FigureN { get; init; } = 4;
 
+    /// <summary>
+    /// coral and importance-weighting: epochs (of <see cref="SourceWindowsPerEpoch"/> windows) of continued training of
+    /// the source network on the aligned or weighted source, before the fine-tune on the target subset.
+    /// </summary>
+    public int AdaptationEpochs { get; init; } = 5;
+
     /// <summary>Generator-only options: they shape generated data and are rejected with a data block, where they would be silently ignored.</summary>
     public static IReadOnlyList<string> GeneratorOptions { get; } =
     [
@@ -154,6 +160,7 @@ public sealed record FuelMoistureOptions
             OptionSpec.Number("grid_range", d.GridRange, 0, 20, "half-width of the time-warp grid, [-range, range]^2"),
             OptionSpec.Integer("warp_iterations", d.WarpIterations, 0, 10000, "Adam iterations of time-warp-gradient", quick: 20),
             OptionSpec.Integer("figure_n", d.FigureN, 0, int.MaxValue, "n_target at which repeat 0 emits the time-series figure"),
+            OptionSpec.Integer("adaptation_epochs", d.AdaptationEpochs, 1, 1000, "coral, importance-weighting: epochs of continued source training on the aligned or weighted source (source_windows_per_epoch windows each), once per repeat, before the fine-tune on the subset", quick: 2),
             SourceModelOption.Spec,
         ]);
     }
@@ -194,6 +201,7 @@ public sealed record FuelMoistureOptions
             GridRange = options.Number("grid_range"),
             WarpIterations = options.Int("warp_iterations"),
             FigureN = options.Int("figure_n"),
+            AdaptationEpochs = options.Int("adaptation_epochs"),
         };
     }
 }

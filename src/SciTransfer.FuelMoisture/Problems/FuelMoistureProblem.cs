@@ -95,6 +95,6 @@ public sealed class FuelMoistureProblem : ITransferProblem
         var scenario = RealData is null
             ? FuelMoistureScenario.Generate(Options, context.Seeds.Child("data"))
             : FuelMoistureScenario.FromData(Options, RealData, context.Seeds.Child("data"));
-        return new FuelMoistureInstance(scenario, context.Repeat, Name);
+        return new FuelMoistureInstance(scenario, context.Repeat, Name, context.Seeds.Child("adaptation"));
     }
 }

@@ -1,3 +1,5 @@
+using SciTransfer.Transfer.Adaptation;
+using SciTransfer.Transfer.FineTuning;
 using SciTransfer.Transfer.Strategies;
 
 namespace SciTransfer.FuelMoisture.Strategies;
@@ -32,10 +34,15 @@ public static class FuelMoistureStrategies
     /// <summary>Model selection on the pool by a time-ordered hold-out.</summary>
     public const string Auto = "auto";
 
-    /// <summary>Every strategy, in report order.</summary>
+    /// <summary>
+    /// Every strategy, in report order: the domain's own, then the generic ones the instance's capability interfaces
+    /// make available (regularised and parameter-efficient fine-tuning, input- and feature-level domain adaptation).
+    /// </summary>
     public static IReadOnlyList<IStrategy> All { get; } =
     [
         new PhysicsStrategy(), new TrainMeanStrategy(), new SourceOnlyStrategy(), new ScratchStrategy(), new FineTuneStrategy(), new FreezeLstmStrategy(),
         new TimeWarpStrategy(), new TimeWarpGradientStrategy(), new TimeWarpFineTuneStrategy(), new ChronoWarpStrategy(), new AutoStrategy(),
+        new L2SpStrategy(), new BitFitStrategy(), new HeadOnlyStrategy(), new HeadOnlyStrategy { TrainedLayers = 2 }, new LoraStrategy(),
+        new CoralStrategy(), new ImportanceWeightingStrategy(), new DeepCoralStrategy(), new MmdStrategy(), new DannStrategy(),
     ];
 }

@@ -30,7 +30,7 @@ public static class FeatureAlignment
             ct.ThrowIfCancellationRequested();
             tape.Reset();
             adam.ZeroGrad();
-            var f = instance.Forward(model, tape, targetIndices);
+            var f = instance.Forward(model, tape, targetIndices, step);
             tape.Backward(Ops.Add(f.SupervisedLoss, alignment(tape, f, (double)step / steps)));
             adam.Step();
         }

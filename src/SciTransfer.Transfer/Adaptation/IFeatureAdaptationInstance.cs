@@ -29,6 +29,13 @@ public interface IFeatureAdaptationInstance
     /// </summary>
     FeatureForward Forward(IModule model, Tape tape, ReadOnlySpan<int> targetIndices);
 
+    /// <summary>
+    /// The forward of training step <paramref name="step"/> (0-based), for a problem whose source is too large for a
+    /// full batch and draws a minibatch per step (deterministically from the step, so cells agree on any thread).
+    /// Default: the full-batch <see cref="Forward(IModule, Tape, ReadOnlySpan{int})"/>.
+    /// </summary>
+    FeatureForward Forward(IModule model, Tape tape, ReadOnlySpan<int> targetIndices, int step) => Forward(model, tape, targetIndices);
+
     /// <summary>The problem's metrics of <paramref name="model"/> on the target test set.</summary>
     CellResult Score(IModule model);
 }

@@ -30,9 +30,9 @@ public sealed class BitFitStrategy : Strategy<IEngineNetworkInstance>
             p.Frozen = true;
         }
 
-        foreach (var layer in instance.LinearLayers(model))
+        foreach (var bias in instance.Biases(model))
         {
-            layer.Bias?.Frozen = false;
+            bias.Frozen = false;
         }
 
         instance.Train(model, cell.TargetIndices.Span, TrainingHooks.None, cell.Seeds.Child("train").CreateRng(), cell.CancellationToken);

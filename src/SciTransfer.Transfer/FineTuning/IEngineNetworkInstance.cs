@@ -23,6 +23,19 @@ public interface IEngineNetworkInstance
     IReadOnlyList<LinearLayerParameters> LinearLayers(IModule model);
 
     /// <summary>
+    /// Every bias of <paramref name="model"/>, which bitfit trains. Default: the linear layers' biases; a model with
+    /// other layers (an LSTM's gate biases) lists those too.
+    /// </summary>
+    IReadOnlyList<Parameter> Biases(IModule model) => [.. LinearLayers(model).Select(l => l.Bias).OfType<Parameter>()];
+
+    /// <summary>
+    /// The weight matrices [in, out] (row-vector layout, x W) of <paramref name="model"/> that lora adapts. Default: the
+    /// linear layers' weights; a model with other layers lists their matrices too (an LSTM's input and recurrent
+    /// matrices [in, 4H] and [H, 4H]).
+    /// </summary>
+    IReadOnlyList<Parameter> LowRankWeights(IModule model) => [.. LinearLayers(model).Select(l => l.Weight)];
+
+    /// <summary>
     /// Trains <paramref name="model"/> in place with the problem's fine-tune loss and optimiser on the pool rows
     /// <paramref name="targetIndices"/>, leaving <see cref="Parameter.Frozen"/> parameters unchanged and honouring
     /// <paramref name="hooks"/>. An empty subset trains only on what the problem adds without labels (often nothing).

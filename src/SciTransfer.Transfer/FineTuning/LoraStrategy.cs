@@ -5,7 +5,7 @@ using SciTransfer.Transfer.Strategies;
 namespace SciTransfer.Transfer.FineTuning;
 
 /// <summary>
-/// lora (Hu et al. 2021, "LoRA: low-rank adaptation of large language models"): every linear layer's weight becomes
+/// lora (Hu et al. 2021, "LoRA: low-rank adaptation of large language models"): every weight matrix of <see cref="IEngineNetworkInstance.LowRankWeights"/> (by default the linear layers'; an LSTM's input and recurrent matrices where the problem lists them) becomes
 /// W_s + (alpha/r) A B with W_s and the biases frozen, A [in, r] Gaussian and B [r, out] zero at start (so training
 /// starts at the source network); only A and B train, r (in + out) scalars per layer (r capped at min(in, out)). The
 /// update is merged into the weights before each step (<see cref="LoraLinear.MergeInto"/>) and the weight gradient is
@@ -28,7 +28,7 @@ public sealed class LoraStrategy : Strategy<IEngineNetworkInstance>
     /// <inheritdoc />
     public override string Description => $"low-rank adapters W + (alpha/r) A B on every linear layer (r = {Rank}, alpha = {Alpha}), source weights and biases frozen";
 
-    /// <summary>Freezes <paramref name="model"/> (weights by an all-zero trainable mask, so their gradients still flow) and attaches an adapter to each linear layer; returns the adapters and their hooks.</summary>
+    /// <summary>Freezes <paramref name="model"/> (weights by an all-zero trainable mask, so their gradients still flow) and attaches an adapter to each of the instance's low-rank weights; returns the adapters and their hooks.</summary>
     public (IReadOnlyList<LoraLinear> Adapters, TrainingHooks Hooks) Attach(IEngineNetworkInstance instance, IModule model, SciTransfer.Core.Random.Rng rng)
     {
         ArgumentNullException.ThrowIfNull(instance);
@@ -39,14 +39,14 @@ public sealed class LoraStrategy : Strategy<IEngineNetworkInstance>
         }
 
         var adapters = new List<LoraLinear>();
-        foreach (var layer in instance.LinearLayers(model))
+        foreach (var weight in instance.LowRankWeights(model))
         {
             // The merged weight's gradient is needed to train the adapter, so it is not Frozen (which would skip its
             // gradient); an all-zero trainable mask keeps the optimiser from moving it.
-            var shape = layer.Weight.Value.Shape;
-            layer.Weight.Frozen = false;
-            layer.Weight.TrainableMask = new SciTransfer.Core.Tensors.Tensor(shape.ToArray());
-            adapters.Add(new LoraLinear(layer.Weight, Math.Min(Rank, Math.Min(shape[0], shape[1])), Alpha, rng));
+            var shape = weight.Value.Shape;
+            weight.Frozen = false;
+            weight.TrainableMask = new SciTransfer.Core.Tensors.Tensor(shape.ToArray());
+            adapters.Add(new LoraLinear(weight, Math.Min(Rank, Math.Min(shape[0], shape[1])), Alpha, rng));
         }
 
         var hooks = new TrainingHooks

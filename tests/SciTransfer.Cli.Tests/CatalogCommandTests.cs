@@ -87,6 +87,27 @@ public class CatalogCommandTests
     }
 
     [Fact]
+    public void List_json_offers_input_level_adaptation_on_the_forests_and_the_feature_reading_quantum_models_only()
+    {
+        var (code, text, _) = Invoke(c => c.List("experiments", json: true));
+        Assert.Equal(ExitCodes.Ok, code);
+        var problems = JsonNode.Parse(text)!["problems"]!.AsArray();
+        string[] Offered(string problem) =>
+            [.. problems.Single(p => (string)p!["name"]! == problem)!["strategies"]!.AsArray().Select(s => (string)s!["name"]!)];
+        foreach (string problem in new[] { "epidemiology/small-area-growth", "quantum/fashion-to-digits", "reference/covariate-shift" })
+        {
+            Assert.Contains("coral", Offered(problem));
+            Assert.Contains("importance-weighting", Offered(problem));
+        }
+
+        // Listed with default options: ising-to-xxz's default model is the amplitude-encoded QCNN, which reads the
+        // ground state, not the features that input-level adaptation changes.
+        Assert.DoesNotContain("coral", Offered("quantum/ising-to-xxz"));
+        var coral = problems.Single(p => (string)p!["name"]! == "epidemiology/small-area-growth")!["strategies"]!.AsArray().Single(s => (string)s!["name"]! == "coral")!;
+        Assert.Contains("unlabelled_target", coral["needs"]!.AsArray().Select(n => (string)n!));
+    }
+
+    [Fact]
     public void List_options_prints_each_declared_option_with_default_and_doc()
     {
         var (code, text, _) = Invoke(c => c.List("experiments", options: true, problem: "reference/linear-shift"));

@@ -290,6 +290,29 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance<SourceForests>
         return rows;
     }
 
+    /// <summary>
+    /// The unlabelled target inputs an analyst has at day <paramref name="origin"/>: the feature rows of every target
+    /// county on each visible day [<paramref name="firstVisible"/>, <paramref name="origin"/>] (no growth label is read,
+    /// so days whose label lies beyond the origin count too). Row-major, p = <see cref="GrowthFeatures.FeatureCount"/>.
+    /// </summary>
+    internal List<double[]> TargetInputs(int firstVisible, int origin)
+    {
+        var rows = new List<double[]>();
+        foreach (int c in Targets)
+        {
+            for (int day = Math.Max(0, firstVisible); day <= origin; day++)
+            {
+                var x = new double[Features.FeatureCount];
+                if (Features.TryFeatures(c, day, firstVisible, x))
+                {
+                    rows.Add(x);
+                }
+            }
+        }
+
+        return rows;
+    }
+
     /// <summary>A forest on <paramref name="rows"/> with the shared forest settings (one thread), or null when there are none.</summary>
     internal RandomForest? FitOrZero(GrowthRows rows, SeedTree seeds)
     {

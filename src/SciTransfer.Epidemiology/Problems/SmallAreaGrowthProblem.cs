@@ -68,6 +68,8 @@ public sealed class SmallAreaGrowthProblem : ITransferProblem
         new TransferTreeForest(TreeTransferMethod.Ser),
         new TransferTreeForest(TreeTransferMethod.Strut),
         new TransferTreeForest(TreeTransferMethod.Mix),
+        new CoralForest(),
+        new ImportanceWeightedForest(),
     ];
 
     /// <inheritdoc />

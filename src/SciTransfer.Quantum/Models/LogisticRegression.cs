@@ -68,6 +68,19 @@ public sealed record LogisticRegression(double[] Weights, double Bias)
     /// <summary>p(label 1) of a feature row.</summary>
     public double Probability(ReadOnlySpan<double> x) => Sigmoid(Margin(x, Weights, Bias));
 
+    /// <summary>The predicted label of every sample of <paramref name="data"/> (1 when w.x + b &gt;= 0, as <see cref="Accuracy"/>).</summary>
+    public int[] Classify(LabelledSet data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var labels = new int[data.Count];
+        for (int i = 0; i < data.Count; i++)
+        {
+            labels[i] = Margin(data.Features.AsSpan(i * data.FeatureCount, data.FeatureCount), Weights, Bias) >= 0 ? 1 : 0;
+        }
+
+        return labels;
+    }
+
     /// <summary>Fraction of <paramref name="data"/> classified correctly (label 1 when w.x + b &gt;= 0).</summary>
     public double Accuracy(LabelledSet data)
     {

@@ -66,7 +66,8 @@ public sealed class FashionToDigitsFactory : IProblemFactory
             8,
             settings,
             ctx => Generate(ctx, common, fashion, digits.Require(), sourceClasses, targetClasses),
-            () => digits.Path is null ? common.PoolSize : TargetSplit(TargetRows(DigitsCsv.Load(digits.Path), targetClasses).Length, common).Pool);
+            () => digits.Path is null ? common.PoolSize : TargetSplit(TargetRows(DigitsCsv.Load(digits.Path), targetClasses).Length, common).Pool,
+            sourceValidation: true);
     }
 
     private static DomainSplit Generate(ProblemContext ctx, TransferOptions o, DataLocation fashionDir, string digitsFile, int[] sourceClasses, int[] targetClasses)
@@ -80,10 +81,14 @@ public sealed class FashionToDigitsFactory : IProblemFactory
         var targetAll = TargetRows(digits, targetClasses);
         ctx.Seeds.Child("target-data").CreateRng().Shuffle(targetAll.AsSpan());
         var (test, pool) = TargetSplit(targetAll.Length, o);
+        // Held-out source images (not among the training ones), drawn from their own seed child so that adding them
+        // left every other draw unchanged: the label-free metric iw_source_accuracy scores on them.
+        var validationIdx = Balanced(fashion, sourceClasses, o.TestSize, ctx.Seeds.Child("source-validation").CreateRng(), [.. sourceIdx]);
         return new DomainSplit(
             source,
             Features(digits, targetAll.AsSpan(test, pool), targetClasses, map),
-            Features(digits, targetAll.AsSpan(0, test), targetClasses, map));
+            Features(digits, targetAll.AsSpan(0, test), targetClasses, map),
+            Features(fashion, validationIdx, sourceClasses, map));
     }
 
     // Rows of the two target digits, in file order.
@@ -97,13 +102,13 @@ public sealed class FashionToDigitsFactory : IProblemFactory
         return (test, Math.Min(o.PoolSize, rows - test));
     }
 
-    // count/2 random images of each of the two classes.
-    private static int[] Balanced(ImageSet set, int[] classes, int count, Rng rng)
+    // count/2 random images of each of the two classes (none of those in exclude).
+    private static int[] Balanced(ImageSet set, int[] classes, int count, Rng rng, HashSet<int>? exclude = null)
     {
         var picked = new List<int>();
         foreach (int c in classes)
         {
-            var idx = Enumerable.Range(0, set.Count).Where(i => set.Labels[i] == c).ToArray();
+            var idx = Enumerable.Range(0, set.Count).Where(i => set.Labels[i] == c && exclude?.Contains(i) != true).ToArray();
             rng.Shuffle(idx.AsSpan());
             picked.AddRange(idx.Take(Math.Min(idx.Length, count / 2)));
         }

@@ -66,7 +66,8 @@ public sealed class IsingToXxzFactory : IProblemFactory
             Sites,
             settings,
             ctx => Generate(ctx, common, gMin, gMax, dMin, dMax),
-            () => common.PoolSize);
+            () => common.PoolSize,
+            sourceValidation: true);
     }
 
     /// <summary>Ground states and labels for the sampled couplings.</summary>
@@ -107,6 +108,8 @@ public sealed class IsingToXxzFactory : IProblemFactory
         var targetRng = ctx.Seeds.Child("target-data").CreateRng();
         var pool = Chain(false, Draw(targetRng, o.PoolSize, dMin, dMax));
         var test = Chain(false, Draw(targetRng, o.TestSize, dMin, dMax));
-        return new DomainSplit(source, pool, test);
+        // Its own seed child, so adding it left every other draw unchanged.
+        var validation = Chain(true, Draw(ctx.Seeds.Child("source-validation").CreateRng(), o.TestSize, gMin, gMax));
+        return new DomainSplit(source, pool, test, validation);
     }
 }

@@ -2,6 +2,7 @@ using SciTransfer.Quantum.Backends;
 using SciTransfer.Quantum.Models;
 using SciTransfer.Quantum.Qcnn;
 using SciTransfer.Quantum.Strategies;
+using SciTransfer.Transfer.Adaptation;
 using SciTransfer.Transfer.Problems;
 using SciTransfer.Transfer.Strategies;
 
@@ -30,11 +31,14 @@ internal sealed class QuantumTransferProblem : ITransferProblem
         int classicalFeatures,
         ProblemSettings settings,
         Func<ProblemContext, DomainSplit> data,
-        Func<int> maxTargetSize)
+        Func<int> maxTargetSize,
+        bool sourceValidation = false)
     {
         Name = name;
         Options = options;
         Encoding = encoding;
+        Metrics = sourceValidation ? [Accuracy, IwSourceAccuracy] : [Accuracy];
+        Strategies = ReadsFeatures ? [.. BaseStrategies, new CoralStrategy(), new ImportanceWeightingStrategy()] : BaseStrategies;
         ClassicalFeatures = classicalFeatures;
         _data = data;
         _maxTargetSize = new Lazy<int>(maxTargetSize);
@@ -71,17 +75,28 @@ internal sealed class QuantumTransferProblem : ITransferProblem
     public string ScarcityAxis => "target samples";
 
     /// <inheritdoc/>
-    public IReadOnlyList<MetricInfo> Metrics { get; } =
-    [
-        new("accuracy", "", false, "fraction of target test samples classified correctly (binary)"),
-    ];
+    public IReadOnlyList<MetricInfo> Metrics { get; }
+
+    private static readonly MetricInfo Accuracy = new("accuracy", "", false, "fraction of target test samples classified correctly (binary)");
+
+    private static readonly MetricInfo IwSourceAccuracy = new(
+        QuantumTransferInstance.IwSourceAccuracyMetric, "", false,
+        "label-free estimate of accuracy: importance-weighted accuracy on held-out labelled source samples, weights p_t(x)/p_s(x) from the encoded features of the target pool (no target labels)",
+        EstimateOf: "accuracy");
 
     /// <inheritdoc />
     public CostClass CellCost(string strategy) => CostClass.Heavy; // QCNN and MLP trained for many epochs
 
     /// <inheritdoc/>
-    public IReadOnlyList<IStrategy> Strategies { get; } =
+    /// <remarks>coral and importance-weighting act on the encoded features, so they are offered where the model reads
+    /// those (the classical MLP, or a QCNN with angle encoding), not to an amplitude-encoded QCNN.</remarks>
+    public IReadOnlyList<IStrategy> Strategies { get; }
+
+    private static IStrategy[] BaseStrategies =>
         [new ScratchStrategy(), new SourceOnlyStrategy(), new FineTuneStrategy(), new FreezeConvStrategy(), new OracleStrategy(), new LogisticRegressionStrategy()];
+
+    /// <summary>True when the model's input is the encoded feature vector (what input-level adaptation changes).</summary>
+    public bool ReadsFeatures => Options.Model != TransferOptions.Qcnn || Encoding == QcnnEncoding.Angle;
 
     /// <inheritdoc/>
     public IReadOnlyList<int> DefaultSizes { get; } = [2, 5, 10, 20, 40, 80];

@@ -14,4 +14,10 @@ public interface IEncodedFeaturesInstance
 
     /// <summary>The fixed target test set.</summary>
     LabelledSet Test { get; }
+
+    /// <summary>
+    /// The label-free metrics of a classifier (e.g. iw_source_accuracy: importance-weighted accuracy on held-out source
+    /// samples), given its predicted labels of any set; empty where the problem has no held-out source samples.
+    /// </summary>
+    IReadOnlyDictionary<string, double> LabelFreeMetrics(Func<LabelledSet, int[]> classify);
 }

@@ -25,6 +25,12 @@ internal sealed class LogisticRegressionStrategy : Strategy<IEncodedFeaturesInst
     public override CellResult Run(IEncodedFeaturesInstance instance, StrategyCell cell)
     {
         var model = LogisticRegression.Fit(instance.Pool.Subset(cell.TargetIndices.Span));
-        return new(new Dictionary<string, double> { ["accuracy"] = model.Accuracy(instance.Test) });
+        var metrics = new Dictionary<string, double> { ["accuracy"] = model.Accuracy(instance.Test) };
+        foreach (var (name, value) in instance.LabelFreeMetrics(model.Classify))
+        {
+            metrics[name] = value;
+        }
+
+        return new(metrics);
     }
 }

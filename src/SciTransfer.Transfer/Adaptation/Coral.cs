@@ -42,6 +42,18 @@ public static class Coral
     }
 
     /// <summary>
+    /// <see cref="Align"/> with lambda = <paramref name="relativeLambda"/> x the mean input variance of source and target
+    /// (trace(C_s) + trace(C_t)) / 2d, so the regulariser does not depend on the units of the inputs.
+    /// </summary>
+    public static Matrix<double> AlignRelative(Matrix<double> source, Matrix<double> target, double relativeLambda)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(target);
+        double scale = (Covariance(source).Covariance.Trace() + Covariance(target).Covariance.Trace()) / (2.0 * source.ColumnCount);
+        return Align(source, target, relativeLambda * Math.Max(scale, 1e-300));
+    }
+
+    /// <summary>
     /// The linear map A = C_s^-1/2 C_t^1/2 (d x d; rows act on row vectors: x' = (x - mu_s) A + mu_t) and the two means.
     /// </summary>
     public static (Matrix<double> Map, Vector<double> SourceMean, Vector<double> TargetMean) Fit(Matrix<double> source, Matrix<double> target, double lambda = DefaultLambda)

@@ -27,10 +27,7 @@ public sealed class CoralStrategy : Strategy<IInputAdaptationInstance>
     public override CellResult Run(IInputAdaptationInstance instance, StrategyCell cell)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        var xs = instance.SourceInputs;
-        var xt = instance.TargetInputs;
-        double scale = (Coral.Covariance(xs).Covariance.Trace() + Coral.Covariance(xt).Covariance.Trace()) / (2.0 * xs.ColumnCount);
-        var aligned = Coral.Align(xs, xt, RelativeLambda * Math.Max(scale, 1e-300));
+        var aligned = Coral.AlignRelative(instance.SourceInputs, instance.TargetInputs, RelativeLambda);
         return instance.TrainOnSource(aligned, null, cell);
     }
 }

@@ -39,7 +39,7 @@ public sealed class CovariateShiftProblem : ITransferProblem
     [
         new("rmse", "", true, "root mean squared error of y on the target test set"),
         new("mae", "", true, "mean absolute error of y on the target test set"),
-        new("iw_source_rmse", "", true, "label-free estimate of rmse: importance-weighted RMSE on held-out labelled source data (no target labels; valid under covariate shift)"),
+        new("iw_source_rmse", "", true, "label-free estimate of rmse: importance-weighted RMSE on held-out labelled source data (no target labels; valid under covariate shift)", EstimateOf: "rmse"),
     ];
 
     /// <inheritdoc />

@@ -47,6 +47,8 @@ public static class StudyReport
             p => p.Metrics.Where(m => !m.IsTiming && !m.IsDiagnostic).Select(m => new ProblemAnalysis(p, m, results, Baselines(p.Id))).ToList(),
             StringComparer.Ordinal);
 
+        var labelFree = LabelFreeSelection.Build(input.Problems, input.Summary).Stats;
+
         md.Append("# Study: ").Append(MdText.Escape(input.StudyName)).Append("\n\n");
         if (input.Description.Length > 0)
         {
@@ -103,6 +105,8 @@ public static class StudyReport
                 md.Append("![").Append(MdText.Escape($"{problem.Id}: {metric.Name}")).Append("](").Append(MdText.Target(file + ".png")).Append(")\n\n");
                 md.Append(ComparisonTable.ToMarkdown(analysis));
             }
+
+            md.Append(LabelFreeTable.ToMarkdown([.. labelFree.Where(r => r.Problem == problem.Id)]));
 
             var diagnostic = problem.Metrics.Where(m => m.IsDiagnostic).Select(m => MdText.Escape(m.Name)).ToList();
             if (diagnostic.Count > 0)

@@ -22,6 +22,7 @@ public static class StudyTables
         io(Path("summary.csv"), () => SummaryCsv.Write(Path("summary.csv"), summary));
         io(Path(SummaryParquet.FileName), () => SummaryParquet.Write(Path(SummaryParquet.FileName), summary));
         io(Path("timings.csv"), () => TimingsCsv.Write(Path("timings.csv"), TimingsBuilder.Build(manifests, rows)));
+        LabelFreeCsv.Write(dir, manifests, summary, io);
         io(Path(ResultsParquet.FileName), () => ResultsParquet.Write(Path(ResultsParquet.FileName), ResultsParquet.Ordered(rows, [.. manifests.Select(m => m.Id)])));
     }
 }

@@ -12,7 +12,7 @@ public sealed class QuantumModule : IDomainModule
     public string Name => "quantum";
 
     /// <inheritdoc/>
-    public IReadOnlyList<IProblemFactory> Problems { get; } = [new FashionToDigitsFactory(), new IsingToXxzFactory(), new ImageFilesFactory()];
+    public IReadOnlyList<IProblemFactory> Problems { get; } = [new FashionToDigitsFactory(), new IsingToXxzFactory(), new ImageFilesFactory(), new ClassicalToQuantumFactory()];
 
     /// <inheritdoc/>
     public IReadOnlyList<IBenchWorkload> Benchmarks { get; } = [new StatevectorBench(), new QcnnBatchBench(), new BackendCheckBench()];

@@ -36,21 +36,29 @@ public static class SampleVectors
     /// Side x Side values, each multiplied by <paramref name="scale"/> (1 for already scaled intensities).
     /// </summary>
     public static void ResizeBilinear<T>(ReadOnlySpan<T> img, int h, int w, double scale, Span<double> destination)
+        where T : unmanaged, System.Numerics.INumberBase<T> => ResizeBilinear(img, h, w, scale, Side, Side, destination);
+
+    /// <summary>
+    /// Bilinear resize (pixel centres aligned) of an <paramref name="h"/> x <paramref name="w"/> image, row-major, to
+    /// <paramref name="outH"/> x <paramref name="outW"/> values (row-major), each multiplied by <paramref name="scale"/>;
+    /// e.g. the 8 x 8 digits up to the 28 x 28 of MNIST.
+    /// </summary>
+    public static void ResizeBilinear<T>(ReadOnlySpan<T> img, int h, int w, double scale, int outH, int outW, Span<double> destination)
         where T : unmanaged, System.Numerics.INumberBase<T>
     {
-        for (int r = 0; r < Side; r++)
+        for (int r = 0; r < outH; r++)
         {
-            double sy = Math.Clamp(((r + 0.5) * h / Side) - 0.5, 0, h - 1);
+            double sy = Math.Clamp(((r + 0.5) * h / outH) - 0.5, 0, h - 1);
             int y0 = (int)sy, y1 = Math.Min(y0 + 1, h - 1);
             double fy = sy - y0;
-            for (int c = 0; c < Side; c++)
+            for (int c = 0; c < outW; c++)
             {
-                double sx = Math.Clamp(((c + 0.5) * w / Side) - 0.5, 0, w - 1);
+                double sx = Math.Clamp(((c + 0.5) * w / outW) - 0.5, 0, w - 1);
                 int x0 = (int)sx, x1 = Math.Min(x0 + 1, w - 1);
                 double fx = sx - x0;
                 double p00 = double.CreateTruncating(img[(y0 * w) + x0]), p01 = double.CreateTruncating(img[(y0 * w) + x1]);
                 double p10 = double.CreateTruncating(img[(y1 * w) + x0]), p11 = double.CreateTruncating(img[(y1 * w) + x1]);
-                destination[(r * Side) + c] = scale * (((1 - fy) * (((1 - fx) * p00) + (fx * p01))) + (fy * (((1 - fx) * p10) + (fx * p11))));
+                destination[(r * outW) + c] = scale * (((1 - fy) * (((1 - fx) * p00) + (fx * p01))) + (fy * (((1 - fx) * p10) + (fx * p11))));
             }
         }
     }

@@ -108,13 +108,13 @@ public static class PairedDifferenceText
         int repeats = withCi.Max(d => d.Count);
         if (widest <= TargetHalfWidth)
         {
-            sb.Append($"Every interval is within +-{F(TargetHalfWidth)} (widest +-{F(widest)}, {repeats} repeats).");
+            sb.Append($"Every interval is within +-{F(TargetHalfWidth)} (widest +-{widest.ToString("0.000", CultureInfo.InvariantCulture)}, {repeats} repeats).");
         }
         else
         {
             var needed = withCi.Select(d => RepeatsFor(d.Std, TargetHalfWidth)).Where(k => k > 0).Order().ToList();
             int within = withCi.Count(d => d.HalfWidth <= TargetHalfWidth);
-            sb.Append($"These repeats cannot resolve +-{F(TargetHalfWidth)}: intervals reach +-{F(widest)} with {repeats} repeats ({within} of {withCi.Count} rows within +-{F(TargetHalfWidth)}).");
+            sb.Append($"These repeats cannot resolve +-{F(TargetHalfWidth)}: intervals reach +-{widest.ToString("0.000", CultureInfo.InvariantCulture)} with {repeats} repeats ({within} of {withCi.Count} rows within +-{F(TargetHalfWidth)}).");
             if (needed.Count > 0)
             {
                 sb.Append($" From the observed spreads, +-{F(TargetHalfWidth)} needs about {needed[needed.Count / 2]} repeats for the median row and {needed[^1]} for the widest.");

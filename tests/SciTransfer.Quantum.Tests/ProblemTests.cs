@@ -133,6 +133,31 @@ public sealed class ProblemTests
     }
 
     [Fact]
+    public void Paired_entries_share_a_seed_key_and_state_their_parameter_counts_for_every_block_and_pooling()
+    {
+        var f = new IsingToXxzFactory();
+        ITransferProblem Make(string json) => f.Create(Options(f, json, quick: true), new ProblemSettings(Quick: true));
+        var q = Make("{\"paired\": true}");
+        var c = Make("{\"paired\": true, \"model\": \"classical\"}");
+        var c2 = Make("{\"paired\": true, \"model\": \"classical\", \"capacity\": 2}");
+        Assert.NotNull(q.SeedKey);
+        Assert.Equal(q.SeedKey, c.SeedKey);
+        Assert.Equal(q.SeedKey, c2.SeedKey);
+        Assert.Null(Make("{}").SeedKey);
+        Assert.Equal(51, q.ParameterCount);
+        Assert.Contains($"MLP, {c.ParameterCount} parameters = 1x", c.Description, StringComparison.Ordinal);
+        Assert.Contains($"MLP, {c2.ParameterCount} parameters = 2x", c2.Description, StringComparison.Ordinal);
+
+        // Other blocks and poolings: L (|U| + |V|) with L = 3 layers at 8 qubits.
+        var u5crot = Make("{\"conv\": \"u5\", \"pooling\": \"crot\"}");
+        Assert.Equal(3 * (10 + 3), u5crot.ParameterCount);
+        Assert.Contains("U_5 with crot pooling, 39 parameters", u5crot.Description, StringComparison.Ordinal);
+        Assert.Equal(3 * 2, Make("{\"conv\": \"u9\", \"pooling\": \"cz\"}").ParameterCount);
+        var e = Assert.Throws<ConfigException>(() => Make("{\"pooling\": \"max\"}"));
+        Assert.EndsWith("pooling", e.JsonPath, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Training_with_shots_is_deterministic_and_differs_from_exact_training()
     {
         const string Shots = "\"conv\": \"ttn\", \"source_samples\": 8, \"pool_size\": 12, \"test_size\": 16, \"source_steps\": 2, \"steps\": 2, \"batch_size\": 4";

@@ -9,8 +9,14 @@ namespace SciTransfer.Transfer.Tests;
 /// A test problem that records which target indices each cell saw and returns values derived from its
 /// seeds, so tests can check subsets, seeding and failure handling without any modelling.
 /// </summary>
-internal sealed class SpyProblem(string name = "test/spy", string? failOn = null, Exception? failOnCreate = null, string? divergeOn = null) : ITransferProblem
+internal sealed class SpyProblem(string name = "test/spy", string? failOn = null, Exception? failOnCreate = null, string? divergeOn = null, string? seedKey = null, string? group = null) : ITransferProblem
 {
+    public string? SeedKey => seedKey;
+
+    public string? ComparisonGroup => group;
+
+    public int? ParameterCount => seedKey is null ? null : name.Length;
+
     public ConcurrentDictionary<(string Strategy, int N, int Repeat), int[]> Seen { get; } = new();
 
     private int _pretrainCalls;

@@ -53,7 +53,7 @@ public sealed class QcnnModel : BinaryModelKind
     public override void Probabilities(double[] parameters, LabelledSet data, Span<double> probabilities)
     {
         var z = new double[data.Count];
-        _nisq.Expectations(Qcnn.Circuit, parameters, Input(data), QcnnCircuit.Readout, z, Stream(parameters, data));
+        _nisq.Expectations(Qcnn.Circuit, parameters, Input(data), Qcnn.ReadoutObservable, z, Stream(parameters, data));
         for (int i = 0; i < z.Length; i++)
         {
             probabilities[i] = 0.5 * (1 - z[i]);
@@ -66,7 +66,7 @@ public sealed class QcnnModel : BinaryModelKind
         var input = Input(batch);
         var z = new double[batch.Count];
         ulong stream = Stream(parameters, batch);
-        _nisq.Expectations(Qcnn.Circuit, parameters, input, QcnnCircuit.Readout, z, stream);
+        _nisq.Expectations(Qcnn.Circuit, parameters, input, Qcnn.ReadoutObservable, z, stream);
         var w = new double[batch.Count];
         double loss = 0;
         for (int i = 0; i < z.Length; i++)
@@ -75,7 +75,7 @@ public sealed class QcnnModel : BinaryModelKind
             w[i] = -0.5 * dp / batch.Count; // dL/d<Z> = dL/dp * dp/d<Z>
         }
 
-        _nisq.Gradient(Qcnn.Circuit, parameters, input, QcnnCircuit.Readout, w, gradient, stream ^ 0x5DEECE66DUL);
+        _nisq.Gradient(Qcnn.Circuit, parameters, input, Qcnn.ReadoutObservable, w, gradient, stream ^ 0x5DEECE66DUL);
         return loss / batch.Count;
     }
 

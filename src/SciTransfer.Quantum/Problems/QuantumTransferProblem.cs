@@ -46,7 +46,7 @@ internal sealed class QuantumTransferProblem : ITransferProblem
         // falls back to managed code, and the description (kept in run.json) says which one ran.
         _backend = new Lazy<QuantumBackend>(() => BackendSelector.Create(settings.Backend, 1, allowFallback: true));
         var (qcnnCount, mlpCount) = options.ParameterCounts(classicalFeatures);
-        string conv = "U_" + options.Conv.ToString().ToUpperInvariant();
+        string conv = ConvBlocks.DisplayName(options.Conv) + (options.Pooling == PoolingAnsatz.Zx ? "" : $" with {options.Pooling.ToString().ToLowerInvariant()} pooling");
         Description = $"{description}; model {options.Model}" + (options.Model == TransferOptions.Qcnn
             ? $" ({conv}, {qcnnCount} parameters, simulator backend {_backend.Value.Name} on {_backend.Value.Device}{NisqText(options)}; the matched classical MLP has {mlpCount})"
             : $" (MLP, {mlpCount} parameters = {options.Capacity}x budget of the {conv} QCNN's {qcnnCount})");
@@ -107,10 +107,17 @@ internal sealed class QuantumTransferProblem : ITransferProblem
     /// <inheritdoc/>
     public string? ComparisonGroup => "quantum-vs-classical/" + Name.Split('/')[^1];
 
+    /// <inheritdoc/>
+    /// <remarks>With option <c>paired</c>: the comparison group, so its QCNN and classical entries draw identical repeats.</remarks>
+    public string? SeedKey => Options.Paired ? "paired/" + ComparisonGroup : null;
+
+    /// <inheritdoc/>
+    public int? ParameterCount => Options.Model == TransferOptions.Qcnn ? Options.ParameterCounts(ClassicalFeatures).Qcnn : Options.ParameterCounts(ClassicalFeatures).Classical;
+
     /// <summary>The model of this problem (QCNN on the configured backend, or the classical MLP).</summary>
     public BinaryModelKind CreateModel() => Options.Model == TransferOptions.Qcnn
-        ? new QcnnModel(new QcnnCircuit(Options.Conv, Encoding), _backend.Value, new Noise.NisqEstimator(_backend.Value, Options.Noise, Options.Shots, Options.ShotSeed))
-        : new ClassicalModel(ClassicalFeatures, Options.Capacity * QcnnCircuit.ExpectedParameterCount(Options.Conv));
+        ? new QcnnModel(new QcnnCircuit(Options.Conv, Encoding, QcnnCircuit.QubitCount, Options.Pooling), _backend.Value, new Noise.NisqEstimator(_backend.Value, Options.Noise, Options.Shots, Options.ShotSeed))
+        : new ClassicalModel(ClassicalFeatures, Options.Capacity * Options.ParameterCounts(ClassicalFeatures).Qcnn);
 
     /// <inheritdoc/>
     public ProblemInstance Create(ProblemContext context) => new QuantumTransferInstance(CreateModel(), _data(context), Options);

@@ -17,6 +17,9 @@ namespace SciTransfer.Quantum.Problems;
 /// <param name="Noise">QCNN gate noise (density-matrix simulation).</param>
 /// <param name="ShotSeed">Seed of the shot sampling.</param>
 /// <param name="Capacity">Classical MLP budget as a multiple of the QCNN's parameter count (1 = matched, 2 = twice).</param>
+/// <param name="Paired">True: repeats are seeded from the comparison group, so the QCNN and classical entries of a study see
+/// identical data, target subsets and seeds (paired differences in summary.csv and the report).</param>
+/// <param name="Pooling">QCNN pooling block (also sets the classical baseline's budget through the QCNN's count).</param>
 internal sealed record TransferOptions(
     string Model,
     ConvAnsatz Conv,
@@ -28,7 +31,9 @@ internal sealed record TransferOptions(
     int Shots,
     NoiseModel Noise,
     ulong ShotSeed,
-    int Capacity)
+    int Capacity,
+    bool Paired = false,
+    PoolingAnsatz Pooling = PoolingAnsatz.Zx)
 {
     /// <summary>The QCNN model kind.</summary>
     public const string Qcnn = "qcnn";
@@ -43,7 +48,8 @@ internal sealed record TransferOptions(
     public static OptionSet Declare(int defaultSource, int defaultPool, int defaultTest, params OptionSpec[] own) => new(
     [
         OptionSpec.Choice("model", Qcnn, [Qcnn, Classical], "the 8-qubit QCNN or its parameter-matched classical MLP"),
-        OptionSpec.Choice("conv", "su4", ["ttn", "so4", "su4"], "QCNN conv block U_TTN / U_SO4 / U_SU4 (also the classical baseline's parameter budget)"),
+        OptionSpec.Choice("conv", "su4", [.. ConvBlocks.Names], "QCNN conv block of Hur-Kim-Park: U_TTN, U_5, U_6, U_9, U_13, U_14, U_15, U_SO4, U_SU4 (also the classical baseline's parameter budget)"),
+        OptionSpec.Choice("pooling", "zx", [.. PoolingBlocks.Names], "QCNN pooling block: zx (CRZ, X, CRX; 2 parameters), cz (parameter-free), crot (controlled Rot; 3 parameters)"),
         OptionSpec.Integer("source_steps", 300, 0, 1_000_000, "Adam steps on the source", quick: 60),
         OptionSpec.Integer("steps", 150, 0, 1_000_000, "Adam steps on target data (scratch, fine-tune, freeze-conv, oracle)", quick: 30),
         OptionSpec.Integer("batch_size", 25, 1, 100_000, "mini-batch size (capped at the training-set size)"),
@@ -55,6 +61,7 @@ internal sealed record TransferOptions(
         OptionSpec.Number("noise_depolarizing", 0, 0, 1, "QCNN gate noise: depolarising probability p on each gate's wires (density-matrix simulation, <= 10 qubits)"),
         OptionSpec.Number("noise_amplitude_damping", 0, 0, 1, "QCNN gate noise: amplitude damping gamma on each gate's wires after every gate"),
         OptionSpec.Integer("capacity", 1, 1, 2, "classical MLP parameter budget as a multiple of the QCNN's count: 1 (matched) or 2"),
+        OptionSpec.Boolean("paired", false, "seed repeats from the comparison group instead of the entry id, so every model of the group sees identical data, target subsets and seeds (paired statistics)"),
         OptionSpec.Integer("shot_seed", 1, 0, int.MaxValue, "seed of the shot sampling (mixed with the parameters and batch of each evaluation)"),
         .. own,
     ]);
@@ -93,13 +100,15 @@ internal sealed record TransferOptions(
             shots,
             noise,
             (ulong)o.Int("shot_seed"),
-            o.Int("capacity"));
+            o.Int("capacity"),
+            o.Bool("paired"),
+            PoolingBlocks.Parse(o.Text("pooling")));
     }
 
     /// <summary>The QCNN's parameter count and the classical MLP's (at <see cref="Capacity"/> times that budget).</summary>
     public (int Qcnn, int Classical) ParameterCounts(int classicalFeatures)
     {
-        int q = QcnnCircuit.ExpectedParameterCount(Conv);
+        int q = QcnnCircuit.ExpectedParameterCount(Conv, QcnnCircuit.QubitCount, Pooling);
         return (q, new ClassicalModel(classicalFeatures, Capacity * q).ParameterCount);
     }
 

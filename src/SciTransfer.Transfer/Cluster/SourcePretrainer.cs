@@ -39,7 +39,7 @@ public static class SourcePretrainer
         var clock = Stopwatch.StartNew();
         Directory.CreateDirectory(outputDirectory);
         var warnings = new JsonArray();
-        var seeds = StudyRunner.RepeatSeeds(new SeedTree(config.Seed), entry.Id, pair.Repeat);
+        var seeds = StudyRunner.RepeatSeeds(new SeedTree(config.Seed), entry.SeedKey, pair.Repeat);
         var instance = entry.Problem.Create(new ProblemContext(pair.Repeat, seeds, settings, entry.Data));
         string cache = StudyRunner.SourceCacheFile(sourcesDirectory, entry.Id, pair.Repeat);
         bool trained = instance.PrepareSource(new SourceRequest(seeds.Child("source"), null, cancellationToken), cache, w => warnings.Add(w));

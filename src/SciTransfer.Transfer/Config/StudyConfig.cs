@@ -42,6 +42,12 @@ public sealed record StudyProblem(
     /// <summary>Strategy names in config order.</summary>
     public IReadOnlyList<string> StrategyNames => Strategies.Names();
 
+    /// <summary>
+    /// The key its repeats are seeded from: the problem's <see cref="ITransferProblem.SeedKey"/> when it declares one
+    /// (entries with equal keys draw identical repeats, for paired comparisons across entries), else <see cref="Id"/>.
+    /// </summary>
+    public string SeedKey => Problem.SeedKey ?? Id;
+
     /// <summary>The <c>source_model</c> file that replaces pre-training (<see cref="SourceModelOption"/>), or null.</summary>
     public SourceModelFile? SourceModel { get; init; }
 }

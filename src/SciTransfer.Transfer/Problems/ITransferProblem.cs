@@ -65,4 +65,16 @@ public interface ITransferProblem
     /// them. Empty by default.
     /// </summary>
     IReadOnlyList<string> Warnings => [];
+
+    /// <summary>
+    /// Seed key of the repeats (null: the entry's id). Entries whose problems return the same key draw identical repeats
+    /// (the same data, target subsets and cell seeds), so their models can be compared per repeat (paired). Default: null.
+    /// </summary>
+    string? SeedKey => null;
+
+    /// <summary>
+    /// Trainable parameters of the model this problem trains, stated in run.json and the report (capacity of
+    /// quantum-vs-classical pairs); null when the problem has no single model size. Default: null.
+    /// </summary>
+    int? ParameterCount => null;
 }

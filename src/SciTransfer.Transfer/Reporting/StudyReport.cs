@@ -81,6 +81,10 @@ public static class StudyReport
             }
 
             md.Append("Problem ").Append(MdText.Escape(problem.Name)).Append("; x axis: ").Append(MdText.Escape(problem.ScarcityAxis)).Append(".\n");
+            if (problem.Parameters is { } parameters)
+            {
+                md.Append("\nModel parameters: ").Append(parameters.ToString(CultureInfo.InvariantCulture)).Append(".\n");
+            }
             if (problem.Warnings is { Count: > 0 } warnings)
             {
                 md.Append("\nData warnings (also in run.json):\n\n");
@@ -124,6 +128,7 @@ public static class StudyReport
         }
 
         WriteRetention(outputDirectory, input, palette, taken, written, md);
+        PairedDifferenceText.Append(md, input.Problems, PairedDifferences.Compute(input.Problems, results));
         WriteFigures(outputDirectory, input, palette, written, md);
 
         md.Append("\n## Notes\n\n")

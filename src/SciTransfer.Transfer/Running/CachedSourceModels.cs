@@ -72,7 +72,7 @@ public static class CachedSourceModels
                 }
 
                 // The instance re-creates the repeat's data (seeded as in the run): fuel moisture's scaling lives there.
-                var instance = entry.Problem.Create(new ProblemContext(r, StudyRunner.RepeatSeeds(root, entry.Id, r), settings, entry.Data));
+                var instance = entry.Problem.Create(new ProblemContext(r, StudyRunner.RepeatSeeds(root, entry.SeedKey, r), settings, entry.Data));
                 if (instance.ReadCachedSource(cache) is { } why)
                 {
                     throw new DataFormatException(cache, 0, "source model", why);

@@ -107,7 +107,7 @@ public static class StudyRunner
             var entry = g.First().Entry;
             string cache = SourceCacheFile(options.SourcesDirectory ?? Path.Combine(dir, "sources"), entry.Id, g.Key.Repeat);
             var strategies = g.Select(c => c.Entry.Strategies.Find(c.Key.Strategy)!).ToList();
-            repeats[g.Key] = new RepeatState(entry, g.Key.Repeat, RepeatSeeds(root, entry.Id, g.Key.Repeat), Settings(options), strategies, cache, Training($"{entry.Id} repeat {g.Key.Repeat}"), Warn, abandon.Token)
+            repeats[g.Key] = new RepeatState(entry, g.Key.Repeat, RepeatSeeds(root, entry.SeedKey, g.Key.Repeat), Settings(options), strategies, cache, Training($"{entry.Id} repeat {g.Key.Repeat}"), Warn, abandon.Token)
             {
                 Trained = () => sourcesTrained.Enqueue(string.Create(CultureInfo.InvariantCulture, $"{entry.Id}#{g.Key.Repeat}")),
             };
@@ -361,7 +361,7 @@ public static class StudyRunner
         return 0;
     });
 
-    /// <summary>Seed node of (study seed, problem id, repeat): the same in every run, shard and thread count.</summary>
+    /// <summary>Seed node of (study seed, problem seed key (<see cref="StudyProblem.SeedKey"/>, normally the id), repeat): the same in every run, shard and thread count.</summary>
     public static SeedTree RepeatSeeds(SeedTree root, string problemId, int repeat) => root.Child(problemId).Child(repeat);
 
     /// <summary>Seed node of a cell.</summary>
@@ -374,7 +374,11 @@ public static class StudyRunner
             p.Id, p.Problem.Name, p.Problem.Description, p.Problem.ScarcityAxis,
             p.Problem.Metrics, p.StrategyNames, p.Sizes, p.Problem.ComparisonGroup,
             [.. p.Strategies.Where(s => s.IsBaseline).Select(s => s.Name)],
-            p.Problem.Warnings is { Count: > 0 } w ? [.. w] : null))];
+            p.Problem.Warnings is { Count: > 0 } w ? [.. w] : null)
+        {
+            Parameters = p.Problem.ParameterCount,
+            SeedKey = p.Problem.SeedKey,
+        })];
 
     private static string Describe(string what, TrainingProgress t) =>
         string.Create(CultureInfo.InvariantCulture, $"{what}: {t.Phase} {t.Step}{(t.TotalSteps > 0 ? $"/{t.TotalSteps}" : "")}{(t.Loss is { } l ? $" loss {l:G4}" : "")}");
@@ -443,7 +447,7 @@ public static class StudyRunner
                 {
                     ["problem"] = p.Id,
                     ["repeat"] = r,
-                    ["key"] = RepeatSeeds(root, p.Id, r).Key.ToString(CultureInfo.InvariantCulture),
+                    ["key"] = RepeatSeeds(root, p.SeedKey, r).Key.ToString(CultureInfo.InvariantCulture),
                 });
             }
         }

@@ -24,4 +24,16 @@ public sealed record ProblemManifest(
     IReadOnlyList<int> Sizes,
     string? ComparisonGroup,
     IReadOnlyList<string>? Baselines = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Warnings = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Warnings = null)
+{
+    /// <summary>Trainable parameters of the problem's model (<see cref="ITransferProblem.ParameterCount"/>); null: not stated.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Parameters { get; init; }
+
+    /// <summary>
+    /// The seed key its repeats were drawn from when the problem declared one (<see cref="ITransferProblem.SeedKey"/>):
+    /// problems with equal keys saw identical repeats, so their per-repeat differences are truly paired. Null: its id.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SeedKey { get; init; }
+}

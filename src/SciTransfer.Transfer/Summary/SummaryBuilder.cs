@@ -16,9 +16,15 @@ public static class SummaryBuilder
     /// <summary>
     /// Summary rows (summary.csv) of the non-timing metrics of <paramref name="problems"/>; rows of other problems are
     /// ignored. Timing metrics go to timings.csv (<see cref="TimingsBuilder"/>), without the transfer statistics.
+    /// After the per-problem rows come the paired differences of comparison groups (<see cref="PairedDifferences"/>:
+    /// problem "A vs B", metric "accuracy:rpr_difference" / "accuracy:degradation_difference"); studies without a
+    /// group of two or more problems have none, so their summary is unchanged.
     /// </summary>
-    public static List<SummaryRow> Build(IReadOnlyList<ProblemManifest> problems, IEnumerable<ResultRow> rows) =>
-        Aggregate(problems, rows);
+    public static List<SummaryRow> Build(IReadOnlyList<ProblemManifest> problems, IEnumerable<ResultRow> rows)
+    {
+        var all = rows as IReadOnlyList<ResultRow> ?? [.. rows];
+        return [.. Aggregate(problems, all), .. PairedDifferences.ToSummaryRows(PairedDifferences.Compute(problems, all))];
+    }
 
     private static List<SummaryRow> Aggregate(IReadOnlyList<ProblemManifest> problems, IEnumerable<ResultRow> rows)
     {

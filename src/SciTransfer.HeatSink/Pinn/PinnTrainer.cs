@@ -40,7 +40,8 @@ public static class PinnTrainer
         // Terms the network satisfies by construction (the symmetry term under the mirror feature) stay in the loss at
         // weight 1 but out of the balancer: their ~1e-33 losses and gradients would dominate any ratio or softmax.
         var active = VacuousTerms.ActiveMask(sets, net);
-        var balancer = new ActiveTermBalancer(LossBalancers.Create(options.Balancing, active.Count(a => a), 0, rng.Split(), LossBalancers.OutputLayerWeights(net)), active);
+        var matrices = LossBalancers.WeightMatrices(net, options.FrozenLayers);
+        var balancer = new ActiveTermBalancer(LossBalancers.Create(options.Balancing, active.Count(a => a), 0, rng.Split(), LossBalancers.OutputLayerWeights(net), options.LrAnnealing, matrices.Count > 0 ? matrices : null), active);
         net.FreezeLeadingLayers(options.FrozenLayers);
         try
         {

@@ -15,6 +15,9 @@ public sealed record PinnTrainingOptions
     /// <summary>Loss balancing scheme (see <see cref="Balancing.LossBalancers.Names"/>).</summary>
     public string Balancing { get; init; } = "fixed";
 
+    /// <summary>Estimator of learning-rate annealing (default: the authors' code; see <see cref="Pinn.Balancing.LrAnnealingConvention"/>).</summary>
+    public Pinn.Balancing.LrAnnealingConvention LrAnnealing { get; init; } = Pinn.Balancing.LrAnnealingConvention.Authors;
+
     /// <summary>Interior collocation points.</summary>
     public int InteriorPoints { get; init; } = 512;
 

@@ -3,6 +3,7 @@ using SciTransfer.Core.Optim;
 using SciTransfer.Core.Random;
 using SciTransfer.HeatSink.Nn;
 using SciTransfer.HeatSink.Pinn.Balancing;
+using SciTransfer.Transfer.FineTuning;
 
 namespace SciTransfer.HeatSink.Pinn;
 
@@ -11,6 +12,10 @@ namespace SciTransfer.HeatSink.Pinn;
 /// engine's <see cref="Adam"/> (fresh state every call), loss balancing on per-term gradients (one engine backward per
 /// term), optional residual-adaptive resampling, frozen leading layers (<see cref="Core.Nn.Parameter.Frozen"/>) and an
 /// optional refinement with the engine's <see cref="Lbfgs"/>. Single-threaded and deterministic given the RNG.
+/// <see cref="TrainingHooks"/> let the generic fine-tuning strategies (l2-sp, bitfit, head-only, lora) run on the
+/// PINN loss: a penalty's gradient or adapter gradients added after the balanced gradient is formed, extra (adapter)
+/// parameters stepped by the same Adam, and the caller's <see cref="Core.Nn.Parameter.Frozen"/> flags and
+/// <see cref="Core.Nn.Parameter.TrainableMask"/>s honoured (kept as the caller set them).
 /// </summary>
 public static class PinnTrainer
 {
@@ -21,18 +26,28 @@ public static class PinnTrainer
     /// <param name="rng">Collocation sampling and stochastic balancers.</param>
     /// <param name="probe">Reference scorer for steps-to-target, or null.</param>
     /// <param name="cancellationToken">Stops between steps.</param>
-    public static PinnTrainingLog Train(FieldMlp net, PinnTask task, PinnTrainingOptions options, Rng rng, FieldProbe? probe = null, CancellationToken cancellationToken = default)
+    /// <param name="hooks">Extension points of each Adam step (null: none). <see cref="TrainingHooks.BeforeStep"/> also
+    /// runs before every probe and once after the last step, so a probed or returned network carries merged adapters.
+    /// Not combinable with L-BFGS refinement (the line search would not see a penalty's value).</param>
+    public static PinnTrainingLog Train(FieldMlp net, PinnTask task, PinnTrainingOptions options, Rng rng, FieldProbe? probe = null, CancellationToken cancellationToken = default, TrainingHooks? hooks = null)
     {
         ArgumentNullException.ThrowIfNull(net);
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(rng);
+        hooks ??= TrainingHooks.None;
+        if (options.LbfgsSteps > 0 && (hooks.BeforeStep is not null || hooks.AfterGradients is not null || hooks.ExtraParameters.Count > 0))
+        {
+            throw new ArgumentException("PinnTrainer: training hooks cannot be combined with L-BFGS refinement (lbfgs_steps > 0)", nameof(hooks));
+        }
+
         var log = new PinnTrainingLog();
         var sets = PinnConstraints.Build(task, options.InteriorPoints, options.BoundaryPoints, rng);
         log.Terms.AddRange(sets.Select(s => s.Name));
         var clock = Stopwatch.StartNew();
         if (sets.Count == 0)
         {
+            hooks.BeforeStep?.Invoke();
             Probe(net, task, probe, options, log, 0, clock);
             return log;
         }
@@ -42,14 +57,25 @@ public static class PinnTrainer
         var active = VacuousTerms.ActiveMask(sets, net);
         var matrices = LossBalancers.WeightMatrices(net, options.FrozenLayers);
         var balancer = new ActiveTermBalancer(LossBalancers.Create(options.Balancing, active.Count(a => a), 0, rng.Split(), LossBalancers.OutputLayerWeights(net), options.LrAnnealing, matrices.Count > 0 ? matrices : null), active);
-        net.FreezeLeadingLayers(options.FrozenLayers);
+        // Leading layers are frozen on top of whatever the caller froze (bitfit, head-only, lora), and the caller's
+        // flags are restored afterwards.
+        bool[] callerFrozen = [.. net.Parameters.Select(p => p.Frozen)];
+        for (int l = 0; l < Math.Min(options.FrozenLayers, net.LayerCount); l++)
+        {
+            var (w, b) = net.Layer(l);
+            w.Frozen = b.Frozen = true;
+        }
+
         try
         {
-            RunSteps(net, task, options, rng, probe, sets, balancer, log, clock, cancellationToken);
+            RunSteps(net, task, options, rng, probe, sets, balancer, log, clock, hooks, cancellationToken);
         }
         finally
         {
-            net.FreezeLeadingLayers(0);
+            for (int k = 0; k < callerFrozen.Length; k++)
+            {
+                net.Parameters[k].Frozen = callerFrozen[k];
+            }
         }
 
         return log;
@@ -118,9 +144,42 @@ public static class PinnTrainer
         return pts;
     }
 
-    private static void RunSteps(FieldMlp net, PinnTask task, PinnTrainingOptions options, Rng rng, FieldProbe? probe, List<ResidualSet> sets, ILossBalancer balancer, PinnTrainingLog log, Stopwatch clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// One step's gradient with fixed term <paramref name="weights"/>: <see cref="TrainingHooks.BeforeStep"/>, the term
+    /// losses and gradients (<see cref="Evaluate"/>), their weighted sum written to <see cref="Core.Nn.Parameter.Grad"/>,
+    /// the extra parameters' gradients zeroed and <see cref="TrainingHooks.AfterGradients"/>. Returns sum_k w_k L_k (the
+    /// PINN loss without whatever a hook adds). What the trainer's Adam steps on; public for gradient checks.
+    /// </summary>
+    public static double Gradient(FieldMlp net, IReadOnlyList<ResidualSet> sets, IReadOnlyList<double> weights, TrainingHooks hooks)
     {
-        var adam = new Adam(net.Parameters, options.LearningRate);
+        ArgumentNullException.ThrowIfNull(net);
+        ArgumentNullException.ThrowIfNull(sets);
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(hooks);
+        var termGrads = sets.Select(_ => new double[net.ParameterCount]).ToList();
+        var losses = new double[sets.Count];
+        hooks.BeforeStep?.Invoke();
+        Evaluate(net, sets, new MlpWorkspace(), [.. sets.Select(s => new double[s.Count])], losses, termGrads);
+        return StepGradient(net, weights, losses, termGrads, new double[net.ParameterCount], hooks);
+    }
+
+    // total = sum_k w_k g_k into Parameter.Grad, extra parameters' gradients zeroed, then the AfterGradients hook.
+    private static double StepGradient(FieldMlp net, IReadOnlyList<double> weights, ReadOnlySpan<double> losses, List<double[]> termGrads, double[] total, TrainingHooks hooks)
+    {
+        double loss = Combine(weights, losses, termGrads, total);
+        net.SetGradients(total);
+        foreach (var p in hooks.ExtraParameters)
+        {
+            p.ZeroGrad();
+        }
+
+        hooks.AfterGradients?.Invoke();
+        return loss;
+    }
+
+    private static void RunSteps(FieldMlp net, PinnTask task, PinnTrainingOptions options, Rng rng, FieldProbe? probe, List<ResidualSet> sets, ILossBalancer balancer, PinnTrainingLog log, Stopwatch clock, TrainingHooks hooks, CancellationToken cancellationToken)
+    {
+        var adam = new Adam([.. net.Parameters, .. hooks.ExtraParameters], options.LearningRate);
         var ws = new MlpWorkspace();
         var termGrads = sets.Select(_ => new double[net.ParameterCount]).ToList();
         var residuals = sets.Select(s => new double[s.Count]).ToList();
@@ -129,6 +188,7 @@ public static class PinnTrainer
         for (int step = 0; step < options.Steps; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            hooks.BeforeStep?.Invoke();
             if (step % options.EvalEvery == 0 && Probe(net, task, probe, options, log, step, clock) && options.StopAtTarget)
             {
                 log.Steps = step;
@@ -137,11 +197,10 @@ public static class PinnTrainer
 
             Evaluate(net, sets, ws, residuals, losses, termGrads);
             balancer.Update(step, losses, balancer.NeedsTermGradients(step) ? termGrads : null);
-            double loss = Combine(balancer.Weights, losses, termGrads, total);
+            double loss = StepGradient(net, balancer.Weights, losses, termGrads, total, hooks);
             log.Loss.Add(loss);
             log.Weights.Add([.. balancer.Weights]);
             adam.LearningRate = options.LearningRate * Math.Pow(options.LearningRateDecay, step / (double)Math.Max(1, options.Steps - 1));
-            net.SetGradients(total);
             adam.Step();
             balancer.UpdatePointWeights(sets, residuals);
             if (options.ResampleEvery > 0 && (step + 1) % options.ResampleEvery == 0 && task.UsePhysics && !balancer.KeepsPoints)
@@ -152,6 +211,7 @@ public static class PinnTrainer
         }
 
         log.Steps = options.Steps;
+        hooks.BeforeStep?.Invoke();
         if (options.LbfgsSteps > 0)
         {
             // Full-batch refinement with the balancer's final weights held fixed. One engine Minimize call per

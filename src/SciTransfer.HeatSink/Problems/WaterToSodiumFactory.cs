@@ -155,9 +155,12 @@ internal sealed class WaterToSodiumFactory : IProblemFactory
                 : null,
         };
         var problem = new WaterToSodiumProblem(Name, settingsRecord);
-        if (problem.Strategies.Find(figureStrategy) is null)
+        // The generic fine-tuning strategies (l2-sp, bitfit, ...) score through IEngineNetworkInstance, which knows no
+        // cell, so only the problem's own PINN strategies can draw the field figures.
+        var drawable = problem.Strategies.Where(s => s.InstanceType == typeof(WaterToSodiumInstance)).Select(s => s.Name).ToList();
+        if (!drawable.Contains(figureStrategy, StringComparer.Ordinal))
         {
-            throw options.Error("figure_strategy", $"'{figureStrategy}' is not one of: {string.Join(", ", problem.Strategies.Names())}");
+            throw options.Error("figure_strategy", $"'{figureStrategy}' is not one of: {string.Join(", ", drawable)}");
         }
 
         return problem;

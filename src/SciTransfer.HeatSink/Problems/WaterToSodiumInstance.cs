@@ -13,7 +13,7 @@ namespace SciTransfer.HeatSink.Problems;
 /// One repeat of <see cref="WaterToSodiumProblem"/>: reference solutions of both cases, the sodium sensor pool
 /// (random solid cell centres) and the water sensors used in pre-training. Read-only after construction.
 /// </summary>
-internal sealed class WaterToSodiumInstance : ProblemInstance<WaterModel>
+internal sealed partial class WaterToSodiumInstance : ProblemInstance<WaterModel>
 {
     private readonly WaterToSodiumProblem _problem;
     private readonly PinnStudySettings _s;

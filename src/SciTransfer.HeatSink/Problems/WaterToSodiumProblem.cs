@@ -2,6 +2,7 @@ using System.Globalization;
 using SciTransfer.HeatSink.Pinn.Balancing;
 using SciTransfer.HeatSink.Solver;
 using SciTransfer.HeatSink.Strategies;
+using SciTransfer.Transfer.FineTuning;
 using SciTransfer.Transfer.Problems;
 using SciTransfer.Transfer.Strategies;
 
@@ -74,6 +75,13 @@ internal sealed class WaterToSodiumProblem : ITransferProblem
         new PinnDataOnly(),
         new PinnFineTuneLbfgs(),
         .. LossBalancers.Names.Where(n => n != "fixed").Select(n => new PinnFineTune(n)),
+
+        // The generic fine-tuning strategies on the fine-tune loss (IEngineNetworkInstance). l2-sp's grid is narrowed
+        // to three strengths because each candidate is a full PINN training (4 trainings per cell at n >= 8).
+        new L2SpStrategy { Grid = [1e-3, 1e-2, 1e-1] },
+        new BitFitStrategy(),
+        new HeadOnlyStrategy(),
+        new LoraStrategy(),
     ];
 
     /// <inheritdoc/>

@@ -9,7 +9,7 @@ namespace SciTransfer.HeatSink.Pinn;
 /// <summary>
 /// Trains a <see cref="FieldMlp"/> on a <see cref="PinnTask"/>: weighted sum of mean squared residuals, the core
 /// engine's <see cref="Adam"/> (fresh state every call), loss balancing on per-term gradients (one engine backward per
-/// term), optional residual-adaptive resampling, frozen leading layers (<see cref="Core.Nn.Parameter.Frozen"/>) and an
+/// term), optional residual-adaptive resampling or fresh uniform points, frozen leading layers (<see cref="Core.Nn.Parameter.Frozen"/>) and an
 /// optional refinement with the engine's <see cref="Lbfgs"/>. Single-threaded and deterministic given the RNG.
 /// </summary>
 public static class PinnTrainer
@@ -42,6 +42,11 @@ public static class PinnTrainer
         var active = VacuousTerms.ActiveMask(sets, net);
         var balancer = new ActiveTermBalancer(LossBalancers.Create(options.Balancing, active.Count(a => a), 0, rng.Split(), LossBalancers.OutputLayerWeights(net)), active);
         net.FreezeLeadingLayers(options.FrozenLayers);
+        if (net.Enrichment is { } en)
+        {
+            en.Coefficient.Frozen = !options.CornerTrainable;
+        }
+
         try
         {
             RunSteps(net, task, options, rng, probe, sets, balancer, log, clock, cancellationToken);
@@ -49,6 +54,10 @@ public static class PinnTrainer
         finally
         {
             net.FreezeLeadingLayers(0);
+            if (net.Enrichment is { } e)
+            {
+                e.Coefficient.Frozen = false;
+            }
         }
 
         return log;
@@ -143,7 +152,22 @@ public static class PinnTrainer
             net.SetGradients(total);
             adam.Step();
             balancer.UpdatePointWeights(sets, residuals);
-            if (options.ResampleEvery > 0 && (step + 1) % options.ResampleEvery == 0 && task.UsePhysics && !balancer.KeepsPoints)
+            if (options.CornerEstimateEvery > 0 && net.Enrichment is { } en && (step + 1) % options.CornerEstimateEvery == 0 && task.UsePhysics)
+            {
+                en.C = CornerCoefficient.Estimate(net, options.CornerEstimateRadius, ws);
+            }
+
+            if (options.FreshPointsEvery > 0 && (step + 1) % options.FreshPointsEvery == 0 && task.UsePhysics && !balancer.KeepsPoints)
+            {
+                // Fresh uniform points for every physics term: the network cannot overfit a fixed point set (the
+                // stall of docs/heat-sink.md); the sensor term (if any) is rebuilt unchanged.
+                var fresh = PinnConstraints.Build(task, options.InteriorPoints, options.BoundaryPoints, rng);
+                for (int k = 0; k < sets.Count; k++)
+                {
+                    sets[k] = fresh[k];
+                }
+            }
+            else if (options.ResampleEvery > 0 && (step + 1) % options.ResampleEvery == 0 && task.UsePhysics && !balancer.KeepsPoints)
             {
                 sets[0] = PinnConstraints.Pde(AdaptiveInterior(net, task.Case.Geometry, options.InteriorPoints, options.AdaptiveFraction, rng, ws), task.ThetaScale);
                 residuals[0] = new double[sets[0].Count];

@@ -79,7 +79,7 @@ net.Initialise(new Rng((ulong)Num("seed", 1)));
 if (Num("corner", 0) > 0)
 {
     // The singular fin-root term u = NN + c S (trainable c), as the corner_enrichment option of the problem.
-    net.Enrich(new CornerEnrichment(g.FinHalfThickness, g.BaseThickness, Num("inner", 0.1), Num("outer", 0.45)) { C = Num("c0", 0) });
+    net.Enrich(new CornerEnrichment(g.FinHalfThickness, g.BaseThickness, Num("inner", 0.1), Num("outer", 0.45)) { CoefficientScale = Num("cscale", 1), C = Num("c0", 0) });
     net.Enrichment!.Coefficient.Frozen = Num("cfrozen", 0) > 0;
 }
 var task = new PinnTask(new HeatSinkCase(g, biot), SensorData.Empty);
@@ -126,7 +126,7 @@ for (int step = 0; step < opts.Steps; step++)
     int est = (int)Num("est", 0);
     if (est > 0 && (step + 1) % est == 0 && step + 1 < Num("estuntil", 1e9))
     {
-        net.Enrichment!.C = CornerCoefficient.Estimate(net, Num("rho", 0.2), ws0);
+        net.Enrichment!.C = Num("estmode", 0) > 0 ? CornerCoefficient.Transfer(net, Num("rho", 0.2), ws0) : CornerCoefficient.Estimate(net, Num("rho", 0.2), ws0);
     }
 
     int fresh = (int)Num("fresh", 0);
@@ -144,6 +144,12 @@ PinnTrainer.Evaluate(net, sets, ws0, res, losses, grads);
 Report(opts.Steps);
 if (opts.LbfgsSteps > 0)
 {
+    if (Num("lbfgsinterior", 0) > 0)
+    {
+        // L-BFGS on a larger fixed point set than Adam's fresh sets.
+        sets = PinnConstraints.Build(task, (int)Num("lbfgsinterior", 0), (int)Num("lbfgsboundary", 0), rng);
+    }
+
     var lb = new SciTransfer.Core.Optim.Lbfgs(net.Parameters);
     double Closure()
     {

@@ -55,18 +55,24 @@ public sealed class CornerEnrichment
     /// <summary>Radius where the cutoff reaches 0.</summary>
     public double OuterRadius { get; }
 
-    /// <summary>The trainable coefficient c (engine parameter "field.corner.c", one value).</summary>
+    /// <summary>The trainable parameter c / <see cref="CoefficientScale"/> (engine parameter "field.corner.c", one value).</summary>
     public Parameter Coefficient { get; } = new("field.corner.c", new Tensor(1));
+
+    /// <summary>
+    /// c = CoefficientScale x the parameter (default 1). Why: Adam moves a parameter by about its learning rate per
+    /// step whatever the gradient's size, so a scale above 1 is a larger learning rate for c alone.
+    /// </summary>
+    public double CoefficientScale { get; init; } = 1.0;
 
     /// <summary>c.</summary>
     public double C
     {
-        get => Coefficient.Value.Span[0];
-        set => Coefficient.Value.Span[0] = value;
+        get => CoefficientScale * Coefficient.Value.Span[0];
+        set => Coefficient.Value.Span[0] = value / CoefficientScale;
     }
 
     /// <summary>A copy with the same geometry and coefficient.</summary>
-    public CornerEnrichment Clone() => new(CornerX, CornerY, InnerRadius, OuterRadius) { C = C };
+    public CornerEnrichment Clone() => new(CornerX, CornerY, InnerRadius, OuterRadius) { CoefficientScale = CoefficientScale, C = C };
 
     /// <summary>S, dS/dx, dS/dy and lap S at (x, y) (the corner term plus its mirror image about x = 0).</summary>
     public (double S, double Sx, double Sy, double Lap) Basis(double x, double y)

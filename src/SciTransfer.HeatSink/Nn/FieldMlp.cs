@@ -289,7 +289,7 @@ public sealed class FieldMlp : IModule
         if (Enrichment is { } en)
         {
             // The output is linear in c: dLoss/dc = sum over channels and points of adjoint x basis channel.
-            en.Coefficient.Grad.Span[0] = en.Coefficient.Frozen ? 0 : System.Numerics.Tensors.TensorPrimitives.Dot(outputAdjoint, ws.EnrichmentBasis);
+            en.Coefficient.Grad.Span[0] = en.Coefficient.Frozen ? 0 : en.CoefficientScale * System.Numerics.Tensors.TensorPrimitives.Dot(outputAdjoint, ws.EnrichmentBasis);
         }
 
         int o = 0;

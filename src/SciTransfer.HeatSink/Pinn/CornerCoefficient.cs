@@ -21,6 +21,21 @@ public static class CornerCoefficient
     /// </summary>
     public static double Estimate(FieldMlp net, double rho, MlpWorkspace ws) => (2 * Project(net, rho / 2, ws)) - Project(net, rho, ws);
 
+    /// <summary>
+    /// c plus the singular content of the network part alone: c + 2 P_NN(rho / 2) - P_NN(rho) with P_NN the projection
+    /// of u - c S (the cut-off, mirrored term is not exactly r^(2/3) cos(2 phi / 3) on the circles, so reading the total
+    /// field would count its cutoff and image as singular content). Fixed point: a network part without singular content.
+    /// </summary>
+    public static double Transfer(FieldMlp net, double rho, MlpWorkspace ws)
+    {
+        ArgumentNullException.ThrowIfNull(net);
+        var en = net.Enrichment ?? throw new ArgumentException("CornerCoefficient.Transfer: the network has no corner enrichment");
+        double ProjectS(double r) => CornerEnrichment.EstimateCoefficient((x, y) => en.Basis(x, y).S, en.CornerX, en.CornerY, r, Nodes);
+        double c = en.C;
+        double nn = (2 * (Project(net, rho / 2, ws) - (c * ProjectS(rho / 2)))) - (Project(net, rho, ws) - (c * ProjectS(rho)));
+        return c + nn;
+    }
+
     /// <summary>The projection of <paramref name="net"/>'s field on cos(2 phi / 3) at one radius (see <see cref="CornerEnrichment.EstimateCoefficient"/>).</summary>
     public static double Project(FieldMlp net, double rho, MlpWorkspace ws)
     {

@@ -1,6 +1,11 @@
+using System.Text.Json;
 using SciTransfer.Core.Random;
 using SciTransfer.HeatSink.Helmholtz;
 using SciTransfer.HeatSink.Nn;
+using SciTransfer.HeatSink.Pinn.Balancing;
+using SciTransfer.Transfer.Config;
+using SciTransfer.Transfer.Options;
+using SciTransfer.Transfer.Problems;
 
 namespace SciTransfer.HeatSink.Tests;
 
@@ -113,5 +118,27 @@ public sealed class HelmholtzTests
             Assert.Equal(3 * ws2.Channel(3)[b], ws1.Channel(3)[b], 11);
             Assert.NotEqual(0.0, ws2.Channel(3)[b]);
         }
+    }
+
+    [Fact]
+    public void The_factory_reads_the_estimator_and_the_input_scaling_and_names_a_bad_value()
+    {
+        var factory = new HelmholtzFactory();
+        HelmholtzTraining Read(string json)
+        {
+            var reader = new OptionsReader("h.json", "$.options", JsonDocument.Parse(json).RootElement);
+            var problem = (HelmholtzProblem)factory.Create(factory.Options.Read(reader, quick: false), new ProblemSettings());
+            reader.EnsureAllKeysUsed();
+            return problem.Training;
+        }
+
+        var defaults = Read("{}");
+        Assert.Equal(LrAnnealingConvention.Authors, defaults.LrAnnealing);
+        Assert.True(defaults.StandardiseInputs);
+        var old = Read("""{ "lr_annealing": "ratio", "input_scaling": "none" }""");
+        Assert.Equal(LrAnnealingConvention.Ratio, old.LrAnnealing);
+        Assert.False(old.StandardiseInputs);
+        var e = Assert.ThrowsAny<Exception>(() => Read("""{ "lr_annealing": "paper" }"""));
+        Assert.Contains("lr_annealing", e.Message);
     }
 }

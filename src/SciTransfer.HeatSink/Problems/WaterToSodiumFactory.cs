@@ -1,6 +1,7 @@
 using SciTransfer.HeatSink.Data;
 using SciTransfer.HeatSink.Physics;
 using SciTransfer.HeatSink.Pinn;
+using SciTransfer.HeatSink.Pinn.Balancing;
 using SciTransfer.HeatSink.Solver;
 using SciTransfer.Transfer.Data;
 using SciTransfer.Transfer.Options;
@@ -57,6 +58,7 @@ internal sealed class WaterToSodiumFactory : IProblemFactory
             OptionSpec.Integer("source_steps", 3000, 0, 10000000, "Adam steps of the water pre-training", quick: 300),
             OptionSpec.Number("fine_tune_learning_rate", null, 1e-7, 1, "Adam learning rate of the fine-tune strategies (default: learning_rate)") with { Optional = true },
             OptionSpec.Integer("head_frozen_layers", null, 0, 1024, "leading layers frozen by fine-tune-head (default: all but the last two)") with { Optional = true },
+            OptionSpec.Choice("lr_annealing", "authors", LrAnnealingConventions.Names, "estimator of the fine-tune+lr-annealing weights: the authors' code (max|grad L_pde| / mean|grad (lambda L_k)| over the weight matrices) or the paper text's ratio (max|grad L_pde| / mean|grad L_k| over every parameter, the rule before 2026-12-06)"),
             OptionSpec.Integer("lbfgs_steps", 100, 0, 100000, "L-BFGS iterations of fine-tune+lbfgs", quick: 10),
             OptionSpec.Integer("source_sensors", 64, 0, 100000, "water sensors used in pre-training", quick: 32),
             OptionSpec.Integer("pool_size", 128, 1, 100000, "candidate sodium sensor positions (the target pool; at most the solid cells of the reference grid)"),
@@ -140,6 +142,7 @@ internal sealed class WaterToSodiumFactory : IProblemFactory
             CornerTrainable = options.Bool("corner_trainable"),
             ErrorTarget = options.Number("error_target"),
             EvalEvery = options.Int("eval_every"),
+            LrAnnealing = LrAnnealingConventions.Parse(options.Text("lr_annealing")),
         };
         var source = target with { Steps = options.Int("source_steps") };
 

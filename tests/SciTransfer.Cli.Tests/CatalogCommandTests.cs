@@ -108,6 +108,20 @@ public class CatalogCommandTests
     }
 
     [Fact]
+    public void Option_dependent_strategies_are_listed_and_a_config_using_them_validates_against_the_schema()
+    {
+        var o = new StringWriter();
+        Assert.Equal(ExitCodes.Ok, new Commands(o, new StringWriter()).List("experiments", json: true));
+        var ising = JsonNode.Parse(o.ToString())!["problems"]!.AsArray().Single(p => (string)p!["name"]! == "quantum/ising-to-xxz")!;
+        Assert.DoesNotContain("bitfit", ising["strategies"]!.AsArray().Select(s => (string)s!["name"]!));
+        var classical = ising["option_strategies"]!.AsArray().Single(x => (string)x!["option"]! == "model" && (string)x["value"]! == "classical")!;
+        Assert.Equal(["coral", "importance-weighting", "bitfit", "head-only"], classical["strategies"]!.AsArray().Select(s => (string)s!["name"]!));
+
+        var result = Validate(Schema(), """{ "study": "s", "seed": 1, "problems": [ { "problem": "quantum/ising-to-xxz", "strategies": ["bitfit", "coral"], "options": { "model": "classical" } } ] }""");
+        Assert.True(result.IsValid, Errors(result));
+    }
+
+    [Fact]
     public void List_options_prints_each_declared_option_with_default_and_doc()
     {
         var (code, text, _) = Invoke(c => c.List("experiments", options: true, problem: "reference/linear-shift"));

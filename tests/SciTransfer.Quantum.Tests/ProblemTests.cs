@@ -56,7 +56,7 @@ public sealed class ProblemTests
         var c = f.Create(Options(f, "{\"model\": \"classical\"}", quick: true), new ProblemSettings(Quick: true));
         Assert.Equal(q.ComparisonGroup, c.ComparisonGroup);
         Assert.NotNull(q.ComparisonGroup);
-        Assert.Equal([StrategyNames.Scratch, StrategyNames.SourceOnly, StrategyNames.FineTune, "freeze-conv", StrategyNames.Oracle, "logistic-regression"], q.Strategies.Names());
+        Assert.Equal([StrategyNames.Scratch, StrategyNames.SourceOnly, StrategyNames.FineTune, "freeze-conv", StrategyNames.Oracle, "logistic-regression", "l2-sp"], q.Strategies.Names());
         Assert.Equal(["logistic-regression"], q.Strategies.Where(s => s.IsBaseline).Select(s => s.Name));
         Assert.Throws<ConfigException>(() => Options(f, "{\"modle\": \"qcnn\"}", quick: true));
         Assert.Throws<ConfigException>(() => f.Create(Options(f, "{\"model\": \"tensor\"}", quick: false), new ProblemSettings()));

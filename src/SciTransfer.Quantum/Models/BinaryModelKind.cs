@@ -15,6 +15,12 @@ public abstract class BinaryModelKind
     /// <summary>Parameters the freeze-conv strategy keeps fixed (conv blocks / the first layer).</summary>
     public abstract bool[] FrozenByFreezeConv { get; }
 
+    /// <summary>
+    /// Parameters that are biases (what bitfit trains), or null when the model has no separate biases (the QCNN,
+    /// whose parameters are all gate angles).
+    /// </summary>
+    public virtual bool[]? BiasParameters => null;
+
     /// <summary>Random initial parameters.</summary>
     public abstract double[] Initialize(Core.Random.Rng rng);
 

@@ -14,7 +14,11 @@ public sealed record TrainingOptions(int Steps, int BatchSize, double LearningRa
 /// <summary>Trains a <see cref="BinaryModelKind"/> with the core engine's Adam, optionally with some parameters frozen.</summary>
 public static class BinaryTrainer
 {
-    /// <summary>Returns trained parameters (a new array); an empty training set returns a copy of the start.</summary>
+    /// <summary>
+    /// Returns trained parameters (a new array); an empty training set returns a copy of the start. With
+    /// <paramref name="anchorStrength"/> alpha &gt; 0 the loss gets the L2-SP penalty alpha/2 ||theta - start||^2 (Li,
+    /// Grandvalet &amp; Davoine 2018), i.e. alpha (theta - start) is added to each step's gradient.
+    /// </summary>
     public static double[] Train(
         BinaryModelKind model,
         double[] start,
@@ -22,8 +26,18 @@ public static class BinaryTrainer
         TrainingOptions options,
         bool[]? frozen,
         Rng rng,
-        CancellationToken ct)
+        CancellationToken ct,
+        double anchorStrength = 0)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!(anchorStrength >= 0) || double.IsInfinity(anchorStrength))
+        {
+            throw new ArgumentException($"BinaryTrainer: anchor strength must be finite and >= 0, got {anchorStrength}", nameof(anchorStrength));
+        }
+
         var theta = new Parameter("theta", Tensor.FromArray((double[])start.Clone(), start.Length));
         if (train.Count == 0 || options.Steps == 0)
         {
@@ -58,11 +72,25 @@ public static class BinaryTrainer
             var mini = train.Subset(order.AsSpan(0, batch));
             theta.Value.Span.CopyTo(current);
             model.LossAndGradient(current, mini, grad);
+            if (anchorStrength > 0)
+            {
+                AddAnchorGradient(current, start, anchorStrength, grad);
+            }
+
             adam.ZeroGrad();
             grad.CopyTo(theta.Grad.Span);
             adam.Step();
         }
 
         return theta.Value.Span.ToArray();
+    }
+
+    /// <summary>Adds the gradient alpha (theta - anchor) of alpha/2 ||theta - anchor||^2 to <paramref name="gradient"/>.</summary>
+    public static void AddAnchorGradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> anchor, double alpha, Span<double> gradient)
+    {
+        for (int k = 0; k < theta.Length; k++)
+        {
+            gradient[k] += alpha * (theta[k] - anchor[k]);
+        }
     }
 }

@@ -24,7 +24,15 @@ public sealed class ClassicalModel : BinaryModelKind
         {
             FrozenByFreezeConv[k] = true;
         }
+
+        // Layout [W1 (F x h) | b1 (h) | W2 (h) | b2 (1)]: the biases are b1 and b2.
+        BiasParameters = new bool[ParameterCount];
+        BiasParameters.AsSpan(featureCount * Hidden, Hidden).Fill(true);
+        BiasParameters[^1] = true;
     }
+
+    /// <inheritdoc/>
+    public override bool[] BiasParameters { get; }
 
     /// <summary>Input features.</summary>
     public int FeatureCount { get; }

@@ -56,6 +56,14 @@ internal sealed class QuantumTransferInstance : ProblemInstance<double[]>, IFlat
     public double[] Train(double[] start, ReadOnlySpan<int> targetIndices, bool[]? frozen, Rng rng, CancellationToken ct) =>
         BinaryTrainer.Train(_model, start, _data.Pool.Subset(targetIndices), _options.Target, frozen, rng, ct);
 
+    public double[] TrainAnchored(double[] start, ReadOnlySpan<int> targetIndices, double anchorStrength, Rng rng, CancellationToken ct) =>
+        BinaryTrainer.Train(_model, start, _data.Pool.Subset(targetIndices), _options.Target, null, rng, ct, anchorStrength);
+
+    public double Loss(double[] parameters, ReadOnlySpan<int> targetIndices) =>
+        _model.LossAndGradient(parameters, _data.Pool.Subset(targetIndices), new double[parameters.Length]);
+
+    public bool[]? BiasParameters => _model.BiasParameters;
+
     public CellResult Score(double[] parameters)
     {
         var metrics = new Dictionary<string, double> { ["accuracy"] = _model.Accuracy(parameters, _data.Test) };

@@ -38,7 +38,13 @@ internal sealed class QuantumTransferProblem : ITransferProblem
         Options = options;
         Encoding = encoding;
         Metrics = sourceValidation ? [Accuracy, IwSourceAccuracy] : [Accuracy];
-        Strategies = ReadsFeatures ? [.. BaseStrategies, new CoralStrategy(), new ImportanceWeightingStrategy()] : BaseStrategies;
+        Strategies =
+        [
+            .. BaseStrategies,
+            .. ReadsFeatures ? [new CoralStrategy(), new ImportanceWeightingStrategy()] : Array.Empty<IStrategy>(),
+            new FlatL2SpStrategy(),
+            .. options.Model == TransferOptions.Qcnn ? Array.Empty<IStrategy>() : [new FlatBitFitStrategy(), new FlatHeadOnlyStrategy()],
+        ];
         ClassicalFeatures = classicalFeatures;
         _data = data;
         _maxTargetSize = new Lazy<int>(maxTargetSize);
@@ -89,7 +95,9 @@ internal sealed class QuantumTransferProblem : ITransferProblem
 
     /// <inheritdoc/>
     /// <remarks>coral and importance-weighting act on the encoded features, so they are offered where the model reads
-    /// those (the classical MLP, or a QCNN with angle encoding), not to an amplitude-encoded QCNN.</remarks>
+    /// those (the classical MLP, or a QCNN with angle encoding), not to an amplitude-encoded QCNN. l2-sp is offered
+    /// for both models; bitfit and head-only for the classical MLP only (the QCNN has no biases, and freeze-conv is its
+    /// head-only analogue).</remarks>
     public IReadOnlyList<IStrategy> Strategies { get; }
 
     private static IStrategy[] BaseStrategies =>

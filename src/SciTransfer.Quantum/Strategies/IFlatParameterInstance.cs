@@ -33,6 +33,18 @@ public interface IFlatParameterInstance
     /// </summary>
     double[] Train(double[] start, ReadOnlySpan<int> targetIndices, bool[]? frozen, Rng rng, CancellationToken ct);
 
+    /// <summary>
+    /// As <see cref="Train"/> with every parameter trained and the L2-SP penalty alpha/2 ||theta - start||^2 added to
+    /// the loss (<paramref name="anchorStrength"/> = alpha; 0 is <see cref="Train"/> exactly).
+    /// </summary>
+    double[] TrainAnchored(double[] start, ReadOnlySpan<int> targetIndices, double anchorStrength, Rng rng, CancellationToken ct);
+
+    /// <summary>Mean binary cross-entropy of <paramref name="parameters"/> on the pool rows <paramref name="targetIndices"/> (for choosing strengths on the subset).</summary>
+    double Loss(double[] parameters, ReadOnlySpan<int> targetIndices);
+
+    /// <summary>One flag per parameter, true for a bias (what bitfit trains); null when the model has none (the QCNN).</summary>
+    bool[]? BiasParameters { get; }
+
     /// <summary>The problem's metrics of <paramref name="parameters"/> on the fixed target test set.</summary>
     CellResult Score(double[] parameters);
 }

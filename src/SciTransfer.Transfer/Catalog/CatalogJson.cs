@@ -62,6 +62,12 @@ public static class CatalogJson
                 ["description"] = m.Description,
             })]),
             ["strategies"] = p is null ? null : new JsonArray([.. p.Strategies.Select(s => (JsonNode?)Strategy(s))]),
+            ["option_strategies"] = new JsonArray([.. d.OptionStrategies.Select(o => (JsonNode?)new JsonObject
+            {
+                ["option"] = o.Option,
+                ["value"] = o.Value,
+                ["strategies"] = new JsonArray([.. o.Strategies.Select(s => (JsonNode?)Strategy(s))]),
+            })]),
             ["options"] = new JsonArray([.. d.Factory.Options.Select(s => (JsonNode?)Option(s))]),
             ["data"] = d.Factory.Data is { } data ? Data(data) : null,
         };

@@ -80,11 +80,13 @@ public static class StudySchema
             ["type"] = "array",
             ["minItems"] = 1,
             ["uniqueItems"] = true,
-            ["description"] = "strategies to run (default: all the problem offers)",
+            ["description"] = d.OptionStrategies.Count == 0
+                ? "strategies to run (default: all the problem offers)"
+                : "strategies to run (default: all the problem offers); some only at certain option values: " + string.Join("; ", d.OptionStrategies.Select(o => $"{o.Option} = {o.Value}: {string.Join(", ", o.Strategies.Select(s => s.Name))}")),
         };
         if (p is not null)
         {
-            strategies["items"] = new JsonObject { ["enum"] = new JsonArray([.. p.Strategies.Names().Concat(d.Factory.Data?.Strategies ?? []).Distinct(StringComparer.Ordinal).Select(n => (JsonNode?)n)]) };
+            strategies["items"] = new JsonObject { ["enum"] = new JsonArray([.. d.AllStrategyNames.Concat(d.Factory.Data?.Strategies ?? []).Distinct(StringComparer.Ordinal).Select(n => (JsonNode?)n)]) };
         }
 
         var properties = new JsonObject

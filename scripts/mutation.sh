@@ -58,7 +58,10 @@ for t in "${targets[@]}"; do
   # config-file-only setting). On a shared, loaded machine the default 5 s turns slow runs into false
   # "timeouts" (counted as detected), so the default here is 120 s: only a real endless loop times out.
   printf '{ "stryker-config": { "additional-timeout": %d } }\n' "${ADDITIONAL_TIMEOUT_MS:-120000}" >"$dir/stryker-config.json"
-  args=(--config-file "$dir/stryker-config.json" --project "$project" --mutate "$glob" --configuration Release --concurrency "${CONCURRENCY:-2}"
+  # --target-framework: the TFM lives in Directory.Build.props, where Buildalyzer does not look; without it the
+  # analysis "failed to identify target frameworks" and, on the loaded VM, twice ended in "Could not find build
+  # environment" (stryker-net issue 3144).
+  args=(--config-file "$dir/stryker-config.json" --project "$project" --mutate "$glob" --configuration Release --concurrency "${CONCURRENCY:-2}" --target-framework net10.0
         --reporter json --reporter html --reporter cleartext --output "$dir" --skip-version-check)
   [[ -n "$filter" ]] && args+=(--test-case-filter "$filter")
   start=$(date +%s)

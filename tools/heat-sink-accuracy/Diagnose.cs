@@ -3,6 +3,10 @@
 //   dotnet run tools/heat-sink-accuracy/Diagnose.cs -- fv            grid convergence of the finite-volume reference
 //   dotnet run tools/heat-sink-accuracy/Diagnose.cs -- train [k=v..] a physics-only PINN on the default sodium case,
 //       its error over time, where the error sits (base, fin, fin-root corner) and the process CPU time.
+//       Keys: steps lr decay interior boundary resample fresh lbfgs lbfgsinterior lbfgsboundary hidden seed grid every;
+//       corner=1 adds the fin-root term (inner, outer radii; c0 start, cfrozen=1 keeps c out of Adam, cscale step
+//       scale, est=K re-estimates c every K steps at radius rho, estmode=1 the network-part variant).
+//   dotnet run tools/heat-sink-accuracy/Diagnose.cs -- corner        the corner coefficient of the reference field.
 using System.Diagnostics;
 using System.Globalization;
 using SciTransfer.Core.Random;
@@ -148,6 +152,7 @@ if (opts.LbfgsSteps > 0)
     {
         // L-BFGS on a larger fixed point set than Adam's fresh sets.
         sets = PinnConstraints.Build(task, (int)Num("lbfgsinterior", 0), (int)Num("lbfgsboundary", 0), rng);
+        res = sets.Select(s => new double[s.Count]).ToList();
     }
 
     var lb = new SciTransfer.Core.Optim.Lbfgs(net.Parameters);

@@ -152,4 +152,19 @@ public class PairedDifferencesTests
         PairedDifferenceText.Append(independent, [q with { SeedKey = null }, c with { SeedKey = null }], PairedDifferences.Compute([q, c], rows));
         Assert.Contains("drawn independently", independent.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Verdict_on_resolution_leaves_out_label_free_estimate_metrics()
+    {
+        var metrics = new[] { new MetricInfo("acc", "", false), new MetricInfo("acc_est", "", false, EstimateOf: "acc") };
+        var q = Manifest("x/qcnn", "g") with { Metrics = metrics, SeedKey = "k" };
+        var c = Manifest("x/classical", "g") with { Metrics = metrics, SeedKey = "k" };
+        PairedDifference Rpr(string metric, double half) => new("g", "x/qcnn", "x/classical", "scratch", 2, metric, PairedDifferences.Rpr, 10, 0.01, half, 0.01 - half, 0.01 + half);
+        var md = new StringBuilder();
+        PairedDifferenceText.Append(md, [q, c], [Rpr("acc", 0.02), Rpr("acc_est", 14)]);
+        string text = md.ToString();
+        Assert.Contains("Every interval is within +-0.05 (widest +-0.020, 10 repeats).", text, StringComparison.Ordinal);
+        Assert.Contains("left out of this verdict", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("14.000", text, StringComparison.Ordinal);
+    }
 }

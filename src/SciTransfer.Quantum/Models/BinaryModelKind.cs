@@ -1,7 +1,8 @@
 namespace SciTransfer.Quantum.Models;
 
 /// <summary>
-/// A binary classifier family with a flat parameter vector: the QCNN or its classical baseline.
+/// A classifier family with a flat parameter vector: the QCNN or its classical baseline. Binary (<see cref="Classes"/>
+/// = 2: one probability p(label 1)) unless a subclass reads out k &gt; 2 classes (labels 0..k-1, argmax decision).
 /// Implementations are stateless and thread-safe (cells call them in parallel).
 /// </summary>
 public abstract class BinaryModelKind
@@ -21,32 +22,56 @@ public abstract class BinaryModelKind
     /// </summary>
     public virtual bool[]? BiasParameters => null;
 
+    /// <summary>Number of classes k (labels 0..k-1); 2 for the binary models.</summary>
+    public virtual int Classes => 2;
+
     /// <summary>Random initial parameters.</summary>
     public abstract double[] Initialize(Core.Random.Rng rng);
 
-    /// <summary>p(label 1) for every sample of <paramref name="data"/>.</summary>
+    /// <summary>p(label 1) for every sample of <paramref name="data"/> (with k &gt; 2 classes: P(class 1)).</summary>
     public abstract void Probabilities(double[] parameters, LabelledSet data, Span<double> probabilities);
 
-    /// <summary>Mean binary cross-entropy on <paramref name="batch"/> and its gradient (overwritten).</summary>
+    /// <summary>Mean cross-entropy (binary, or over k classes) on <paramref name="batch"/> and its gradient (overwritten).</summary>
     public abstract double LossAndGradient(double[] parameters, LabelledSet batch, Span<double> gradient);
 
-    /// <summary>Fraction of samples whose p(label 1) >= 0.5 matches the label.</summary>
+    /// <summary>The predicted label of every sample: 1 when p(label 1) &gt;= 0.5 (k-class models: the most probable class).</summary>
+    public virtual int[] Classify(double[] parameters, LabelledSet data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var p = new double[data.Count];
+        Probabilities(parameters, data, p);
+        return [.. p.Select(q => q >= 0.5 ? 1 : 0)];
+    }
+
+    /// <summary>Fraction of samples whose predicted label (<see cref="Classify"/>) matches the label.</summary>
     public double Accuracy(double[] parameters, LabelledSet data)
     {
+        ArgumentNullException.ThrowIfNull(data);
         if (data.Count == 0)
         {
             return double.NaN;
         }
 
-        var p = new double[data.Count];
-        Probabilities(parameters, data, p);
+        var predicted = Classify(parameters, data);
         int correct = 0;
-        for (int i = 0; i < p.Length; i++)
+        for (int i = 0; i < predicted.Length; i++)
         {
-            correct += (p[i] >= 0.5 ? 1 : 0) == data.Labels[i] ? 1 : 0;
+            correct += predicted[i] == data.Labels[i] ? 1 : 0;
         }
 
         return (double)correct / data.Count;
+    }
+
+    /// <summary>Index of the largest of <paramref name="values"/> (the first on ties).</summary>
+    protected static int ArgMax(ReadOnlySpan<double> values)
+    {
+        int best = 0;
+        for (int c = 1; c < values.Length; c++)
+        {
+            best = values[c] > values[best] ? c : best;
+        }
+
+        return best;
     }
 
     /// <summary>Binary cross-entropy of one probability, clamped away from 0 and 1.</summary>

@@ -63,9 +63,9 @@ public static class C2qFeatures
 
             bool zero = !f.ContainsAnyExcept(0.0);
             Encodings.Amplitude(zero ? uniform : f, Qubits, states.AsSpan(i * stateDoubles, stateDoubles));
-            y[i] = set.Labels[rows[i]] == classes[1] ? 1 : 0;
+            y[i] = Array.IndexOf(classes, set.Labels[rows[i]]); // label = position in the class list
         }
 
-        return new LabelledSet(C, means, y, states, stateDoubles);
+        return new LabelledSet(C, means, y, states, stateDoubles, classes.Length);
     }
 }

@@ -9,26 +9,30 @@ namespace SciTransfer.Quantum.Models;
 /// Classical baseline: an MLP features -> hidden (tanh) -> 1 (sigmoid), built with the core engine,
 /// with the hidden width chosen so the parameter count is as close as possible to the QCNN's
 /// (count = (F + 2) h + 1). Flat parameters: hidden weight [F, h], hidden bias [h], output weight [h, 1], output bias [1].
-/// freeze-conv keeps the hidden layer (the feature extractor) and retrains the output layer.
+/// With k &gt; 2 classes the output layer has k logits (softmax cross-entropy, argmax decision) and the count is
+/// (F + 1) h + (h + 1) k. freeze-conv keeps the hidden layer (the feature extractor) and retrains the output layer.
 /// </summary>
 public sealed class ClassicalModel : BinaryModelKind
 {
     /// <summary>Creates the baseline for <paramref name="featureCount"/> inputs and a target parameter count.</summary>
-    public ClassicalModel(int featureCount, int matchParameterCount)
+    public ClassicalModel(int featureCount, int matchParameterCount, int classes = 2)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
         FeatureCount = featureCount;
-        Hidden = Math.Max(1, (int)Math.Round((matchParameterCount - 1.0) / (featureCount + 2)));
-        ParameterCount = ((featureCount + 2) * Hidden) + 1;
+        Classes = classes;
+        int outputs = Outputs;
+        Hidden = Math.Max(1, (int)Math.Round((matchParameterCount - (double)outputs) / (featureCount + 1 + outputs)));
+        ParameterCount = ((featureCount + 1) * Hidden) + ((Hidden + 1) * outputs);
         FrozenByFreezeConv = new bool[ParameterCount];
         for (int k = 0; k < (featureCount + 1) * Hidden; k++)
         {
             FrozenByFreezeConv[k] = true;
         }
 
-        // Layout [W1 (F x h) | b1 (h) | W2 (h) | b2 (1)]: the biases are b1 and b2.
+        // Layout [W1 (F x h) | b1 (h) | W2 (h x outputs) | b2 (outputs)]: the biases are b1 and b2.
         BiasParameters = new bool[ParameterCount];
         BiasParameters.AsSpan(featureCount * Hidden, Hidden).Fill(true);
-        BiasParameters[^1] = true;
+        BiasParameters.AsSpan(ParameterCount - outputs, outputs).Fill(true);
     }
 
     /// <inheritdoc/>
@@ -36,6 +40,14 @@ public sealed class ClassicalModel : BinaryModelKind
 
     /// <summary>Input features.</summary>
     public int FeatureCount { get; }
+
+    /// <inheritdoc/>
+    public override int Classes { get; }
+
+    // One sigmoid output for two classes (the original model), k logits otherwise.
+    private int Outputs => Classes == 2 ? 1 : Classes;
+
+    private Activation OutputActivation => Classes == 2 ? Activation.Sigmoid : Activation.Identity;
 
     /// <summary>Hidden width h.</summary>
     public int Hidden { get; }
@@ -52,7 +64,7 @@ public sealed class ClassicalModel : BinaryModelKind
     /// <inheritdoc/>
     public override double[] Initialize(Rng rng)
     {
-        var net = new Mlp("mlp", [FeatureCount, Hidden, 1], Activation.Tanh, rng, Activation.Sigmoid);
+        var net = new Mlp("mlp", [FeatureCount, Hidden, Outputs], Activation.Tanh, rng, OutputActivation);
         var flat = new double[ParameterCount];
         int at = 0;
         foreach (var p in net.Parameters)
@@ -67,10 +79,60 @@ public sealed class ClassicalModel : BinaryModelKind
     /// <inheritdoc/>
     public override void Probabilities(double[] parameters, LabelledSet data, Span<double> probabilities)
     {
+        ArgumentNullException.ThrowIfNull(data);
         var net = Load(parameters);
         var tape = new Tape();
         var p = net.Forward(tape, tape.Constant(Tensor.FromArray(data.Features, data.Count, FeatureCount)));
-        p.Value.Span.CopyTo(probabilities);
+        if (Classes == 2)
+        {
+            p.Value.Span.CopyTo(probabilities);
+            return;
+        }
+
+        var z = p.Value.Span;
+        for (int i = 0; i < data.Count; i++)
+        {
+            probabilities[i] = Softmax(z.Slice(i * Classes, Classes))[1];
+        }
+    }
+
+    /// <inheritdoc/>
+    public override int[] Classify(double[] parameters, LabelledSet data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (Classes == 2)
+        {
+            return base.Classify(parameters, data);
+        }
+
+        var tape = new Tape();
+        var z = Load(parameters).Forward(tape, tape.Constant(Tensor.FromArray(data.Features, data.Count, FeatureCount))).Value.Span.ToArray();
+        return [.. Enumerable.Range(0, data.Count).Select(i => ArgMax(z.AsSpan(i * Classes, Classes)))];
+    }
+
+    /// <summary>Softmax of one row of logits (max-shifted).</summary>
+    public static double[] Softmax(ReadOnlySpan<double> logits)
+    {
+        double max = double.NegativeInfinity;
+        foreach (double v in logits)
+        {
+            max = Math.Max(max, v);
+        }
+
+        var e = new double[logits.Length];
+        double sum = 0;
+        for (int c = 0; c < e.Length; c++)
+        {
+            e[c] = Math.Exp(logits[c] - max);
+            sum += e[c];
+        }
+
+        for (int c = 0; c < e.Length; c++)
+        {
+            e[c] /= sum;
+        }
+
+        return e;
     }
 
     /// <inheritdoc/>
@@ -79,6 +141,11 @@ public sealed class ClassicalModel : BinaryModelKind
         var net = Load(parameters);
         var tape = new Tape();
         var p = net.Forward(tape, tape.Constant(Tensor.FromArray(batch.Features, batch.Count, FeatureCount)));
+        if (Classes != 2)
+        {
+            return Backward(tape, net, Ops.SoftmaxCrossEntropy(p, batch.Labels), gradient);
+        }
+
         var y = new double[batch.Count];
         var oneMinusY = new double[batch.Count];
         for (int i = 0; i < y.Length; i++)
@@ -93,7 +160,11 @@ public sealed class ClassicalModel : BinaryModelKind
         var qc = Ops.AddScalar(Ops.Scale(pc, -1.0), 1.0);
         var ll = (tape.Constant(Tensor.FromArray(y, batch.Count, 1)) * Ops.Log(pc))
             + (tape.Constant(Tensor.FromArray(oneMinusY, batch.Count, 1)) * Ops.Log(qc));
-        var loss = Ops.Scale(Ops.Mean(ll), -1.0);
+        return Backward(tape, net, Ops.Scale(Ops.Mean(ll), -1.0), gradient);
+    }
+
+    private static double Backward(Tape tape, Mlp net, Var loss, Span<double> gradient)
+    {
         tape.Backward(loss);
         int at = 0;
         foreach (var prm in net.Parameters)
@@ -107,7 +178,7 @@ public sealed class ClassicalModel : BinaryModelKind
 
     private Mlp Load(double[] parameters)
     {
-        var net = new Mlp("mlp", [FeatureCount, Hidden, 1], Activation.Tanh, new Rng(0), Activation.Sigmoid);
+        var net = new Mlp("mlp", [FeatureCount, Hidden, Outputs], Activation.Tanh, new Rng(0), OutputActivation);
         int at = 0;
         foreach (var p in net.Parameters)
         {

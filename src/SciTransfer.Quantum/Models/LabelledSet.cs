@@ -1,14 +1,15 @@
 namespace SciTransfer.Quantum.Models;
 
 /// <summary>
-/// A binary-labelled data set: classical features (Count x FeatureCount, e.g. 8 angles or 8 correlators),
-/// optional quantum states (Count x 2^(n+1) interleaved amplitudes) and labels 0/1.
+/// A labelled data set: classical features (Count x FeatureCount, e.g. 8 angles or 8 correlators),
+/// optional quantum states (Count x 2^(n+1) interleaved amplitudes) and labels 0..Classes-1 (0/1 when binary).
 /// </summary>
 public sealed class LabelledSet
 {
     /// <summary>Wraps the arrays (not copied).</summary>
-    public LabelledSet(int featureCount, double[] features, int[] labels, double[]? states = null, int stateDoubles = 0)
+    public LabelledSet(int featureCount, double[] features, int[] labels, double[]? states = null, int stateDoubles = 0, int classes = 2)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
         if (features.Length != labels.Length * featureCount)
         {
             throw new ArgumentException($"LabelledSet: {features.Length} feature values for {labels.Length} samples x {featureCount}");
@@ -24,7 +25,11 @@ public sealed class LabelledSet
         Labels = labels;
         States = states;
         StateDoubles = stateDoubles;
+        Classes = classes;
     }
+
+    /// <summary>Number of classes k (labels 0..k-1).</summary>
+    public int Classes { get; }
 
     /// <summary>Samples.</summary>
     public int Count => Labels.Length;
@@ -35,7 +40,7 @@ public sealed class LabelledSet
     /// <summary>Count x FeatureCount.</summary>
     public double[] Features { get; }
 
-    /// <summary>Labels 0 or 1.</summary>
+    /// <summary>Labels 0..Classes-1.</summary>
     public int[] Labels { get; }
 
     /// <summary>Count x StateDoubles, or null.</summary>
@@ -58,6 +63,6 @@ public sealed class LabelledSet
             States?.AsSpan(r * StateDoubles, StateDoubles).CopyTo(s.AsSpan(i * StateDoubles));
         }
 
-        return new LabelledSet(FeatureCount, f, y, s, StateDoubles);
+        return new LabelledSet(FeatureCount, f, y, s, StateDoubles, Classes);
     }
 }

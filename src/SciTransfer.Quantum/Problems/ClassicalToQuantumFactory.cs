@@ -35,8 +35,8 @@ public sealed class ClassicalToQuantumFactory : IProblemFactory
         OptionSpec.Text("fashion_dir", FashionMnistIdx.DefaultDirectory, "folder of the Fashion-MNIST training IDX files (Debian package dataset-fashion-mnist; when this default folder lacks them, the shipped subset datasets/fashion-mnist-subset is used and the description says so)"),
         OptionSpec.Text("mnist_dir", "", "folder of MNIST training IDX files (train-images-idx3-ubyte(.gz), train-labels-idx1-ubyte(.gz)) for the target; empty: the shipped 8x8 UCI digits upsampled to 28x28"),
         OptionSpec.Text("digits_file", DigitsCsv.DefaultRelativePath, "UCI digits CSV (label,p0..p63), the target when mnist_dir is empty"),
-        OptionSpec.IntegerList("source_classes", [0, 1], 0, 9, "the Fashion-MNIST pair of the QCNN's source task: label 0, label 1"),
-        OptionSpec.IntegerList("target_classes", [0, 1], 0, 9, "the digit pair of the target task: label 0, label 1"),
+        OptionSpec.IntegerList("source_classes", [0, 1], 0, 9, "the Fashion-MNIST classes of the source task, label 0, label 1, ...: two (binary <Z> readout) or k > 2 (probabilities of ceil(log2 k) readout wires, cross-entropy)"),
+        OptionSpec.IntegerList("target_classes", [0, 1], 0, 9, "the digits of the target task, label 0, label 1, ...: as many as source_classes"),
         OptionSpec.Integer("cnn_samples", 6000, 10, 60_000, "Fashion-MNIST images (all 10 classes) the CNN is trained on, per repeat", quick: 1000),
         OptionSpec.Integer("cnn_epochs", 3, 1, 1000, "passes over cnn_samples", quick: 1),
         OptionSpec.Integer("cnn_batch_size", 32, 1, 10_000, "CNN mini-batch size"),
@@ -47,18 +47,23 @@ public sealed class ClassicalToQuantumFactory : IProblemFactory
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(settings);
-        var common = TransferOptions.From(options);
-        int[] sourceClasses = Pair(options, "source_classes");
-        int[] targetClasses = Pair(options, "target_classes");
+        int[] sourceClasses = Classes(options, "source_classes");
+        int[] targetClasses = Classes(options, "target_classes");
+        if (targetClasses.Length != sourceClasses.Length)
+        {
+            throw options.Error("target_classes", $"{targetClasses.Length} classes, but source_classes has {sourceClasses.Length}: the source model's readout must fit the target task");
+        }
+
+        var common = TransferOptions.From(options, QcnnCircuit.QubitCount, targetClasses.Length);
         var cnn = new CnnSettings(options.Int("cnn_samples"), options.Int("cnn_epochs"), options.Int("cnn_batch_size"), options.Number("cnn_learning_rate"));
         var fashion = DataLocation.FashionFolderOrSubset(options, "fashion_dir");
         bool mnist = options.Text("mnist_dir").Length > 0;
         var target = mnist ? DataLocation.FashionFolder(options, "mnist_dir") : DataLocation.File(options, "digits_file", DigitsCsv.DefaultRelativePath);
-        string targetText = mnist ? $"MNIST digits {targetClasses[0]} vs {targetClasses[1]} from {target.Path ?? options.Text("mnist_dir")}" : $"UCI 8x8 digits {targetClasses[0]} vs {targetClasses[1]} upsampled to 28x28";
+        string targetText = mnist ? $"MNIST digits {string.Join(" vs ", targetClasses)} from {target.Path ?? options.Text("mnist_dir")}" : $"UCI 8x8 digits {string.Join(" vs ", targetClasses)} upsampled to 28x28";
         return new QuantumTransferProblem(
             ProblemName,
             $"classical-to-quantum (Kim-Huh-Park): LeNet CNN trained on {cnn.Samples} Fashion-MNIST images x {cnn.Epochs} epochs, frozen, cut at 256 features "
-                + $"(amplitude-encoded for the QCNN; 16 channel means for the classical head); source Fashion-MNIST classes {sourceClasses[0]} vs {sourceClasses[1]} -> target {targetText}; Fashion-MNIST from "
+                + $"(amplitude-encoded for the QCNN; 16 channel means for the classical head); source Fashion-MNIST classes {string.Join(" vs ", sourceClasses)} -> target {targetText}; Fashion-MNIST from "
                 + (fashion.Note ?? fashion.Path ?? "(not found)"),
             common,
             QcnnEncoding.Amplitude,
@@ -70,10 +75,10 @@ public sealed class ClassicalToQuantumFactory : IProblemFactory
 
     private sealed record CnnSettings(int Samples, int Epochs, int BatchSize, double LearningRate);
 
-    private static int[] Pair(ProblemOptions o, string name)
+    private static int[] Classes(ProblemOptions o, string name)
     {
         int[] c = o.IntList(name);
-        return c.Length == 2 && c[0] != c[1] ? c : throw o.Error(name, "expected two different classes [label 0, label 1] in 0..9");
+        return c.Length >= 2 && c.Distinct().Count() == c.Length ? c : throw o.Error(name, "expected two or more different classes [label 0, label 1, ...] in 0..9");
     }
 
     private static ImageSet LoadTarget(string path, bool mnist) => mnist ? FashionMnistIdx.LoadTrain(path) : DigitsCsv.Load(path);
@@ -96,7 +101,7 @@ public sealed class ClassicalToQuantumFactory : IProblemFactory
     }
 
     private static int[] TargetRows(ImageSet set, int[] classes) =>
-        [.. Enumerable.Range(0, set.Count).Where(i => set.Labels[i] == classes[0] || set.Labels[i] == classes[1])];
+        [.. Enumerable.Range(0, set.Count).Where(i => classes.Contains(set.Labels[i]))];
 
     // Test set first (at most half of the rows), then the pool from the rest (as fashion-to-digits).
     private static (int Test, int Pool) TargetSplit(int rows, TransferOptions o)
@@ -105,7 +110,7 @@ public sealed class ClassicalToQuantumFactory : IProblemFactory
         return (test, Math.Min(o.PoolSize, rows - test));
     }
 
-    // count/2 random images of each of the two classes, shuffled together.
+    // count/k random images of each of the k classes, shuffled together.
     private static int[] Balanced(ImageSet set, int[] classes, int count, Rng rng)
     {
         var picked = new List<int>();
@@ -113,7 +118,7 @@ public sealed class ClassicalToQuantumFactory : IProblemFactory
         {
             var idx = Enumerable.Range(0, set.Count).Where(i => set.Labels[i] == c).ToArray();
             rng.Shuffle(idx.AsSpan());
-            picked.AddRange(idx.Take(Math.Min(idx.Length, count / 2)));
+            picked.AddRange(idx.Take(Math.Min(idx.Length, count / classes.Length)));
         }
 
         var result = picked.ToArray();

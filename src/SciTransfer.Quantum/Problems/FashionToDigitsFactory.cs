@@ -32,26 +32,34 @@ public sealed class FashionToDigitsFactory : IProblemFactory
         DefaultTest,
         OptionSpec.Text("fashion_dir", FashionMnistIdx.DefaultDirectory, "folder of the Fashion-MNIST training IDX files (Debian package dataset-fashion-mnist; when this default folder lacks them, the shipped subset datasets/fashion-mnist-subset is used and the description says so); relative: to the config file, then the working directory"),
         OptionSpec.Text("digits_file", DigitsCsv.DefaultRelativePath, "UCI digits CSV, plain or gzip, header label,p0..p63 (label 0..9, pixels 0..16); relative: to the config file, then the working directory (the shipped default also from the program folder upwards)"),
-        OptionSpec.IntegerList("source_classes", [0, 1], 0, 9, "the two Fashion-MNIST classes: label 0, label 1"),
-        OptionSpec.IntegerList("target_classes", [0, 1], 0, 9, "the two digits: label 0, label 1"));
+        OptionSpec.IntegerList("source_classes", [0, 1], 0, 9, "the Fashion-MNIST classes, label 0, label 1, ...: two (binary <Z> readout) or k > 2 (probabilities of ceil(log2 k) readout wires, cross-entropy)"),
+        OptionSpec.IntegerList("target_classes", [0, 1], 0, 9, "the digits, label 0, label 1, ...: as many as source_classes"),
+        OptionSpec.Integer("qubits", QcnnCircuit.QubitCount, 2, 16, "QCNN width n (8, 10, 12, 16 are Hur-Kim-Park-style widths): PCA-n angle features, one per wire; the MLP reads the same n"));
 
     /// <inheritdoc/>
     public ITransferProblem Create(ProblemOptions options, ProblemSettings settings)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(settings);
-        var common = TransferOptions.From(options);
         int[] sourceClasses = options.IntList("source_classes");
         int[] targetClasses = options.IntList("target_classes");
-        if (sourceClasses.Length != 2 || sourceClasses[0] == sourceClasses[1] || sourceClasses.Any(c => c is < 0 or > 9))
+        if (sourceClasses.Length < 2 || sourceClasses.Distinct().Count() != sourceClasses.Length || sourceClasses.Any(c => c is < 0 or > 9))
         {
-            throw options.Error("source_classes", "expected two different Fashion-MNIST classes in 0..9");
+            throw options.Error("source_classes", "expected two or more different Fashion-MNIST classes in 0..9");
         }
 
-        if (targetClasses.Length != 2 || targetClasses[0] == targetClasses[1] || targetClasses.Any(c => c is < 0 or > 9))
+        if (targetClasses.Length < 2 || targetClasses.Distinct().Count() != targetClasses.Length || targetClasses.Any(c => c is < 0 or > 9))
         {
-            throw options.Error("target_classes", "expected two different digits in 0..9");
+            throw options.Error("target_classes", "expected two or more different digits in 0..9");
         }
+
+        if (targetClasses.Length != sourceClasses.Length)
+        {
+            throw options.Error("target_classes", $"{targetClasses.Length} classes, but source_classes has {sourceClasses.Length}: the source model's readout must fit the target task");
+        }
+
+        int qubits = options.Int("qubits");
+        var common = TransferOptions.From(options, qubits, targetClasses.Length);
 
         // Missing data is reported when a repeat's data is generated, not here, so that listing the
         // problems works on machines without Fashion-MNIST; the error still names the option and file.
@@ -59,11 +67,11 @@ public sealed class FashionToDigitsFactory : IProblemFactory
         var digits = DataLocation.File(options, "digits_file", DigitsCsv.DefaultRelativePath);
         return new QuantumTransferProblem(
             ProblemName,
-            $"Fashion-MNIST classes {sourceClasses[0]} vs {sourceClasses[1]} -> digits {targetClasses[0]} vs {targetClasses[1]}, PCA-8 angle features fitted on the source; Fashion-MNIST from "
+            $"Fashion-MNIST classes {string.Join(" vs ", sourceClasses)} -> digits {string.Join(" vs ", targetClasses)}, PCA-{qubits} angle features fitted on the source; Fashion-MNIST from "
                 + (fashion.Note ?? fashion.Path ?? "(not found)"),
             common,
             QcnnEncoding.Angle,
-            8,
+            qubits,
             settings,
             ctx => Generate(ctx, common, fashion, digits.Require(), sourceClasses, targetClasses),
             () => digits.Path is null ? common.PoolSize : TargetSplit(TargetRows(DigitsCsv.Load(digits.Path), targetClasses).Length, common).Pool,
@@ -75,7 +83,7 @@ public sealed class FashionToDigitsFactory : IProblemFactory
         var fashion = FashionMnistIdx.LoadTrain(fashionDir.Require());
         var digits = DigitsCsv.Load(digitsFile);
         var sourceIdx = Balanced(fashion, sourceClasses, o.SourceSamples, ctx.Seeds.Child("source-data").CreateRng());
-        var map = ImageFeatures.Fit(fashion, sourceIdx);
+        var map = ImageFeatures.Fit(fashion, sourceIdx, o.Qubits);
         var source = Features(fashion, sourceIdx, sourceClasses, map);
 
         var targetAll = TargetRows(digits, targetClasses);
@@ -91,9 +99,9 @@ public sealed class FashionToDigitsFactory : IProblemFactory
             Features(fashion, validationIdx, sourceClasses, map));
     }
 
-    // Rows of the two target digits, in file order.
+    // Rows of the target digits, in file order.
     private static int[] TargetRows(ImageSet digits, int[] classes) =>
-        [.. Enumerable.Range(0, digits.Count).Where(i => digits.Labels[i] == classes[0] || digits.Labels[i] == classes[1])];
+        [.. Enumerable.Range(0, digits.Count).Where(i => classes.Contains(digits.Labels[i]))];
 
     // Test set first (at most half of the rows), then the pool from the rest.
     private static (int Test, int Pool) TargetSplit(int rows, TransferOptions o)
@@ -102,7 +110,7 @@ public sealed class FashionToDigitsFactory : IProblemFactory
         return (test, Math.Min(o.PoolSize, rows - test));
     }
 
-    // count/2 random images of each of the two classes (none of those in exclude).
+    // count/k random images of each of the k classes (none of those in exclude).
     private static int[] Balanced(ImageSet set, int[] classes, int count, Rng rng, HashSet<int>? exclude = null)
     {
         var picked = new List<int>();
@@ -110,7 +118,7 @@ public sealed class FashionToDigitsFactory : IProblemFactory
         {
             var idx = Enumerable.Range(0, set.Count).Where(i => set.Labels[i] == c && exclude?.Contains(i) != true).ToArray();
             rng.Shuffle(idx.AsSpan());
-            picked.AddRange(idx.Take(Math.Min(idx.Length, count / 2)));
+            picked.AddRange(idx.Take(Math.Min(idx.Length, count / classes.Length)));
         }
 
         var result = picked.ToArray();
@@ -120,14 +128,15 @@ public sealed class FashionToDigitsFactory : IProblemFactory
 
     private static LabelledSet Features(ImageSet set, ReadOnlySpan<int> indices, int[] classes, ImageFeatures map)
     {
-        var f = new double[indices.Length * 8];
+        int d = map.FeatureCount;
+        var f = new double[indices.Length * d];
         var y = new int[indices.Length];
         for (int i = 0; i < indices.Length; i++)
         {
-            map.Transform(set, indices[i], f.AsSpan(i * 8, 8));
-            y[i] = set.Labels[indices[i]] == classes[1] ? 1 : 0;
+            map.Transform(set, indices[i], f.AsSpan(i * d, d));
+            y[i] = Array.IndexOf(classes, set.Labels[indices[i]]); // label = position in the class list
         }
 
-        return new LabelledSet(8, f, y);
+        return new LabelledSet(d, f, y, classes: classes.Length);
     }
 }

@@ -67,12 +67,7 @@ internal sealed class QuantumTransferInstance : ProblemInstance<double[]>, IFlat
     public CellResult Score(double[] parameters)
     {
         var metrics = new Dictionary<string, double> { ["accuracy"] = _model.Accuracy(parameters, _data.Test) };
-        foreach (var (name, value) in LabelFreeMetrics(set =>
-        {
-            var p = new double[set.Count];
-            _model.Probabilities(parameters, set, p);
-            return [.. p.Select(q => q >= 0.5 ? 1 : 0)]; // the threshold of BinaryModelKind.Accuracy
-        }))
+        foreach (var (name, value) in LabelFreeMetrics(set => _model.Classify(parameters, set))) // the decision of Accuracy
         {
             metrics[name] = value;
         }
@@ -119,7 +114,7 @@ internal sealed class QuantumTransferInstance : ProblemInstance<double[]>, IFlat
             }
         }
 
-        var adapted = new LabelledSet(src.FeatureCount, features, src.Labels, src.States, src.StateDoubles);
+        var adapted = new LabelledSet(src.FeatureCount, features, src.Labels, src.States, src.StateDoubles, src.Classes);
         if (sourceWeights is not null)
         {
             adapted = adapted.Subset(ImportanceResampling.Draw(sourceWeights, src.Count, cell.Seeds.Child("resample").CreateRng()));

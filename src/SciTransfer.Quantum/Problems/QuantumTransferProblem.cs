@@ -54,12 +54,17 @@ internal sealed class QuantumTransferProblem : ITransferProblem
         var (qcnnCount, mlpCount) = options.ParameterCounts(classicalFeatures);
         string conv = ConvBlocks.DisplayName(options.Conv) + (options.Pooling == PoolingAnsatz.Zx ? "" : $" with {options.Pooling.ToString().ToLowerInvariant()} pooling");
         Description = $"{description}; model {options.Model}" + (options.Model == TransferOptions.Qcnn
-            ? $" ({conv}, {qcnnCount} parameters, simulator backend {_backend.Value.Name} on {_backend.Value.Device}{NisqText(options)}; the matched classical MLP has {mlpCount})"
+            ? $" ({conv}{WidthText(options)}, {qcnnCount} parameters, simulator backend {_backend.Value.Name} on {_backend.Value.Device}{NisqText(options)}; the matched classical MLP has {mlpCount})"
             : $" (MLP, {mlpCount} parameters = {options.Capacity}x budget of the {conv} QCNN's {qcnnCount})");
     }
 
     /// <inheritdoc/>
     public string Name { get; }
+
+    // Said only when not the default 8-qubit binary circuit, so existing descriptions stay as they were.
+    private static string WidthText(TransferOptions o) =>
+        (o.Qubits == QcnnCircuit.QubitCount ? "" : $", {o.Qubits} qubits")
+        + (o.Classes == 2 ? "" : $", {o.Classes} classes read from {QcnnMulticlassModel.ReadoutWiresFor(o.Classes)} wires");
 
     private static string NisqText(TransferOptions o) => o.Shots == 0 && o.Noise.IsNoiseless
         ? ""
@@ -123,9 +128,11 @@ internal sealed class QuantumTransferProblem : ITransferProblem
     public int? ParameterCount => Options.Model == TransferOptions.Qcnn ? Options.ParameterCounts(ClassicalFeatures).Qcnn : Options.ParameterCounts(ClassicalFeatures).Classical;
 
     /// <summary>The model of this problem (QCNN on the configured backend, or the classical MLP).</summary>
-    public BinaryModelKind CreateModel() => Options.Model == TransferOptions.Qcnn
-        ? new QcnnModel(new QcnnCircuit(Options.Conv, Encoding, QcnnCircuit.QubitCount, Options.Pooling), _backend.Value, new Noise.NisqEstimator(_backend.Value, Options.Noise, Options.Shots, Options.ShotSeed))
-        : new ClassicalModel(ClassicalFeatures, Options.Capacity * Options.ParameterCounts(ClassicalFeatures).Qcnn);
+    public BinaryModelKind CreateModel() => Options.Model != TransferOptions.Qcnn
+        ? new ClassicalModel(ClassicalFeatures, Options.Capacity * Options.ParameterCounts(ClassicalFeatures).Qcnn, Options.Classes)
+        : Options.Classes > 2
+            ? new QcnnMulticlassModel(new QcnnCircuit(Options.Conv, Encoding, Options.Qubits, Options.Pooling, QcnnMulticlassModel.ReadoutWiresFor(Options.Classes)), _backend.Value, Options.Classes)
+            : new QcnnModel(new QcnnCircuit(Options.Conv, Encoding, Options.Qubits, Options.Pooling), _backend.Value, new Noise.NisqEstimator(_backend.Value, Options.Noise, Options.Shots, Options.ShotSeed));
 
     /// <inheritdoc/>
     public ProblemInstance Create(ProblemContext context) => new QuantumTransferInstance(CreateModel(), _data(context), Options);

@@ -20,6 +20,9 @@ namespace SciTransfer.Quantum.Problems;
 /// <param name="Paired">True: repeats are seeded from the comparison group, so the QCNN and classical entries of a study see
 /// identical data, target subsets and seeds (paired differences in summary.csv and the report).</param>
 /// <param name="Pooling">QCNN pooling block (also sets the classical baseline's budget through the QCNN's count).</param>
+/// <param name="Qubits">QCNN width n (8 unless the problem offers the option <c>qubits</c>).</param>
+/// <param name="Classes">Classes k of the task (2 unless <c>source_classes</c> / <c>target_classes</c> list more);
+/// k &gt; 2 reads out ceil(log2 k) wires.</param>
 internal sealed record TransferOptions(
     string Model,
     ConvAnsatz Conv,
@@ -33,7 +36,9 @@ internal sealed record TransferOptions(
     ulong ShotSeed,
     int Capacity,
     bool Paired = false,
-    PoolingAnsatz Pooling = PoolingAnsatz.Zx)
+    PoolingAnsatz Pooling = PoolingAnsatz.Zx,
+    int Qubits = QcnnCircuit.QubitCount,
+    int Classes = 2)
 {
     /// <summary>The QCNN model kind.</summary>
     public const string Qcnn = "qcnn";
@@ -67,8 +72,13 @@ internal sealed record TransferOptions(
     ]);
 
     /// <summary>Reads the validated common values.</summary>
-    public static TransferOptions From(ProblemOptions o)
+    /// <param name="o">The problem's options.</param>
+    /// <param name="qubits">QCNN width (the problem's <c>qubits</c> option where it has one).</param>
+    /// <param name="classes">Classes of the task (the length of its class lists).</param>
+    /// <param name="classesOption">The option named in errors about k &gt; 2.</param>
+    public static TransferOptions From(ProblemOptions o, int qubits = QcnnCircuit.QubitCount, int classes = 2, string classesOption = "target_classes")
     {
+        ArgumentNullException.ThrowIfNull(o);
         int batch = o.Int("batch_size");
         double lr = o.Number("learning_rate");
         string model = o.Text("model");
@@ -84,9 +94,19 @@ internal sealed record TransferOptions(
             throw o.Error("capacity", "capacity sets the classical model's budget; use it with model classical");
         }
 
-        if (!noise.IsNoiseless && QcnnCircuit.QubitCount > DensityMatrix.MaxQubits)
+        if (!noise.IsNoiseless && qubits > DensityMatrix.MaxQubits)
         {
-            throw o.Error(noise.Depolarizing > 0 ? "noise_depolarizing" : "noise_amplitude_damping", $"noise needs density-matrix simulation, limited to {DensityMatrix.MaxQubits} qubits; the QCNN has {QcnnCircuit.QubitCount}");
+            throw o.Error(noise.Depolarizing > 0 ? "noise_depolarizing" : "noise_amplitude_damping", $"noise needs density-matrix simulation, limited to {DensityMatrix.MaxQubits} qubits; the QCNN has {qubits}");
+        }
+
+        if (classes > 2 && (shots > 0 || !noise.IsNoiseless))
+        {
+            throw o.Error(classesOption, $"{classes} classes use the exact multi-class readout; shots and noise need the binary readout (two classes)");
+        }
+
+        if (classes > 2 && QcnnMulticlassModel.ReadoutWiresFor(classes) >= qubits)
+        {
+            throw o.Error(classesOption, $"{classes} classes need {QcnnMulticlassModel.ReadoutWiresFor(classes)} readout wires, more than a {qubits}-qubit QCNN can keep");
         }
 
         return new TransferOptions(
@@ -102,14 +122,16 @@ internal sealed record TransferOptions(
             (ulong)o.Int("shot_seed"),
             o.Int("capacity"),
             o.Bool("paired"),
-            PoolingBlocks.Parse(o.Text("pooling")));
+            PoolingBlocks.Parse(o.Text("pooling")),
+            qubits,
+            classes);
     }
 
     /// <summary>The QCNN's parameter count and the classical MLP's (at <see cref="Capacity"/> times that budget).</summary>
     public (int Qcnn, int Classical) ParameterCounts(int classicalFeatures)
     {
-        int q = QcnnCircuit.ExpectedParameterCount(Conv, QcnnCircuit.QubitCount, Pooling);
-        return (q, new ClassicalModel(classicalFeatures, Capacity * q).ParameterCount);
+        int q = QcnnCircuit.ExpectedParameterCount(Conv, Qubits, Pooling, QcnnMulticlassModel.ReadoutWiresFor(Classes));
+        return (q, new ClassicalModel(classicalFeatures, Capacity * q, Classes).ParameterCount);
     }
 
     private static int? QuickOrNull(int defaultValue, int cap) => defaultValue > cap ? cap : null;

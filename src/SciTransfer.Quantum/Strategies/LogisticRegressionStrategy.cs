@@ -20,11 +20,27 @@ internal sealed class LogisticRegressionStrategy : Strategy<IEncodedFeaturesInst
 
     public override bool IsBaseline => true;
 
-    public override string Description => "L2 logistic regression (lambda = 1, Newton) on the target subset's encoded features; no source, no circuit";
+    public override string Description => "L2 logistic regression (lambda = 1, Newton; one-vs-rest for k > 2 classes) on the target subset's encoded features; no source, no circuit";
 
     public override CellResult Run(IEncodedFeaturesInstance instance, StrategyCell cell)
     {
-        var model = LogisticRegression.Fit(instance.Pool.Subset(cell.TargetIndices.Span));
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(cell);
+        var subset = instance.Pool.Subset(cell.TargetIndices.Span);
+        if (subset.Classes > 2)
+        {
+            // k classes: one-vs-rest, the same L2 fit per class.
+            var ovr = OneVsRestLogistic.Fit(subset);
+            var scores = new Dictionary<string, double> { ["accuracy"] = ovr.Accuracy(instance.Test) };
+            foreach (var (name, value) in instance.LabelFreeMetrics(ovr.Classify))
+            {
+                scores[name] = value;
+            }
+
+            return new(scores);
+        }
+
+        var model = LogisticRegression.Fit(subset);
         var metrics = new Dictionary<string, double> { ["accuracy"] = model.Accuracy(instance.Test) };
         foreach (var (name, value) in instance.LabelFreeMetrics(model.Classify))
         {

@@ -55,7 +55,11 @@ public static class PairedDifferenceText
                   .Append(" | ").Append(rpr.Count.ToString(CultureInfo.InvariantCulture)).Append(" |\n");
             }
 
-            md.Append('\n').Append(MdText.Escape(Verdict(rows.Where(d => d.Quantity == PairedDifferences.Rpr).ToList()))).Append('\n');
+            // Label-free estimates (MetricInfo.EstimateOf) are listed above but left out of the verdict: their retention
+            // ratios need not lie near 1, and the claim is about the test metric.
+            var estimates = a.Metrics.Where(m => m.EstimateOf is not null).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+            md.Append('\n').Append(MdText.Escape(Verdict(rows.Where(d => d.Quantity == PairedDifferences.Rpr && !estimates.Contains(d.Metric)).ToList())));
+            md.Append(rows.Any(d => estimates.Contains(d.Metric)) ? " (Label-free estimate metrics are left out of this verdict.)\n" : "\n");
         }
     }
 

@@ -73,11 +73,14 @@ public sealed class FlatFineTuningTests
         Assert.Throws<ArgumentException>(() => BinaryTrainer.Train(model, start, data, options, null, new Rng(4), CancellationToken.None, anchorStrength: -1));
     }
 
-    [Fact]
-    public void The_MLP_bias_flags_are_the_engine_MLP_bias_parameters_and_the_QCNN_has_none()
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void The_MLP_bias_flags_are_the_engine_MLP_bias_parameters_and_the_QCNN_has_none(int classes)
     {
-        var model = new ClassicalModel(5, 40);
-        var engine = new Mlp("mlp", [5, model.Hidden, 1], Activation.Tanh, new Rng(0), Activation.Sigmoid);
+        var model = new ClassicalModel(5, 40, classes);
+        int outputs = classes == 2 ? 1 : classes;
+        var engine = new Mlp("mlp", [5, model.Hidden, outputs], Activation.Tanh, new Rng(0), Activation.Sigmoid);
         var expected = new List<bool>();
         foreach (var p in engine.Parameters)
         {
@@ -85,7 +88,7 @@ public sealed class FlatFineTuningTests
         }
 
         Assert.Equal(expected, model.BiasParameters);
-        Assert.Equal(model.Hidden + 1, model.BiasParameters.Count(b => b));
+        Assert.Equal(model.Hidden + outputs, model.BiasParameters.Count(b => b));
     }
 
     [Fact]

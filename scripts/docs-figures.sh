@@ -37,6 +37,7 @@ printf '%-34s %-30s %10s %10s %7s  %s\n' "figure" "doc" "doc" "now" "ratio" "ver
 
 bad=0
 measured=0
+loaded=0
 # report ID DOC DOCVALUE NOW UNIT
 report() {
   local id=$1 doc=$2 docv=$3 now=$4 unit=$5 ratio verdict
@@ -48,6 +49,13 @@ report() {
   ratio=$(awk -v a="$now" -v b="$docv" 'BEGIN { printf "%.2f", a / b }')
   verdict=$(awk -v r="$ratio" 'BEGIN { print (r <= 1.3 && r >= 1 / 1.3) ? "ok" : (r > 1.3 ? "SLOWER than doc" : "faster than doc") }')
   [[ "$verdict" == ok ]] || bad=$((bad + 1))
+  # A timing taken while the 1-minute load average exceeds the core count measures the queue, not the code:
+  # the verdict is still printed (and counted), but marked so that nobody "corrects" a figure from it.
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  if awk -v l="$load" -v n="$(nproc)" 'BEGIN { exit !(l > n) }'; then
+    verdict="$verdict (load $load > $(nproc) cores: not a valid check)"
+    loaded=$((loaded + 1))
+  fi
   measured=$((measured + 1))
   printf '%-34s %-30s %10s %10s %7s  %s\n' "$id" "$doc" "$docv $unit" "$now $unit" "$ratio" "$verdict"
 }
@@ -106,5 +114,5 @@ if pick quickstart-quick; then
 fi
 
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "# $measured figures measured, $bad not within 1.3x of the docs (or not measured)"
+echo "# $measured figures measured, $bad not within 1.3x of the docs (or not measured), $loaded of them taken at a load average above $(nproc)"
 [[ $bad -eq 0 ]]

@@ -7,6 +7,7 @@
 #   CONCURRENCY=1 scripts/mutation.sh ...   Stryker test workers (default 2)
 #   MUTATE='**/Autodiff/Ops.Binary.cs' SUFFIX=binary scripts/mutation.sh core-autodiff
 #                                           one slice of a target's folder (report in <target>-<suffix>/)
+#   FILTER='FullyQualifiedName~X' ...       replace the target's test case filter (a faster, lower-bound score)
 # Run it niced on a shared machine: nice -n 19 scripts/mutation.sh ...
 # Reports go to artifacts/mutation/<target>/ (html, json, and stryker.log with the console output); the last
 # line per target is "TARGET score S % (killed K, survived V, timeout T, no coverage N)". Summarised in docs/testing.md.
@@ -16,6 +17,9 @@ root=$(pwd)
 out="$root/artifacts/mutation"
 mkdir -p "$out"
 dotnet tool restore >/dev/null || exit 1
+# Buildalyzer (Stryker's project analysis) gives `dotnet --info` 10 s and, when it overruns on a loaded machine,
+# fails with "Could not find build environment" (three runs on 2026-12-06 at load average 50-70): allow 2 minutes.
+export DOTNET_INFO_WAIT_TIME=${DOTNET_INFO_WAIT_TIME:-120000}
 
 # name | project under test | test project | mutate glob (relative to the project) | test case filter ("" = all)
 # The domain targets run their fast physics/simulation test classes only (the full suites train networks and
@@ -50,6 +54,7 @@ for t in "${targets[@]}"; do
     ((hit)) || continue
   fi
   [[ -n "${MUTATE:-}" ]] && glob="$MUTATE"
+  [[ -n "${FILTER:-}" ]] && filter="$FILTER"
   [[ -n "${SUFFIX:-}" ]] && name="$name-$SUFFIX"
   dir="$out/$name"
   rm -rf "$dir"
@@ -58,7 +63,10 @@ for t in "${targets[@]}"; do
   # config-file-only setting). On a shared, loaded machine the default 5 s turns slow runs into false
   # "timeouts" (counted as detected), so the default here is 120 s: only a real endless loop times out.
   printf '{ "stryker-config": { "additional-timeout": %d } }\n' "${ADDITIONAL_TIMEOUT_MS:-120000}" >"$dir/stryker-config.json"
-  args=(--config-file "$dir/stryker-config.json" --project "$project" --mutate "$glob" --configuration Release --concurrency "${CONCURRENCY:-2}"
+  # --target-framework: the TFM lives in Directory.Build.props, where Buildalyzer does not look; without it the
+  # analysis "failed to identify target frameworks" and, on the loaded VM, twice ended in "Could not find build
+  # environment" (stryker-net issue 3144).
+  args=(--config-file "$dir/stryker-config.json" --project "$project" --mutate "$glob" --configuration Release --concurrency "${CONCURRENCY:-2}" --target-framework net10.0
         --reporter json --reporter html --reporter cleartext --output "$dir" --skip-version-check)
   [[ -n "$filter" ]] && args+=(--test-case-filter "$filter")
   start=$(date +%s)

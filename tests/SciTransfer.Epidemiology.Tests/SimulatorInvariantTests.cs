@@ -93,6 +93,8 @@ public sealed class SimulatorInvariantTests
     [InlineData(10, 0.3)]
     [InlineData(200, 0.05)]
     [InlineData(1000, 0.4)]
+    [InlineData(30, 0.8)]   // p > 0.5: drawn as n - Bin(n, 1 - p)
+    [InlineData(2000, 0.97)]
     public void Binomial_draws_have_the_binomial_mean_and_variance(int n, double p)
     {
         var rng = new Rng(31);

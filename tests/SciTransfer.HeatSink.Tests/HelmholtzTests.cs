@@ -1,6 +1,11 @@
+using System.Text.Json;
 using SciTransfer.Core.Random;
 using SciTransfer.HeatSink.Helmholtz;
 using SciTransfer.HeatSink.Nn;
+using SciTransfer.HeatSink.Pinn.Balancing;
+using SciTransfer.Transfer.Config;
+using SciTransfer.Transfer.Options;
+using SciTransfer.Transfer.Problems;
 
 namespace SciTransfer.HeatSink.Tests;
 
@@ -82,5 +87,58 @@ public sealed class HelmholtzTests
         // sa-pinn ignores resample_every (its weights belong to its points); fixed weights see fresh points.
         Assert.Equal(Run("sa-pinn", 0), Run("sa-pinn", 1));
         Assert.NotEqual(Run("fixed", 0), Run("fixed", 1));
+    }
+
+    [Fact]
+    public void Standardised_inputs_are_the_uniform_samples_scaled_by_sqrt_3_with_chain_ruled_derivatives()
+    {
+        // The authors standardise by the samples' standard deviation: for uniform [-1, 1] it is 1 / sqrt(3).
+        var pts = HelmholtzCase.SampleInterior(100000, new Rng(5));
+        double sq = 0;
+        for (int i = 0; i < pts.Length; i++)
+        {
+            sq += pts[i] * pts[i];
+        }
+
+        Assert.True(Math.Abs(Math.Sqrt(sq / pts.Length) - HelmholtzTrainer.UniformStd) < 0.005 * HelmholtzTrainer.UniformStd);
+
+        // Same parameters: u_std(x) = u_raw(sqrt(3) x); d/dx picks up sqrt(3), the Laplacian 3.
+        var std = HelmholtzTrainer.NewNetwork([6, 5], new Rng(3), standardise: true);
+        var raw = HelmholtzTrainer.NewNetwork([6, 5], new Rng(3), standardise: false);
+        double[] x = [0.3, -0.6, -0.9, 0.1];
+        double[] scaled = [.. x.Select(t => t * Math.Sqrt(3))];
+        var ws1 = new MlpWorkspace();
+        var ws2 = new MlpWorkspace();
+        std.Forward(x, 2, DerivativeOrder.Laplacian, ws1);
+        raw.Forward(scaled, 2, DerivativeOrder.Laplacian, ws2);
+        for (int b = 0; b < 2; b++)
+        {
+            Assert.Equal(ws2.Channel(0)[b], ws1.Channel(0)[b], 12);
+            Assert.Equal(Math.Sqrt(3) * ws2.Channel(1)[b], ws1.Channel(1)[b], 12);
+            Assert.Equal(3 * ws2.Channel(3)[b], ws1.Channel(3)[b], 11);
+            Assert.NotEqual(0.0, ws2.Channel(3)[b]);
+        }
+    }
+
+    [Fact]
+    public void The_factory_reads_the_estimator_and_the_input_scaling_and_names_a_bad_value()
+    {
+        var factory = new HelmholtzFactory();
+        HelmholtzTraining Read(string json)
+        {
+            var reader = new OptionsReader("h.json", "$.options", JsonDocument.Parse(json).RootElement);
+            var problem = (HelmholtzProblem)factory.Create(factory.Options.Read(reader, quick: false), new ProblemSettings());
+            reader.EnsureAllKeysUsed();
+            return problem.Training;
+        }
+
+        var defaults = Read("{}");
+        Assert.Equal(LrAnnealingConvention.Authors, defaults.LrAnnealing);
+        Assert.True(defaults.StandardiseInputs);
+        var old = Read("""{ "lr_annealing": "ratio", "input_scaling": "none" }""");
+        Assert.Equal(LrAnnealingConvention.Ratio, old.LrAnnealing);
+        Assert.False(old.StandardiseInputs);
+        var e = Assert.ThrowsAny<Exception>(() => Read("""{ "lr_annealing": "paper" }"""));
+        Assert.Contains("lr_annealing", e.Message);
     }
 }

@@ -71,9 +71,10 @@ public sealed class LossBalancerTests
     }
 
     [Fact]
-    public void Learning_rate_annealing_moves_toward_the_gradient_ratio_every_period_steps()
+    public void Learning_rate_annealing_ratio_convention_moves_toward_the_gradient_ratio_every_period_steps()
     {
-        var b = new LearningRateAnnealing(3, referenceTerm: 0, alpha: 0.1, period: 10);
+        // The paper text's estimator (config "ratio"), the only one before issue 16 item 3.
+        var b = new LearningRateAnnealing(3, referenceTerm: 0, alpha: 0.1, period: 10, convention: LrAnnealingConvention.Ratio);
         double[] gPde = [10.0, -2.0, 1.0, 0.5];
         double[] gBc = [0.1, -0.1, 0.1, -0.1];
         double[] gData = [2.0, 0.0, -2.0, 0.0];
@@ -90,6 +91,105 @@ public sealed class LossBalancerTests
         Assert.Equal(10.9, b.Weights[1], 12);
         b.Update(10, [1.0, 1.0, 1.0], [gPde, gBc, gData]);
         Assert.Equal((0.9 * 10.9) + 10.0, b.Weights[1], 12);
+    }
+
+    [Fact]
+    public void Learning_rate_annealing_authors_convention_carries_the_weight_and_averages_per_matrix_means()
+    {
+        // Two "weight matrices": entries 0-1 and 4 of a 6-entry gradient; entries 2-3 and 5 are biases, left out.
+        (int, int)[] matrices = [(0, 2), (4, 1)];
+        var b = new LearningRateAnnealing(2, referenceTerm: 0, alpha: 0.1, period: 10, weightMatrices: matrices);
+        double[] gPde = [3.0, -1.0, 50.0, -50.0, 0.5, 80.0];
+        double[] gBc = [0.2, -0.4, 9.0, 9.0, 0.05, 9.0];
+        b.Update(0, [1.0, 1.0], [gPde, gBc]);
+
+        // max|g_pde| over weights = 3; mean = ((0.2 + 0.4) / 2 + 0.05) / 2 = 0.175; lambda 1 inside:
+        // lambda_hat = 3 / 0.175, lambda = 0.9 + 0.1 * 3 / 0.175.
+        double l1 = 0.9 + (0.1 * 3 / 0.175);
+        Assert.Equal(l1, b.Weights[1], 12);
+        Assert.Equal(1.0, b.Weights[0]);
+
+        // Next period: the current lambda sits in the boundary gradient, lambda_hat = 3 / (l1 * 0.175).
+        b.Update(10, [1.0, 1.0], [gPde, gBc]);
+        double l2 = (0.9 * l1) + (0.1 * 3 / (l1 * 0.175));
+        Assert.Equal(l2, b.Weights[1], 12);
+    }
+
+    [Fact]
+    public void Learning_rate_annealing_authors_convention_settles_at_the_square_root_of_the_ratio()
+    {
+        // Fixed point of lambda = max / (lambda mean): sqrt(max / mean) = sqrt(400) = 20 (the ratio rule settles at 400).
+        var authors = new LearningRateAnnealing(2, 0, period: 1);
+        var ratio = new LearningRateAnnealing(2, 0, period: 1, convention: LrAnnealingConvention.Ratio);
+        for (int t = 0; t < 400; t++)
+        {
+            authors.Update(t, [1.0, 1.0], [[4.0, -2.0], [0.01, 0.01]]);
+            ratio.Update(t, [1.0, 1.0], [[4.0, -2.0], [0.01, 0.01]]);
+        }
+
+        Assert.Equal(20.0, authors.Weights[1], 6);
+        Assert.Equal(400.0, ratio.Weights[1], 6);
+    }
+
+    [Fact]
+    public void Learning_rate_annealing_on_a_tiny_network_matches_gradients_worked_out_by_hand()
+    {
+        // u = v tanh(a x + c y + b) + d, [2, 1, 1]; terms r = u - y_target at one point each, L = r^2.
+        var net = new FieldMlp([2, 1, 1], [0.0, 0.0], [1.0, 1.0]);
+        double a = 0.5, c = -0.3, bias = 0.1, v = 0.8, d = 0.2;
+        net.Layer(0).Weight.Value.Span[0] = a;
+        net.Layer(0).Weight.Value.Span[1] = c;
+        net.Layer(0).Bias.Value.Span[0] = bias;
+        net.Layer(1).Weight.Value.Span[0] = v;
+        net.Layer(1).Bias.Value.Span[0] = d;
+        ResidualSet Point(string name, double x, double y, double target)
+        {
+            var set = new ResidualSet(name, [x, y], DerivativeOrder.Value);
+            set.Value[0] = 1.0;
+            set.Constant[0] = -target;
+            return set;
+        }
+
+        List<ResidualSet> sets = [Point("pde", 0.4, 0.9, 1.5), Point("boundary", -0.7, 0.2, -0.1)];
+        var grads = sets.Select(_ => new double[net.ParameterCount]).ToList();
+        PinnTrainer.Evaluate(net, sets, new MlpWorkspace(), [new double[1], new double[1]], new double[2], grads);
+
+        // By hand: dL/da = 2 r v (1 - h^2) x, dL/dc = 2 r v (1 - h^2) y, dL/dv = 2 r h; biases dL/db, dL/dd = 2 r.
+        (double Ga, double Gc, double Gv, double Gd) Hand(double x, double y, double target)
+        {
+            double h = Math.Tanh((a * x) + (c * y) + bias);
+            double r = (v * h) + d - target;
+            double s = 2 * r * v * (1 - (h * h));
+            return (s * x, s * y, 2 * r * h, 2 * r);
+        }
+
+        var pde = Hand(0.4, 0.9, 1.5);
+        var bc = Hand(-0.7, 0.2, -0.1);
+        double maxPde = new[] { Math.Abs(pde.Ga), Math.Abs(pde.Gc), Math.Abs(pde.Gv) }.Max();
+        double meanBc = (((Math.Abs(bc.Ga) + Math.Abs(bc.Gc)) / 2) + Math.Abs(bc.Gv)) / 2;
+
+        // The output bias has the largest pde gradient (|2 r| > |2 r h|), so counting biases would change the max.
+        Assert.True(Math.Abs(pde.Gd) > 1.2 * maxPde, $"test needs a dominant bias gradient: {pde.Gd} vs {maxPde}");
+        Assert.Equal(new[] { (0, 2), (3, 1) }.Select(m => m.Item2), LossBalancers.WeightMatrices(net).Select(m => m.Length));
+
+        var b = LossBalancers.Create("lr-annealing", 2, 0, new Rng(1), weightMatrices: LossBalancers.WeightMatrices(net));
+        b.Update(0, [1.0, 1.0], grads);
+        double l1 = 0.9 + (0.1 * maxPde / meanBc);
+        Assert.Equal(l1, b.Weights[1], 10);
+        b.Update(10, [1.0, 1.0], grads);
+        Assert.Equal((0.9 * l1) + (0.1 * maxPde / (l1 * meanBc)), b.Weights[1], 10);
+    }
+
+    [Fact]
+    public void Weight_matrices_leave_out_biases_and_frozen_layers()
+    {
+        var net = new FieldMlp([2, 3, 4, 1], [0.0, 0.0], [1.0, 1.0]);
+
+        // Layout: W0 (6), b0 (3), W1 (12), b1 (4), W2 (4), b2 (1).
+        Assert.Equal([(0, 6), (9, 12), (25, 4)], LossBalancers.WeightMatrices(net));
+        Assert.Equal([(9, 12), (25, 4)], LossBalancers.WeightMatrices(net, frozenLayers: 1));
+        Assert.Equal(LrAnnealingConvention.Ratio, LrAnnealingConventions.Parse("ratio"));
+        Assert.Contains("lr_annealing", Assert.Throws<ArgumentException>(() => LrAnnealingConventions.Parse("text")).Message);
     }
 
     [Fact]

@@ -65,4 +65,34 @@ public sealed class PinnTrainingTests
         Assert.True(log.Loss[^1] < 0.1 * log.Loss[0], $"loss {log.Loss[0]:G3} -> {log.Loss[^1]:G3}");
         Assert.True(probe.RelativeL2(net, task) < 0.5 * before, $"error {before:G3} -> {probe.RelativeL2(net, task):G3}");
     }
+
+    [Fact]
+    public void Enriched_training_with_fresh_points_and_c_estimates_is_deterministic_and_moves_c_only_by_estimation()
+    {
+        var task = new PinnTask(new Solver.HeatSinkCase(HeatSinkGeometry.Default, 1.31), SensorData.Empty);
+        FieldMlp Run(int estimateEvery, int fresh)
+        {
+            var net = new FieldMlp([2, 8, 1], [0.5, 1.25], [0.5, 1.25], 1.0);
+            net.Initialise(new Rng(4));
+            net.Enrich(new Nn.CornerEnrichment(0.25, 0.5, 0.0, 0.74));
+            PinnTrainer.Train(net, task, new PinnTrainingOptions { Steps = 40, InteriorPoints = 32, BoundaryPoints = 8, FreshPointsEvery = fresh, CornerEstimateEvery = estimateEvery }, new Rng(5));
+            return net;
+        }
+
+        var a = Run(10, 1);
+        var b = Run(10, 1);
+        Assert.Equal(a.Enrichment!.C, b.Enrichment!.C);
+        var va = new double[a.ParameterCount];
+        var vb = new double[b.ParameterCount];
+        a.CopyValuesTo(va);
+        b.CopyValuesTo(vb);
+        Assert.Equal(va, vb);
+        Assert.NotEqual(0.0, a.Enrichment.C);
+        Assert.False(a.Enrichment.Coefficient.Frozen);
+
+        // Fresh points change the result; without estimation (and c not trainable) c stays 0.
+        var fixedPoints = Run(10, 0);
+        Assert.NotEqual(a.Enrichment.C, fixedPoints.Enrichment!.C);
+        Assert.Equal(0.0, Run(0, 1).Enrichment!.C);
+    }
 }

@@ -156,6 +156,28 @@ public sealed class WaterToSodiumStudyTests
         Assert.Equal("$.problems[0].options.fin_half_thickness", e.JsonPath);
     }
 
+    [Theory]
+    [InlineData("""{ "corner_radii": [0.5, 0.3] }""")]
+    [InlineData("""{ "corner_radii": [0.1] }""")]
+    [InlineData("""{ "corner_enrichment": true, "corner_radii": [0.0, 0.8] }""")]
+    public void Bad_corner_radii_are_rejected_naming_the_option(string options)
+    {
+        var e = Assert.Throws<ConfigException>(() => Configure("heat-sink/water-to-sodium", options, "study.json", "$.problems[0].options"));
+        Assert.Equal("$.problems[0].options.corner_radii", e.JsonPath);
+    }
+
+    [Fact]
+    public void Corner_options_reach_the_settings_and_stay_off_by_default()
+    {
+        var plain = (WaterToSodiumProblem)Configure("heat-sink/water-to-sodium", "{}");
+        Assert.Null(plain.Settings.CornerRadii);
+        Assert.Equal(0, plain.Settings.TargetTraining.FreshPointsEvery);
+        var on = (WaterToSodiumProblem)Configure("heat-sink/water-to-sodium", """{ "corner_enrichment": true, "fresh_points_every": 1, "corner_estimate_every": 50 }""");
+        Assert.Equal((0.0, 0.74), on.Settings.CornerRadii);
+        Assert.Equal(1, on.Settings.TargetTraining.FreshPointsEvery);
+        Assert.Equal(50, on.Settings.TargetTraining.CornerEstimateEvery);
+    }
+
     [Fact]
     public void Sodium_Biot_number_is_about_two_hundred_times_the_water_one_for_laminar_flow()
     {

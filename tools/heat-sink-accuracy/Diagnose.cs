@@ -55,6 +55,18 @@ if (mode == "fv")
     return;
 }
 
+if (mode == "corner")
+{
+    // Coefficient of r^(2/3) cos(2 phi/3) in the reference field by projection on circles about the fin root.
+    foreach (int c in new[] { 64, 128, 256 })
+    {
+        var f = HeatSinkSolver.Solve(new HeatSinkCase(g, biot), c, 1e-13).Field;
+        Console.WriteLine($"cells/l {c}: " + string.Join("  ", new[] { 0.05, 0.1, 0.15, 0.2, 0.3 }.Select(rho => $"rho {rho}: c {CornerEnrichment.EstimateCoefficient(f.Sample, g.FinHalfThickness, g.BaseThickness, rho):F4}")));
+    }
+
+    return;
+}
+
 // train
 var proc = Process.GetCurrentProcess();
 var cpu0 = proc.TotalProcessorTime;
@@ -64,6 +76,12 @@ var probe = new FieldProbe(reference);
 int[] hidden = kv.TryGetValue("hidden", out var hs) ? hs.Split(',').Select(int.Parse).ToArray() : [24, 24, 24];
 var net = new FieldMlp([2, .. hidden, 1], [g.HalfPitch / 2, g.Height / 2], [g.HalfPitch / 2, g.Height / 2], Num("mirror", 1) > 0 ? g.HalfPitch : 0);
 net.Initialise(new Rng((ulong)Num("seed", 1)));
+if (Num("corner", 0) > 0)
+{
+    // The singular fin-root term u = NN + c S (trainable c), as the corner_enrichment option of the problem.
+    net.Enrich(new CornerEnrichment(g.FinHalfThickness, g.BaseThickness, Num("inner", 0.1), Num("outer", 0.45)) { CoefficientScale = Num("cscale", 1), C = Num("c0", 0) });
+    net.Enrichment!.Coefficient.Frozen = Num("cfrozen", 0) > 0;
+}
 var task = new PinnTask(new HeatSinkCase(g, biot), SensorData.Empty);
 var opts = new PinnTrainingOptions
 {
@@ -84,7 +102,7 @@ int every = (int)Num("every", 1000);
 var sw = Stopwatch.StartNew();
 void Report(int step)
 {
-    Console.WriteLine($"step {step,6}: rel L2 {probe.RelativeL2(net, task):E3} terms {string.Join(" ", losses.Select((l, k) => $"{sets[k].Name} {l:E2}"))} cpu {(proc.TotalProcessorTime - cpu0).TotalSeconds:F1}s wall {sw.Elapsed.TotalSeconds:F1}s");
+    Console.WriteLine($"step {step,6}: rel L2 {probe.RelativeL2(net, task):E3} terms {string.Join(" ", losses.Select((l, k) => $"{sets[k].Name} {l:E2}"))} c {(net.Enrichment?.C ?? double.NaN):F4} cpu {(proc.TotalProcessorTime - cpu0).TotalSeconds:F1}s wall {sw.Elapsed.TotalSeconds:F1}s");
 }
 double Combine()
 {
@@ -105,6 +123,12 @@ for (int step = 0; step < opts.Steps; step++)
     adam.LearningRate = opts.LearningRate * Math.Pow(opts.LearningRateDecay, step / (double)Math.Max(1, opts.Steps - 1));
     net.SetGradients(total);
     adam.Step();
+    int est = (int)Num("est", 0);
+    if (est > 0 && (step + 1) % est == 0 && step + 1 < Num("estuntil", 1e9))
+    {
+        net.Enrichment!.C = Num("estmode", 0) > 0 ? CornerCoefficient.Transfer(net, Num("rho", 0.2), ws0) : CornerCoefficient.Estimate(net, Num("rho", 0.2), ws0);
+    }
+
     int fresh = (int)Num("fresh", 0);
     if (fresh > 0 && (step + 1) % fresh == 0 && step + 1 < opts.Steps)
     {
@@ -120,6 +144,12 @@ PinnTrainer.Evaluate(net, sets, ws0, res, losses, grads);
 Report(opts.Steps);
 if (opts.LbfgsSteps > 0)
 {
+    if (Num("lbfgsinterior", 0) > 0)
+    {
+        // L-BFGS on a larger fixed point set than Adam's fresh sets.
+        sets = PinnConstraints.Build(task, (int)Num("lbfgsinterior", 0), (int)Num("lbfgsboundary", 0), rng);
+    }
+
     var lb = new SciTransfer.Core.Optim.Lbfgs(net.Parameters);
     double Closure()
     {

@@ -1,3 +1,4 @@
+using SciTransfer.HeatSink.Pinn.Balancing;
 using SciTransfer.Transfer.Options;
 using SciTransfer.Transfer.Problems;
 
@@ -22,6 +23,8 @@ internal sealed class HelmholtzFactory : IProblemFactory
         OptionSpec.Number("a2", 4, 0, 100, "wave number along y, in units of pi"),
         OptionSpec.Number("lambda", 1, -1e6, 1e6, "Helmholtz constant lambda (k^2)"),
         OptionSpec.IntegerList("hidden_layers", [50, 50, 50], 1, 1024, "hidden layer widths", quick: [20, 20]) with { NonEmpty = true },
+        OptionSpec.Choice("lr_annealing", "authors", LrAnnealingConventions.Names, "estimator of lr-annealing: the authors' code (max|grad L_r| / mean|grad (lambda L_b)| over the weight matrices) or the paper text's ratio (max|grad L_r| / mean|grad L_b| over every parameter)"),
+        OptionSpec.Choice("input_scaling", "standardise", ["standardise", "none"], "inputs standardised by the uniform samples' mean and standard deviation (x sqrt 3, the authors' code) or unscaled"),
         OptionSpec.Integer("steps", 40000, 1, 10000000, "Adam steps (the paper: 40,000)", "steps", quick: 300),
         OptionSpec.Integer("batch", 128, 1, 100000, "interior points, and points per edge, of each step's mini-batch", quick: 64),
         OptionSpec.Integer("resample_every", 1, 0, 10000000, "fresh random points every this many steps (0: fixed points; sa-pinn always keeps its points)", "steps"),
@@ -40,6 +43,8 @@ internal sealed class HelmholtzFactory : IProblemFactory
         var training = new HelmholtzTraining
         {
             Hidden = options.IntList("hidden_layers"),
+            LrAnnealing = LrAnnealingConventions.Parse(options.Text("lr_annealing")),
+            StandardiseInputs = options.Text("input_scaling") == "standardise",
             Steps = options.Int("steps"),
             Batch = options.Int("batch"),
             ResampleEvery = options.Int("resample_every"),

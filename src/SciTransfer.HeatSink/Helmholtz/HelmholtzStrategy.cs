@@ -31,7 +31,7 @@ internal sealed class HelmholtzStrategy : Strategy<HelmholtzInstance>
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(cell);
         var p = instance.Problem;
-        var net = HelmholtzTrainer.NewNetwork(p.Training.Hidden, cell.Seeds.Child("init").CreateRng());
+        var net = HelmholtzTrainer.NewNetwork(p.Training.Hidden, cell.Seeds.Child("init").CreateRng(), p.Training.StandardiseInputs);
         var r = HelmholtzTrainer.Train(net, p.Case, p.Training with { Balancing = Scheme }, cell.Seeds.Child("train").CreateRng(), cell.CancellationToken);
         return new CellResult(new Dictionary<string, double>
         {

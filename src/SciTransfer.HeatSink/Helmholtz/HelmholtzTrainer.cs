@@ -15,12 +15,20 @@ namespace SciTransfer.HeatSink.Helmholtz;
 /// </summary>
 public static class HelmholtzTrainer
 {
-    /// <summary>A fresh network for the square: inputs enter as they are (centre 0, scale 1), Glorot-normal weights.</summary>
-    public static FieldMlp NewNetwork(int[] hidden, Rng rng)
+    /// <summary>Standard deviation of a uniform variable on [-1, 1]: the authors' input scale.</summary>
+    public static readonly double UniformStd = 1 / Math.Sqrt(3);
+
+    /// <summary>
+    /// A fresh network for the square, Glorot-normal weights. <paramref name="standardise"/>: inputs enter as
+    /// (x - 0) / (1/sqrt 3), the mean and standard deviation of the uniform samples, as the authors' code standardises
+    /// them (it estimates both from 1e5 samples; we use the exact values); else unscaled (centre 0, scale 1).
+    /// </summary>
+    public static FieldMlp NewNetwork(int[] hidden, Rng rng, bool standardise = true)
     {
         ArgumentNullException.ThrowIfNull(hidden);
         ArgumentNullException.ThrowIfNull(rng);
-        var net = new FieldMlp([2, .. hidden, 1], [0.0, 0.0], [1.0, 1.0]);
+        double scale = standardise ? UniformStd : 1.0;
+        var net = new FieldMlp([2, .. hidden, 1], [0.0, 0.0], [scale, scale]);
         net.Initialise(rng);
         return net;
     }
@@ -33,7 +41,7 @@ public static class HelmholtzTrainer
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(rng);
         var clock = Stopwatch.StartNew();
-        var balancer = LossBalancers.Create(options.Balancing, 2, 0, rng.Split(), LossBalancers.OutputLayerWeights(net));
+        var balancer = LossBalancers.Create(options.Balancing, 2, 0, rng.Split(), LossBalancers.OutputLayerWeights(net), options.LrAnnealing, LossBalancers.WeightMatrices(net));
         List<ResidualSet> sets = [problem.Interior(HelmholtzCase.SampleInterior(options.Batch, rng)), problem.Boundary(HelmholtzCase.SampleBoundary(options.Batch, rng))];
         var adam = new Adam(net.Parameters, options.LearningRate);
         var ws = new MlpWorkspace();

@@ -6,6 +6,15 @@ public sealed record HelmholtzTraining
     /// <summary>Loss balancing scheme (see <see cref="Pinn.Balancing.LossBalancers.Names"/>).</summary>
     public string Balancing { get; init; } = "fixed";
 
+    /// <summary>Estimator of learning-rate annealing (default: the authors' code, see <see cref="Pinn.Balancing.LrAnnealingConvention"/>).</summary>
+    public Pinn.Balancing.LrAnnealingConvention LrAnnealing { get; init; } = Pinn.Balancing.LrAnnealingConvention.Authors;
+
+    /// <summary>
+    /// True (default, the authors' code): inputs enter standardised by the mean and standard deviation of the uniform
+    /// samples on [-1, 1] (0 and 1/sqrt(3)), i.e. x sqrt(3); false: unscaled.
+    /// </summary>
+    public bool StandardiseInputs { get; init; } = true;
+
     /// <summary>Hidden layer widths (the paper's Table 2 row "50 units / 3 hidden layers": [50, 50, 50]).</summary>
     public int[] Hidden { get; init; } = [50, 50, 50];
 

@@ -17,6 +17,8 @@ namespace SciTransfer.HeatSink.Nn;
 /// </summary>
 public sealed class FieldMlp : IModule
 {
+    private IReadOnlyList<Parameter> _parameters;
+
     /// <summary>Creates a network with zero parameters; call <see cref="Initialise"/> or load parameters.</summary>
     /// <param name="sizes">Layer widths, input first, output (1) last, e.g. [2, 32, 32, 1].</param>
     /// <param name="inputCentre">Per-input centre (length D).</param>
@@ -56,7 +58,7 @@ public sealed class FieldMlp : IModule
             p.Value.Span.Clear();
         }
 
-        ParameterCount = Network.ParameterCount();
+        _parameters = Network.Parameters;
     }
 
     /// <summary>Layer widths.</summary>
@@ -80,11 +82,24 @@ public sealed class FieldMlp : IModule
     /// <summary>The engine network (tanh hidden layers, identity output).</summary>
     public Mlp Network { get; }
 
-    /// <inheritdoc/>
-    public IReadOnlyList<Parameter> Parameters => Network.Parameters;
+    /// <summary>The singular corner term added to the output (null: none), see <see cref="Enrich"/>.</summary>
+    public CornerEnrichment? Enrichment { get; private set; }
 
-    /// <summary>Number of scalar parameters (sum over layers of in*out + out).</summary>
-    public int ParameterCount { get; }
+    /// <inheritdoc/>
+    public IReadOnlyList<Parameter> Parameters => _parameters;
+
+    /// <summary>Number of scalar parameters (sum over layers of in*out + out, plus 1 for the corner coefficient of an enriched network).</summary>
+    public int ParameterCount => Network.ParameterCount() + (Enrichment is null ? 0 : 1);
+
+    /// <summary>
+    /// Adds the singular corner term c S to the output (u = NN + c S, with all derivative channels), or removes it
+    /// (null). The coefficient becomes the last parameter (<see cref="Parameters"/>, <see cref="CopyValuesTo"/>).
+    /// </summary>
+    public void Enrich(CornerEnrichment? enrichment)
+    {
+        Enrichment = enrichment;
+        _parameters = enrichment is null ? Network.Parameters : [.. Network.Parameters, enrichment.Coefficient];
+    }
 
     /// <summary>Glorot-normal weights (std sqrt(2 / (fan_in + fan_out))), zero biases.</summary>
     public void Initialise(Rng rng)
@@ -98,11 +113,16 @@ public sealed class FieldMlp : IModule
         }
     }
 
-    /// <summary>A deep copy (parameter values and scaling; frozen flags are not copied).</summary>
+    /// <summary>A deep copy (parameter values, scaling and corner enrichment; frozen flags are not copied).</summary>
     public FieldMlp Clone()
     {
         var c = new FieldMlp(Sizes, InputCentre, InputScale, MirrorPeriod);
         c.Network.CopyParametersFrom(Network);
+        if (Enrichment is { } e)
+        {
+            c.Enrich(e.Clone());
+        }
+
         return c;
     }
 
@@ -242,6 +262,10 @@ public sealed class FieldMlp : IModule
         }
 
         ws.Finish(s, batch, channels);
+        if (Enrichment is { } en)
+        {
+            AddEnrichment(en, x, batch, channels, ws);
+        }
     }
 
     /// <summary>
@@ -262,12 +286,42 @@ public sealed class FieldMlp : IModule
         var seed = ws.Seed(outputAdjoint.Length);
         outputAdjoint.CopyTo(seed.Span);
         ws.Tape.Backward(output, seed);
+        if (Enrichment is { } en)
+        {
+            // The output is linear in c: dLoss/dc = sum over channels and points of adjoint x basis channel.
+            en.Coefficient.Grad.Span[0] = en.Coefficient.Frozen ? 0 : en.CoefficientScale * System.Numerics.Tensors.TensorPrimitives.Dot(outputAdjoint, ws.EnrichmentBasis);
+        }
+
         int o = 0;
         foreach (var p in Parameters)
         {
             System.Numerics.Tensors.TensorPrimitives.Add(gradient.Slice(o, p.Count), p.Grad.Span, gradient.Slice(o, p.Count));
             o += p.Count;
         }
+    }
+
+    // Output = NN + c S channel by channel (value; value, d/dx, d/dy, Laplacian); the basis is kept for Backward.
+    private static void AddEnrichment(CornerEnrichment en, ReadOnlySpan<double> x, int batch, int channels, MlpWorkspace ws)
+    {
+        int n = channels * batch;
+        var (outArray, basisArray) = ws.Enriched(n);
+        var output = outArray.AsSpan(0, n);
+        var basis = basisArray.AsSpan(0, n);
+        ws.OutputVar!.Value.Span.CopyTo(output);
+        double c = en.C;
+        for (int b = 0; b < batch; b++)
+        {
+            var (s, sx, sy, lap) = en.Basis(x[2 * b], x[(2 * b) + 1]);
+            basis[b] = s;
+            if (channels > 1)
+            {
+                basis[batch + b] = sx;
+                basis[(2 * batch) + b] = sy;
+                basis[(3 * batch) + b] = lap;
+            }
+        }
+
+        System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(basis, c, output, output);
     }
 
     /// <summary>Channels a pass of this order produces: 1 (value) or 2 + D (value, gradient, Laplacian).</summary>

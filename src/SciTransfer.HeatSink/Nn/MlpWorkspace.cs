@@ -13,6 +13,9 @@ public sealed class MlpWorkspace
     private Tensor? _input;
     private Tensor? _seed;
     private double[] _scratch = [];
+    private double[] _enriched = [];
+    private double[] _basis = [];
+    private int _enrichedLength = -1;
 
     /// <summary>The tape the passes are recorded on (reset by every forward pass).</summary>
     public Tape Tape { get; } = new() { Threads = 1 };
@@ -21,7 +24,10 @@ public sealed class MlpWorkspace
     public Var? OutputVar { get; private set; }
 
     /// <summary>Network output of the last pass, channels x batch.</summary>
-    public ReadOnlySpan<double> Output => OutputVar is { } v ? v.Value.Span : default;
+    public ReadOnlySpan<double> Output => _enrichedLength >= 0 ? _enriched.AsSpan(0, _enrichedLength) : OutputVar is { } v ? v.Value.Span : default;
+
+    /// <summary>Channels of the corner basis S of the last pass of an enriched network (layout of <see cref="Output"/>; empty otherwise).</summary>
+    public ReadOnlySpan<double> EnrichmentBasis => _enrichedLength >= 0 ? _basis.AsSpan(0, _enrichedLength) : default;
 
     /// <summary>Batch of the last forward pass.</summary>
     public int Batch { get; private set; }
@@ -70,5 +76,19 @@ public sealed class MlpWorkspace
         OutputVar = output;
         Batch = batch;
         Channels = channels;
+        _enrichedLength = -1;
+    }
+
+    /// <summary>Buffers (at least <paramref name="length"/> values, the first length used) for the enriched output and its corner basis; from now on <see cref="Output"/> is the enriched one.</summary>
+    internal (double[] Output, double[] Basis) Enriched(int length)
+    {
+        if (_enriched.Length < length)
+        {
+            _enriched = new double[length];
+            _basis = new double[length];
+        }
+
+        _enrichedLength = length;
+        return (_enriched, _basis);
     }
 }

@@ -22,6 +22,12 @@ public static class PinnModelStore
     {
         ArgumentNullException.ThrowIfNull(net);
         ArgumentNullException.ThrowIfNull(stream);
+        if (net.Enrichment is not null)
+        {
+            // The format has no field for the corner term; only plain (water) networks are stored.
+            throw new ArgumentException("PinnModelStore.Save: a network with a corner enrichment cannot be stored (format has no corner term)");
+        }
+
         var obj = new JsonObject
         {
             ["format"] = Format,

@@ -10,7 +10,7 @@ namespace SciTransfer.HeatSink.Pinn;
 /// <summary>
 /// Trains a <see cref="FieldMlp"/> on a <see cref="PinnTask"/>: weighted sum of mean squared residuals, the core
 /// engine's <see cref="Adam"/> (fresh state every call), loss balancing on per-term gradients (one engine backward per
-/// term), optional residual-adaptive resampling, frozen leading layers (<see cref="Core.Nn.Parameter.Frozen"/>) and an
+/// term), optional residual-adaptive resampling or fresh uniform points, frozen leading layers (<see cref="Core.Nn.Parameter.Frozen"/>) and an
 /// optional refinement with the engine's <see cref="Lbfgs"/>. Single-threaded and deterministic given the RNG.
 /// <see cref="TrainingHooks"/> let the generic fine-tuning strategies (l2-sp, bitfit, head-only, lora) run on the
 /// PINN loss: a penalty's gradient or adapter gradients added after the balanced gradient is formed, extra (adapter)
@@ -55,7 +55,8 @@ public static class PinnTrainer
         // Terms the network satisfies by construction (the symmetry term under the mirror feature) stay in the loss at
         // weight 1 but out of the balancer: their ~1e-33 losses and gradients would dominate any ratio or softmax.
         var active = VacuousTerms.ActiveMask(sets, net);
-        var balancer = new ActiveTermBalancer(LossBalancers.Create(options.Balancing, active.Count(a => a), 0, rng.Split(), LossBalancers.OutputLayerWeights(net)), active);
+        var matrices = LossBalancers.WeightMatrices(net, options.FrozenLayers);
+        var balancer = new ActiveTermBalancer(LossBalancers.Create(options.Balancing, active.Count(a => a), 0, rng.Split(), LossBalancers.OutputLayerWeights(net), options.LrAnnealing, matrices.Count > 0 ? matrices : null), active);
         // Leading layers are frozen on top of whatever the caller froze (bitfit, head-only, lora), and the caller's
         // flags are restored afterwards.
         bool[] callerFrozen = [.. net.Parameters.Select(p => p.Frozen)];
@@ -63,6 +64,12 @@ public static class PinnTrainer
         {
             var (w, b) = net.Layer(l);
             w.Frozen = b.Frozen = true;
+        }
+
+        if (net.Enrichment is { } en)
+        {
+            // The corner coefficient trains only when asked (corner_trainable), and never when the caller froze it.
+            en.Coefficient.Frozen |= !options.CornerTrainable;
         }
 
         try
@@ -202,7 +209,22 @@ public static class PinnTrainer
             adam.LearningRate = options.LearningRate * Math.Pow(options.LearningRateDecay, step / (double)Math.Max(1, options.Steps - 1));
             adam.Step();
             balancer.UpdatePointWeights(sets, residuals);
-            if (options.ResampleEvery > 0 && (step + 1) % options.ResampleEvery == 0 && task.UsePhysics && !balancer.KeepsPoints)
+            if (options.CornerEstimateEvery > 0 && net.Enrichment is { } en && (step + 1) % options.CornerEstimateEvery == 0 && task.UsePhysics)
+            {
+                en.C = CornerCoefficient.Estimate(net, options.CornerEstimateRadius, ws);
+            }
+
+            if (options.FreshPointsEvery > 0 && (step + 1) % options.FreshPointsEvery == 0 && task.UsePhysics && !balancer.KeepsPoints)
+            {
+                // Fresh uniform points for every physics term: the network cannot overfit a fixed point set (the
+                // stall of docs/heat-sink.md); the sensor term (if any) is rebuilt unchanged.
+                var fresh = PinnConstraints.Build(task, options.InteriorPoints, options.BoundaryPoints, rng);
+                for (int k = 0; k < sets.Count; k++)
+                {
+                    sets[k] = fresh[k];
+                }
+            }
+            else if (options.ResampleEvery > 0 && (step + 1) % options.ResampleEvery == 0 && task.UsePhysics && !balancer.KeepsPoints)
             {
                 sets[0] = PinnConstraints.Pde(AdaptiveInterior(net, task.Case.Geometry, options.InteriorPoints, options.AdaptiveFraction, rng, ws), task.ThetaScale);
                 residuals[0] = new double[sets[0].Count];

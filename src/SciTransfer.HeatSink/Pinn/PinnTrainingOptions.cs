@@ -15,6 +15,9 @@ public sealed record PinnTrainingOptions
     /// <summary>Loss balancing scheme (see <see cref="Balancing.LossBalancers.Names"/>).</summary>
     public string Balancing { get; init; } = "fixed";
 
+    /// <summary>Estimator of learning-rate annealing (default: the authors' code; see <see cref="Pinn.Balancing.LrAnnealingConvention"/>).</summary>
+    public Pinn.Balancing.LrAnnealingConvention LrAnnealing { get; init; } = Pinn.Balancing.LrAnnealingConvention.Authors;
+
     /// <summary>Interior collocation points.</summary>
     public int InteriorPoints { get; init; } = 512;
 
@@ -23,6 +26,18 @@ public sealed record PinnTrainingOptions
 
     /// <summary>Residual-adaptive resampling period in steps (0: fixed uniform points).</summary>
     public int ResampleEvery { get; init; }
+
+    /// <summary>Period in steps of drawing fresh uniform points for every physics term (0: off; takes precedence over <see cref="ResampleEvery"/> on steps where both fall).</summary>
+    public int FreshPointsEvery { get; init; }
+
+    /// <summary>Period in steps of re-estimating the corner coefficient c of an enriched network from its own field (<see cref="CornerCoefficient"/>; 0: never).</summary>
+    public int CornerEstimateEvery { get; init; }
+
+    /// <summary>Radius (units of l) of the circle on which c is estimated.</summary>
+    public double CornerEstimateRadius { get; init; } = 0.2;
+
+    /// <summary>Whether Adam (and L-BFGS) also train c of an enriched network (false: c moves only by estimation).</summary>
+    public bool CornerTrainable { get; init; }
 
     /// <summary>Share of resampled interior points taken where the PDE residual is largest (rest uniform).</summary>
     public double AdaptiveFraction { get; init; } = 0.5;

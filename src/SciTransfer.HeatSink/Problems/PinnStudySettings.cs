@@ -48,6 +48,9 @@ internal sealed record PinnStudySettings
     /// <summary>Measured sodium sensors (and reference field) from the data block; null: sensors drawn from the solver.</summary>
     public SensorDataSet? Data { get; init; }
 
+    /// <summary>Inner and outer cutoff radii of the fin-root corner term of the sodium PINNs (null: no corner term).</summary>
+    public (double Inner, double Outer)? CornerRadii { get; init; }
+
     /// <summary>Strategy whose field the figures show.</summary>
     public required string FigureStrategy { get; init; }
 }

@@ -1,6 +1,7 @@
 using SciTransfer.HeatSink.Data;
 using SciTransfer.HeatSink.Physics;
 using SciTransfer.HeatSink.Pinn;
+using SciTransfer.HeatSink.Pinn.Balancing;
 using SciTransfer.HeatSink.Solver;
 using SciTransfer.Transfer.Data;
 using SciTransfer.Transfer.Options;
@@ -43,6 +44,12 @@ internal sealed class WaterToSodiumFactory : IProblemFactory
             OptionSpec.Integer("interior_points", 256, 4, 100000, "interior collocation points", quick: 64),
             OptionSpec.Integer("boundary_points", 48, 2, 100000, "collocation points per boundary kind", quick: 16),
             OptionSpec.Integer("resample_every", 250, 0, 1000000, "residual-adaptive resampling period (0: fixed points)", "steps", quick: 0),
+            OptionSpec.Integer("fresh_points_every", 0, 0, 1000000, "period of drawing fresh uniform collocation points for every physics term (0: off)", "steps"),
+            OptionSpec.Boolean("corner_enrichment", false, "add c r^(2/3) cos(2 phi/3) x cutoff about the fin-root corner (trainable c) to the sodium PINN"),
+            OptionSpec.Integer("corner_estimate_every", 100, 0, 1000000, "period of re-estimating the corner coefficient c from the PINN's own field (0: never)", "steps"),
+            OptionSpec.Number("corner_estimate_radius", 0.2, 1e-3, 100, "radius of the circle about the fin root on which c is estimated", "l"),
+            OptionSpec.Boolean("corner_trainable", false, "train c with the network by Adam (it collapses towards 0 in measurements; see docs)"),
+            OptionSpec.NumberList("corner_radii", [0.0, 0.74], 0, 100, "inner and outer radius of the corner term's cutoff (1 inside, 0 outside)", "l"),
             OptionSpec.Number("error_target", 0.1, 1e-6, 10, "relative L2 error counted as reached (steps_to_target)", quick: 0.2),
             OptionSpec.Integer("eval_every", 10, 1, 100000, "error evaluation period", "steps"),
             OptionSpec.Number("learning_rate", 3e-3, 1e-7, 1, "Adam learning rate of pre-training, scratch and data-only"),
@@ -51,6 +58,7 @@ internal sealed class WaterToSodiumFactory : IProblemFactory
             OptionSpec.Integer("source_steps", 3000, 0, 10000000, "Adam steps of the water pre-training", quick: 300),
             OptionSpec.Number("fine_tune_learning_rate", null, 1e-7, 1, "Adam learning rate of the fine-tune strategies (default: learning_rate)") with { Optional = true },
             OptionSpec.Integer("head_frozen_layers", null, 0, 1024, "leading layers frozen by fine-tune-head (default: all but the last two)") with { Optional = true },
+            OptionSpec.Choice("lr_annealing", "authors", LrAnnealingConventions.Names, "estimator of the fine-tune+lr-annealing weights: the authors' code (max|grad L_pde| / mean|grad (lambda L_k)| over the weight matrices) or the paper text's ratio (max|grad L_pde| / mean|grad L_k| over every parameter, the rule before 2026-12-06)"),
             OptionSpec.Integer("lbfgs_steps", 100, 0, 100000, "L-BFGS iterations of fine-tune+lbfgs", quick: 10),
             OptionSpec.Integer("source_sensors", 64, 0, 100000, "water sensors used in pre-training", quick: 32),
             OptionSpec.Integer("pool_size", 128, 1, 100000, "candidate sodium sensor positions (the target pool; at most the solid cells of the reference grid)"),
@@ -128,10 +136,28 @@ internal sealed class WaterToSodiumFactory : IProblemFactory
             InteriorPoints = options.Int("interior_points"),
             BoundaryPoints = options.Int("boundary_points"),
             ResampleEvery = options.Int("resample_every"),
+            FreshPointsEvery = options.Int("fresh_points_every"),
+            CornerEstimateEvery = options.Int("corner_estimate_every"),
+            CornerEstimateRadius = options.Number("corner_estimate_radius"),
+            CornerTrainable = options.Bool("corner_trainable"),
             ErrorTarget = options.Number("error_target"),
             EvalEvery = options.Int("eval_every"),
+            LrAnnealing = LrAnnealingConventions.Parse(options.Text("lr_annealing")),
         };
         var source = target with { Steps = options.Int("source_steps") };
+
+        double[] radii = options.NumberList("corner_radii");
+        if (radii.Length != 2 || !(radii[0] >= 0 && radii[0] < radii[1]))
+        {
+            throw options.Error("corner_radii", $"must be two radii [inner, outer] with 0 <= inner < outer, found [{string.Join(", ", radii)}]");
+        }
+
+        // The corner term must vanish before the far symmetry plane x = half pitch, or that plane is no longer exact.
+        double room = sourceGeometry.HalfPitch - sourceGeometry.FinHalfThickness;
+        if (options.Bool("corner_enrichment") && !(radii[1] < room))
+        {
+            throw options.Error("corner_radii", $"outer radius {radii[1]} must be below half_pitch - fin_half_thickness = {room} (the corner term must vanish before the symmetry plane x = half pitch)");
+        }
 
         string figureStrategy = options.Text("figure_strategy");
         var settingsRecord = new PinnStudySettings
@@ -150,6 +176,7 @@ internal sealed class WaterToSodiumFactory : IProblemFactory
             GridCellsPerUnit = options.Int("grid_cells_per_unit"),
             FigureN = options.Int("figure_n"),
             FigureStrategy = figureStrategy,
+            CornerRadii = options.Bool("corner_enrichment") ? (radii[0], radii[1]) : null,
             Data = options.Data is { } block
                 ? SensorDataSet.Load(block, targetGeometry, new SensorScale(lengthMm * 1e-3, ks, options.Has("fluid_temperature_k") ? options.Number("fluid_temperature_k") : null, options.Has("heat_flux_w_m2") ? options.Number("heat_flux_w_m2") : null))
                 : null,

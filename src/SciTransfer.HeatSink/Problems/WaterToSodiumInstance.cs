@@ -132,6 +132,13 @@ internal sealed partial class WaterToSodiumInstance : ProblemInstance<WaterModel
         ArgumentNullException.ThrowIfNull(net);
         var clock = Stopwatch.StartNew();
         var task = new PinnTask(_s.Target, Subset(cell.TargetIndices.Span), UsePhysics: usePhysics);
+        if (_s.CornerRadii is { } radii && usePhysics && training is not null && net.Enrichment is null)
+        {
+            // The singular corner term (coefficient 0 at the start, trained with the network) for the sodium physics.
+            var g = _s.Target.Geometry;
+            net.Enrich(new CornerEnrichment(g.FinHalfThickness, g.BaseThickness, radii.Inner, radii.Outer));
+        }
+
         var log = training is null ? null : PinnTrainer.Train(net, task, training, cell.Seeds.Child("train").CreateRng(), _scoreProbe, cell.CancellationToken);
         var values = Score(_scoreProbe?.Predict(net, task), _heldOut?.Predict(net, task), log, clock);
         var figures = _s.Data is null && _repeat == 0 && cell.N == _s.FigureN && strategy == _s.FigureStrategy

@@ -12,6 +12,8 @@ namespace SciTransfer.Quantum.Bench;
 /// of the same state measured in the same run (host memory for managed, device-to-device for GPU backends):
 /// a gate moves 32 * 2^n bytes, so the bandwidth bound is 32 * 2^n / copy_bandwidth. Without --qubits it
 /// runs n = 20 and 24 like the peer. <c>--sweep 1</c> also times RY and CZ(1, w) on every wire w.
+/// <c>--wires 0,6,13,20,24 [--gates ry,cz] [--rounds R]</c> instead compares chosen wires alternately in R rounds
+/// (<see cref="WireComparison"/>): time per gate, ratio to the fastest wire, and the copy-rate bound.
 /// </summary>
 public sealed class StatevectorBench : IBenchWorkload
 {
@@ -22,7 +24,7 @@ public sealed class StatevectorBench : IBenchWorkload
     public string Description => "one RY and one CNOT on a single 20/24-qubit state, with copy bandwidth (peer: torch_statevector.py)";
 
     /// <inheritdoc/>
-    public IReadOnlyList<string> OptionKeys { get; } = ["qubits", "threads", "backend", "sweep"];
+    public IReadOnlyList<string> OptionKeys { get; } = ["qubits", "threads", "backend", "sweep", "wires", "gates", "rounds"];
 
     /// <inheritdoc/>
     public void Run(BenchArguments arguments, TextWriter output, CancellationToken cancellationToken)
@@ -33,11 +35,20 @@ public sealed class StatevectorBench : IBenchWorkload
         using var backend = BenchBackend.Create(arguments);
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c, $"device backend={backend.Name} {backend.Description}"));
+        if (arguments.GetString("wires", "") != "")
+        {
+            int n = arguments.GetInt("qubits", 24);
+            int[] wires = WireComparison.ParseWires(arguments.GetString("wires", ""), n);
+            string[] gates = WireComparison.ParseGates(arguments.GetString("gates", "ry,cz"));
+            WireComparison.Run(backend, n, threads, wires, gates, arguments.GetInt("rounds", 5), output, cancellationToken);
+            return;
+        }
+
         foreach (int n in sizes)
         {
             var ry = new CircuitBuilder(n).RY(n / 2, ParamRef.Const(0.3)).Build();
             var cnot = new CircuitBuilder(n).CNOT(1, n - 2).Build();
-            using var state = backend.CreateState(n);
+            using var state = WireComparison.CreateState(backend, n);
             double ryMs = BenchTiming.MedianMs(() => backend.Apply(state, ry, [], default), 5, cancellationToken);
             double cnotMs = BenchTiming.MedianMs(() => backend.Apply(state, cnot, [], default), 5, cancellationToken);
             (double gbPerS, string copyKind) = backend is IlgpuBackend gpu

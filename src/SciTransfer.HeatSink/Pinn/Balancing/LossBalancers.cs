@@ -11,13 +11,15 @@ public static class LossBalancers
 
     /// <summary>
     /// Creates scheme <paramref name="name"/> for <paramref name="terms"/> terms (the PDE term at <paramref name="pdeTerm"/>);
-    /// <paramref name="sharedWeights"/> (offset, length) is GradNorm's W within the flat parameter gradient (null: all of it).
+    /// <paramref name="sharedWeights"/> (offset, length) is GradNorm's W within the flat parameter gradient (null: all of it);
+    /// <paramref name="lrAnnealing"/> and <paramref name="weightMatrices"/> (see <see cref="WeightMatrices"/>; null: the
+    /// whole gradient as one block) choose learning-rate annealing's estimator.
     /// </summary>
-    public static ILossBalancer Create(string name, int terms, int pdeTerm, Rng rng, (int Offset, int Length)? sharedWeights = null) => name switch
+    public static ILossBalancer Create(string name, int terms, int pdeTerm, Rng rng, (int Offset, int Length)? sharedWeights = null, LrAnnealingConvention lrAnnealing = LrAnnealingConvention.Authors, IReadOnlyList<(int Offset, int Length)>? weightMatrices = null) => name switch
     {
         "fixed" => new FixedWeights(Enumerable.Repeat(1.0, terms).ToArray()),
         "uncertainty" => new UncertaintyWeighting(terms),
-        "lr-annealing" => new LearningRateAnnealing(terms, pdeTerm),
+        "lr-annealing" => new LearningRateAnnealing(terms, pdeTerm, convention: lrAnnealing, weightMatrices: weightMatrices),
         "softadapt" => new SoftAdapt(terms),
         "relobralo" => new ReLoBRaLo(terms, rng),
         "gradnorm" => sharedWeights is { } w ? new GradNorm(terms, sharedOffset: w.Offset, sharedLength: w.Length) : new GradNorm(terms),
@@ -45,5 +47,34 @@ public static class LossBalancers
         }
 
         throw new InvalidOperationException("LossBalancers: the output layer's weight is not among the network's parameters");
+    }
+
+    /// <summary>
+    /// Where each trainable weight matrix of <paramref name="net"/> sits in its flat parameter layout, leaving out the
+    /// biases and the first <paramref name="frozenLayers"/> layers (frozen: their gradients are zero): the blocks over
+    /// which the authors of learning-rate annealing take their gradient statistics.
+    /// </summary>
+    public static IReadOnlyList<(int Offset, int Length)> WeightMatrices(FieldMlp net, int frozenLayers = 0)
+    {
+        ArgumentNullException.ThrowIfNull(net);
+        var wanted = Enumerable.Range(Math.Max(0, frozenLayers), Math.Max(0, net.LayerCount - Math.Max(0, frozenLayers))).Select(l => net.Layer(l).Weight).ToList();
+        var blocks = new List<(int Offset, int Length)>();
+        int offset = 0;
+        foreach (var p in net.Parameters)
+        {
+            if (wanted.Any(w => ReferenceEquals(w, p)))
+            {
+                blocks.Add((offset, p.Count));
+            }
+
+            offset += p.Count;
+        }
+
+        if (blocks.Count != wanted.Count)
+        {
+            throw new InvalidOperationException("LossBalancers: a layer's weight is not among the network's parameters");
+        }
+
+        return blocks;
     }
 }

@@ -13,11 +13,23 @@ public sealed class ManagedBackend : QuantumBackend
     // Below this many amplitude pairs a gate is not worth splitting across threads.
     private const long ParallelGateThreshold = 1L << 15;
 
-    /// <summary>Creates the backend with a thread budget.</summary>
-    public ManagedBackend(int threads = 1)
+    /// <summary>
+    /// Creates the backend with a thread budget and the most bytes one state may take
+    /// (default: the memory the .NET runtime sees as available to this process, container limits included).
+    /// </summary>
+    public ManagedBackend(int threads = 1, long? memoryLimitBytes = null)
         : base(threads)
     {
+        if (memoryLimitBytes is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(memoryLimitBytes), memoryLimitBytes, "must be positive");
+        }
+
+        MemoryLimitBytes = memoryLimitBytes ?? GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
     }
+
+    /// <summary>Most bytes a single state from <see cref="QuantumBackend.CreateState"/> may take; larger ones are refused before allocating.</summary>
+    public long MemoryLimitBytes { get; }
 
     /// <inheritdoc/>
     public override string Name => "managed";
@@ -105,6 +117,14 @@ public sealed class ManagedBackend : QuantumBackend
     protected override QuantumState CreateStateCore(int qubitCount)
     {
         CheckSize(qubitCount);
+        long bytes = 16L << qubitCount;
+        if (bytes > MemoryLimitBytes)
+        {
+            // Refused up front: on Linux an over-large allocation may succeed and the process be killed when the pages are touched.
+            throw new InvalidOperationException(
+                $"managed.CreateState: a {qubitCount}-qubit state needs {Gib(bytes)} GiB ({bytes} bytes), more than the {Gib(MemoryLimitBytes)} GiB " +
+                $"this process may use; use fewer qubits or a machine with more memory");
+        }
 
         try
         {
@@ -113,7 +133,7 @@ public sealed class ManagedBackend : QuantumBackend
         catch (OutOfMemoryException e)
         {
             throw new InvalidOperationException(
-                $"managed.CreateState: could not allocate {16.0 * (1L << qubitCount) / (1L << 30):F2} GiB for a {qubitCount}-qubit state: {e.Message}", e);
+                $"managed.CreateState: could not allocate {Gib(bytes)} GiB for a {qubitCount}-qubit state: {e.Message}", e);
         }
     }
 
@@ -157,6 +177,8 @@ public sealed class ManagedBackend : QuantumBackend
             }
         }
     }
+
+    private static string Gib(long bytes) => (bytes / (double)(1L << 30)).ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
 
     // One state must fit one .NET array (spans index with int); refuse larger ones before any arithmetic overflows.
     private static void CheckSize(int qubitCount)

@@ -26,4 +26,20 @@ public class ShippedConfigTests
         Assert.NotEmpty(StudyPlan.Cells(config));
         Assert.All(config.Problems, p => Assert.Contains(SciTransfer.Transfer.Strategies.StrategyNames.Scratch, p.Problem.Strategies.Select(s => s.Name)));
     }
+
+    [Theory]
+    [InlineData("heat-sink.json")]
+    [InlineData("fuel-moisture.json")]
+    [InlineData("quantum.json")]
+    [InlineData("epidemiology.json")]
+    public void Each_domains_full_study_runs_every_strategy_its_problems_offer(string file)
+    {
+        string path = Path.Combine(QuickstartDeterminismTests.RepositoryRoot(), "experiments", file);
+        var config = StudyConfigLoader.Load(path, Catalog.Create(), new ProblemSettings());
+        foreach (var entry in config.Problems)
+        {
+            var missing = entry.Problem.Strategies.Select(s => s.Name).Except(entry.StrategyNames, StringComparer.Ordinal).ToList();
+            Assert.True(missing.Count == 0, $"{file}: {entry.Id} does not run {string.Join(", ", missing)}");
+        }
+    }
 }

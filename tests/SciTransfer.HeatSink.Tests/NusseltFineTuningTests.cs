@@ -36,6 +36,30 @@ public class NusseltFineTuningTests
     }
 
     [Fact]
+    public void The_label_free_estimate_is_the_importance_weighted_rmse_of_the_model_on_held_out_water_designs()
+    {
+        var (problem, instance, _, seeds) = Setup();
+        var metric = problem.Metrics.Single(m => m.Name == "iw_source_rmse");
+        Assert.Equal("rmse", metric.EstimateOf);
+
+        // Recomputed from the public pieces: water designs from the repeat's seed child "source-validation" (test_size
+        // of them), weights p_pool/p_water of their feature rows, the source network's Nu on them.
+        var validation = SciTransfer.HeatSink.Data.NusseltGenerator.Generate("water", 100, seeds.Child("source-validation").CreateRng(), 0.03);
+        Assert.Equal(instance.Test.Count, validation.Count);
+        static MathNet.Numerics.LinearAlgebra.Matrix<double> Rows(IReadOnlyList<SciTransfer.HeatSink.Data.NusseltSample> r)
+        {
+            var x = Models.NusseltTrainer.FeatureMatrix(r);
+            return MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(r.Count, 6, (i, j) => x[(i * 6) + j]);
+        }
+
+        double[] w = [.. new ImportanceWeights().Estimate(Rows(validation), Rows(instance.Pool))];
+        var nu = Models.NusseltTrainer.Predict(instance.Source, validation);
+        double expected = Math.Sqrt(validation.Select((v, i) => w[i] * Math.Pow(nu[i] - v.Nu, 2)).Sum() / w.Sum());
+        var cell = new StrategyCell(0, ReadOnlyMemory<int>.Empty, seeds.Child("cell"), null, CancellationToken.None);
+        Assert.Equal(expected, problem.Strategies.Find(StrategyNames.SourceOnly)!.Run(instance, cell).Values["iw_source_rmse"], 10);
+    }
+
+    [Fact]
     [Trait("Category", "Slow")]
     public void The_generic_fine_tuning_strategies_are_offered_and_improve_on_the_water_network()
     {

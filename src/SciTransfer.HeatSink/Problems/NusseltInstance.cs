@@ -27,6 +27,11 @@ internal sealed class NusseltInstance : ProblemInstance<FieldMlp>, IEngineNetwor
     private readonly List<NusseltSample> _priorPoints;
     private readonly List<NusseltSample> _collocation;
 
+    // Held-out water designs for the label-free estimate (generated water only; empty with a user water table) and
+    // their importance weights against the sodium pool's designs, computed on first use.
+    private readonly List<NusseltSample> _sourceValidation;
+    private readonly Lazy<double[]> _validationWeights;
+
     /// <summary>Generates the repeat's data, or splits the table's sodium rows with the repeat's seeds.</summary>
     public NusseltInstance(NusseltSettings settings, ProblemContext context)
     {
@@ -50,6 +55,11 @@ internal sealed class NusseltInstance : ProblemInstance<FieldMlp>, IEngineNetwor
             _priorPoints = NusseltGenerator.Generate("sodium", settings.PriorPoints, context.Seeds.Child("sodium-prior").CreateRng(), 0);
         }
 
+        // Its own seed child, so no other draw changes.
+        _sourceValidation = settings.Table is { GeneratesWater: false }
+            ? []
+            : NusseltGenerator.Generate("water", settings.TestSize, context.Seeds.Child("source-validation").CreateRng(), settings.Noise);
+        _validationWeights = new Lazy<double[]>(() => [.. new ImportanceWeights().Estimate(DesignRows(_sourceValidation), DesignRows(_pool))], LazyThreadSafetyMode.ExecutionAndPublication);
         PriorStart = CorrelationCoefficients.Published(settings.Prior) ?? FitWater(_water);
         CollocationRange = DesignRange.Of(_pool);
         _collocation = settings.PriorAt == "collocation"
@@ -162,7 +172,7 @@ internal sealed class NusseltInstance : ProblemInstance<FieldMlp>, IEngineNetwor
         var net = Source.Clone();
         var priorPoints = usePrior ? PriorPoints(subset) : [];
         var weights = NusseltTrainer.Train(net, subset, priorPoints, SodiumPrior(), balancing, _s.Steps, _s.FineTuneLearningRate, rng, boundPriorWeight: _s.BoundPriorWeight, pairedPrior: _s.PriorAt == "collocation");
-        return Score(NusseltTrainer.Predict(net, _test), BlendWeights(weights, subset.Count > 0, priorPoints.Count > 0));
+        return Score(rows => NusseltTrainer.Predict(net, rows), BlendWeights(weights, subset.Count > 0, priorPoints.Count > 0));
     }
 
     /// <summary>
@@ -177,7 +187,7 @@ internal sealed class NusseltInstance : ProblemInstance<FieldMlp>, IEngineNetwor
         var net = NusseltTrainer.NewNetwork(_water, _s.Hidden, cell.Seeds.Child("init").CreateRng());
         var prior = usePrior ? PriorPoints(data) : [];
         var weights = NusseltTrainer.Train(net, data, prior, SodiumPrior(), _s.Balancing, _s.Steps, _s.LearningRate, rng, boundPriorWeight: _s.BoundPriorWeight, pairedPrior: _s.PriorAt == "collocation");
-        return Score(NusseltTrainer.Predict(net, _test), BlendWeights(weights, data.Count > 0, prior.Count > 0));
+        return Score(rows => NusseltTrainer.Predict(net, rows), BlendWeights(weights, data.Count > 0, prior.Count > 0));
     }
 
     /// <summary>A trainable copy of the water network.</summary>
@@ -250,16 +260,19 @@ internal sealed class NusseltInstance : ProblemInstance<FieldMlp>, IEngineNetwor
     }
 
     /// <summary>Test metrics of a network from <see cref="CloneSource"/>.</summary>
-    public CellResult Score(IModule model) => Score(NusseltTrainer.Predict(AsNetwork(model), _test));
+    public CellResult Score(IModule model) => Score(rows => NusseltTrainer.Predict(AsNetwork(model), rows));
 
     /// <summary>
-    /// Test MAPE (%) and RMSE of predicted Nu (one value per test design), and the final data and prior weights of
-    /// the blend that trained the model (<see cref="NusseltMetrics.WeightData"/>, <see cref="NusseltMetrics.WeightPrior"/>;
-    /// NaN where the strategy has no such term or reports none).
+    /// Test MAPE (%) and RMSE of Nu as predicted by <paramref name="predict"/> (one value per design it is given), the
+    /// label-free estimate <see cref="NusseltMetrics.IwSourceRmse"/> (the same predictor on the held-out water designs,
+    /// importance-weighted towards the sodium pool's designs; Sugiyama, Krauledat &amp; Müller 2007), and the final
+    /// data and prior weights of the blend that trained the model (<see cref="NusseltMetrics.WeightData"/>,
+    /// <see cref="NusseltMetrics.WeightPrior"/>; NaN where the strategy has no such term or reports none).
     /// </summary>
-    public CellResult Score(double[] predicted, (double Data, double Prior)? weights = null)
+    public CellResult Score(Func<IReadOnlyList<NusseltSample>, double[]> predict, (double Data, double Prior)? weights = null)
     {
-        ArgumentNullException.ThrowIfNull(predicted);
+        ArgumentNullException.ThrowIfNull(predict);
+        double[] predicted = predict(_test);
         double ape = 0;
         double se = 0;
         for (int i = 0; i < _test.Count; i++)
@@ -275,7 +288,18 @@ internal sealed class NusseltInstance : ProblemInstance<FieldMlp>, IEngineNetwor
             [NusseltMetrics.Rmse] = Math.Sqrt(se / _test.Count),
             [NusseltMetrics.WeightData] = weights?.Data ?? double.NaN,
             [NusseltMetrics.WeightPrior] = weights?.Prior ?? double.NaN,
+            [NusseltMetrics.IwSourceRmse] = _sourceValidation.Count == 0
+                ? double.NaN
+                : ImportanceWeightedValidation.Rmse(predict(_sourceValidation), [.. _sourceValidation.Select(v => v.Nu)], _validationWeights.Value),
         });
+    }
+
+    // The network's input features (log10 Pe, D_h, aspect ratio, L, W, log10 L/D) as rows: what the density ratio compares.
+    private static MathNet.Numerics.LinearAlgebra.Matrix<double> DesignRows(IReadOnlyList<NusseltSample> rows)
+    {
+        int d = NusseltSample.FeatureCount;
+        var x = NusseltTrainer.FeatureMatrix(rows);
+        return MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(rows.Count, d, (i, j) => x[(i * d) + j]);
     }
 
     private static Var Standardised(FieldMlp net, IReadOnlyList<NusseltSample> rows, Tape tape)

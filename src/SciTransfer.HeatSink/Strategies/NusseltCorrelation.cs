@@ -21,5 +21,5 @@ internal sealed class NusseltCorrelation : Strategy<NusseltInstance>
 
     /// <inheritdoc/>
     public override CellResult Run(NusseltInstance instance, StrategyCell cell) =>
-        instance.Score([.. instance.Test.Select(s => instance.PriorStart.Nu(s.Peclet))]);
+        instance.Score(rows => [.. rows.Select(s => instance.PriorStart.Nu(s.Peclet))]);
 }

@@ -32,6 +32,6 @@ internal sealed class NusseltFittedCorrelation : Strategy<NusseltInstance>
         double[] pe = [.. subset.Select(s => s.Peclet)];
         double[] nu = [.. subset.Select(s => s.Nu)];
         var fit = CorrelationFit.Fit(pe, nu, instance.PriorStart);
-        return instance.Score([.. instance.Test.Select(s => fit.Nu(s.Peclet))]);
+        return instance.Score(rows => [.. rows.Select(s => fit.Nu(s.Peclet))]);
     }
 }

@@ -19,5 +19,5 @@ internal sealed class NusseltSourceOnly : Strategy<NusseltInstance>
 
     /// <inheritdoc/>
     public override CellResult Run(NusseltInstance instance, StrategyCell cell) =>
-        instance.Score(NusseltTrainer.Predict(instance.Source, instance.Test));
+        instance.Score(rows => NusseltTrainer.Predict(instance.Source, rows));
 }

@@ -163,8 +163,10 @@ public sealed class ManagedBackend : QuantumBackend
             }
             else
             {
-                // Chunks are multiples of 4 pairs so the SIMD block paths stay aligned.
-                long per = ((groups / chunks) + 3) & ~3L;
+                // Chunks are whole multiples of 2^11 pairs so the SIMD paths stay aligned and every chunk of a
+                // middle-wire gate takes the blocked path (ManagedWireKernels); the arithmetic per amplitude is the same on every path.
+                long align = ManagedWireKernels.ChunkAlignment;
+                long per = ((groups / chunks) + align - 1) & ~(align - 1);
                 var amps = ms.Amplitudes;
                 Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, c =>
                 {

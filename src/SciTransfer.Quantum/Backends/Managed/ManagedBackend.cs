@@ -159,7 +159,7 @@ public sealed class ManagedBackend : QuantumBackend
             int chunks = groups >= ParallelGateThreshold ? Threads : 1;
             if (chunks == 1)
             {
-                ApplyRange(ms.Amplitudes, n, op, m, 0, groups);
+                ApplyRange(ms.Amplitudes.Span, n, op, m, 0, groups);
             }
             else
             {
@@ -173,7 +173,7 @@ public sealed class ManagedBackend : QuantumBackend
                     long start = c * per, end = Math.Min(groups, start + per);
                     if (start < end)
                     {
-                        ApplyRange(amps, n, op, m, start, end);
+                        ApplyRange(amps.Span, n, op, m, start, end);
                     }
                 });
             }

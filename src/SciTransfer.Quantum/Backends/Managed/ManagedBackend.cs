@@ -159,19 +159,21 @@ public sealed class ManagedBackend : QuantumBackend
             int chunks = groups >= ParallelGateThreshold ? Threads : 1;
             if (chunks == 1)
             {
-                ApplyRange(ms.Amplitudes, n, op, m, 0, groups);
+                ApplyRange(ms.Amplitudes.Span, n, op, m, 0, groups);
             }
             else
             {
-                // Chunks are multiples of 4 pairs so the SIMD block paths stay aligned.
-                long per = ((groups / chunks) + 3) & ~3L;
+                // Chunks are whole multiples of 2^11 pairs so the SIMD paths stay aligned and every chunk of a
+                // middle-wire gate takes the blocked path (ManagedWireKernels); the arithmetic per amplitude is the same on every path.
+                long align = ManagedWireKernels.ChunkAlignment;
+                long per = ((groups / chunks) + align - 1) & ~(align - 1);
                 var amps = ms.Amplitudes;
                 Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, c =>
                 {
                     long start = c * per, end = Math.Min(groups, start + per);
                     if (start < end)
                     {
-                        ApplyRange(amps, n, op, m, start, end);
+                        ApplyRange(amps.Span, n, op, m, start, end);
                     }
                 });
             }

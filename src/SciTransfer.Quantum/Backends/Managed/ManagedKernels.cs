@@ -27,7 +27,7 @@ internal static class ManagedKernels
             int strideDoubles = 2 << t;
             if (real && Vector512.IsHardwareAccelerated && strideDoubles >= 8 && (start & 3) == 0 && (end & 3) == 0)
             {
-                Real512Blocks(s, t, m, start, end);
+                Real512Blocks(s, n, t, m, start, end);
                 return;
             }
 
@@ -50,6 +50,12 @@ internal static class ManagedKernels
             }
         }
 
+        if (diag && Vector512.IsHardwareAccelerated)
+        {
+            ManagedWireKernels.DiagonalRuns(s, n, t, ctrl, m, start, end);
+            return;
+        }
+
         Scalar1(s, n, t, ctrl, m, diag, start, end);
     }
 
@@ -63,7 +69,7 @@ internal static class ManagedKernels
         Span<double> m = [cos, 0, -sin, 0, sin, 0, cos, 0];
         if (Vector512.IsHardwareAccelerated && t >= 2 && (start & 3) == 0 && (end & 3) == 0)
         {
-            Real512Blocks(s, t, m, start, end);
+            Real512Blocks(s, n, t, m, start, end);
         }
         else if (Vector512.IsHardwareAccelerated && t < 2 && n >= 3 && (start & 1) == 0 && (end & 1) == 0)
         {
@@ -273,24 +279,17 @@ internal static class ManagedKernels
         }
     }
 
-    // Real matrix, stride >= 4 amplitudes: 4 consecutive pairs share one Vector512 of a's and one of b's.
-    private static void Real512Blocks(Span<double> s, int t, ReadOnlySpan<double> m, long start, long end)
+    // Real matrix, stride >= 4 amplitudes: 4 consecutive pairs share one Vector512 of a's and one of b's. The access
+    // order depends on the wire (ManagedWireKernels): blocked for middle wires of states beyond L2, else two streams.
+    private static void Real512Blocks(Span<double> s, int n, int t, ReadOnlySpan<double> m, long start, long end)
     {
-        var m00 = Vector512.Create(m[0]);
-        var m01 = Vector512.Create(m[2]);
-        var m10 = Vector512.Create(m[4]);
-        var m11 = Vector512.Create(m[6]);
-        long stride = 1L << t;
-        ref double r = ref MemoryMarshal.GetReference(s);
-        for (long j = start; j < end; j += 4)
+        if (ManagedWireKernels.IsBlocked(n, t, start, end))
         {
-            long i0 = ((j >> t) << (t + 1)) | (j & (stride - 1));
-            ref double pa = ref Unsafe.Add(ref r, (nint)(2 * i0));
-            ref double pb = ref Unsafe.Add(ref r, (nint)(2 * (i0 + stride)));
-            var a = Vector512.LoadUnsafe(ref pa);
-            var b = Vector512.LoadUnsafe(ref pb);
-            Vector512.FusedMultiplyAdd(m00, a, m01 * b).StoreUnsafe(ref pa);
-            Vector512.FusedMultiplyAdd(m10, a, m11 * b).StoreUnsafe(ref pb);
+            ManagedWireKernels.RealBlocked(s, t, m, start, end);
+        }
+        else
+        {
+            ManagedWireKernels.RealStreams(s, t, m, start, end);
         }
     }
 

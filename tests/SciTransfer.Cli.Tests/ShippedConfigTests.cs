@@ -25,6 +25,11 @@ public class ShippedConfigTests
         var config = StudyConfigLoader.Load(path, Catalog.Create(), new ProblemSettings());
         Assert.NotEmpty(StudyPlan.Cells(config));
         Assert.All(config.Problems, p => Assert.Contains(SciTransfer.Transfer.Strategies.StrategyNames.Scratch, p.Problem.Strategies.Select(s => s.Name)));
+
+        // --quick must work on every shipped study (a smoke run): quick pools are smaller, so sizes are capped at them.
+        var quick = StudyConfigLoader.Load(path, Catalog.Create(), new ProblemSettings(Quick: true));
+        Assert.NotEmpty(StudyPlan.Cells(quick));
+        Assert.All(quick.Problems, p => Assert.True(p.Problem.MaxTargetSize is not { } pool || p.Sizes.Max() <= pool, $"{file}: {p.Id} quick sizes exceed the quick pool"));
     }
 
     [Theory]

@@ -183,6 +183,13 @@ public static class StudyConfigLoader
             throw e.Error("sizes", "lists a size twice");
         }
 
+        if (settings.Quick && problem.MaxTargetSize is { } quickPool)
+        {
+            // --quick shrinks the pools (a smoke run), so sizes are capped at the quick pool instead of failing; only a full
+            // run checks sizes against the full pool (below).
+            sizes = [.. sizes.Select(n => Math.Min(n, quickPool)).Distinct()];
+        }
+
         if (problem.MaxTargetSize is { } pool && sizes.Max() > pool)
         {
             throw e.Error("sizes", $"size {sizes.Max()} exceeds the target pool of {problemName} ({pool} {problem.ScarcityAxis} after the split); use sizes up to {pool} or a larger pool");

@@ -166,6 +166,26 @@ public sealed class WaterToSodiumStudyTests
         Assert.Equal("$.problems[0].options.corner_radii", e.JsonPath);
     }
 
+    [Theory]
+    [InlineData("""{ "corner_enrichment": true, "corner_estimator": "reciprocal", "corner_estimate_radius": 0.5 }""", "corner_estimate_radius")]
+    [InlineData("""{ "corner_enrichment": true, "corner_estimator": "contour" }""", "corner_estimator")]
+    public void Bad_reciprocal_estimator_options_are_rejected_naming_the_option(string options, string name)
+    {
+        // Radius 0.5 reaches the base bottom and the mirror corner of the default cell (base 0.5, fin half thickness 0.25).
+        var e = Assert.Throws<ConfigException>(() => Configure("heat-sink/water-to-sodium", options, "study.json", "$.problems[0].options"));
+        Assert.Equal("$.problems[0].options." + name, e.JsonPath);
+    }
+
+    [Fact]
+    public void Reciprocal_estimator_reaches_the_training_options_and_is_off_by_default()
+    {
+        var plain = (WaterToSodiumProblem)Configure("heat-sink/water-to-sodium", "{}");
+        Assert.False(plain.Settings.TargetTraining.CornerReciprocal);
+        var on = (WaterToSodiumProblem)Configure("heat-sink/water-to-sodium", """{ "corner_enrichment": true, "corner_estimator": "reciprocal", "corner_estimate_radius": 0.3 }""");
+        Assert.True(on.Settings.TargetTraining.CornerReciprocal);
+        Assert.Equal(0.3, on.Settings.TargetTraining.CornerEstimateRadius);
+    }
+
     [Fact]
     public void Corner_options_reach_the_settings_and_stay_off_by_default()
     {

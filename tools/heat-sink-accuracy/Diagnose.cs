@@ -5,7 +5,7 @@
 //       its error over time, where the error sits (base, fin, fin-root corner) and the process CPU time.
 //       Keys: steps lr decay interior boundary resample fresh lbfgs lbfgsinterior lbfgsboundary hidden seed grid every;
 //       corner=1 adds the fin-root term (inner, outer radii; c0 start, cfrozen=1 keeps c out of Adam, cscale step
-//       scale, est=K re-estimates c every K steps at radius rho, estmode=1 the network-part variant).
+//       scale, est=K re-estimates c every K steps at radius rho, estmode=1 the network-part variant, estmode=2 the reciprocity integral).
 //   dotnet run tools/heat-sink-accuracy/Diagnose.cs -- corner        the corner coefficient of the reference field.
 using System.Diagnostics;
 using System.Globalization;
@@ -66,6 +66,12 @@ if (mode == "corner")
     {
         var f = HeatSinkSolver.Solve(new HeatSinkCase(g, biot), c, 1e-13).Field;
         Console.WriteLine($"cells/l {c}: " + string.Join("  ", new[] { 0.05, 0.1, 0.15, 0.2, 0.3 }.Select(rho => $"rho {rho}: c {CornerEnrichment.EstimateCoefficient(f.Sample, g.FinHalfThickness, g.BaseThickness, rho):F4}")));
+        // Reciprocity integral (docs/heat-sink.md): mirrored samples, one-cell differences (one-sided next to the fluid).
+        double h = f.Grid.Dx;
+        double U(double x, double y) => f.Sample(Math.Abs(x), y);
+        double D(double m, double cc, double p) => double.IsNaN(p) ? (cc - m) / h : double.IsNaN(m) ? (p - cc) / h : (p - m) / (2 * h);
+        (double, double, double) Field(double x, double y) => (U(x, y), D(U(x - h, y), U(x, y), U(x + h, y)), D(U(x, y - h), U(x, y), U(x, y + h)));
+        Console.WriteLine($"cells/l {c} reciprocal: " + string.Join("  ", new[] { 0.05, 0.1, 0.2, 0.3, 0.4, 0.45 }.Select(rho => $"R {rho}: c {ReciprocalCornerIntegral.Estimate(Field, (x, y) => -biot * U(x, y), g.FinHalfThickness, g.BaseThickness, rho):F4}")));
     }
 
     return;
@@ -130,7 +136,12 @@ for (int step = 0; step < opts.Steps; step++)
     int est = (int)Num("est", 0);
     if (est > 0 && (step + 1) % est == 0 && step + 1 < Num("estuntil", 1e9))
     {
-        net.Enrichment!.C = Num("estmode", 0) > 0 ? CornerCoefficient.Transfer(net, Num("rho", 0.2), ws0) : CornerCoefficient.Estimate(net, Num("rho", 0.2), ws0);
+        net.Enrichment!.C = Num("estmode", 0) switch
+        {
+            2 => CornerCoefficient.Reciprocal(net, Num("rho", 0.2), task.Case.Biot, task.ThetaOffset / task.ThetaScale, ws0),
+            > 0 => CornerCoefficient.Transfer(net, Num("rho", 0.2), ws0),
+            _ => CornerCoefficient.Estimate(net, Num("rho", 0.2), ws0),
+        };
     }
 
     int fresh = (int)Num("fresh", 0);

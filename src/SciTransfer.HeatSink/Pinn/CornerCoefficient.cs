@@ -58,4 +58,31 @@ public static class CornerCoefficient
         int k = 0;
         return CornerEnrichment.EstimateCoefficient((_, _) => values[k++], en.CornerX, en.CornerY, rho, Nodes);
     }
+    /// <summary>
+    /// The reciprocity estimate of c (<see cref="ReciprocalCornerIntegral"/>) for <paramref name="net"/>'s total field on
+    /// an arc of radius <paramref name="radius"/> (l) and the two walls inside it, with the wall flux from the Robin
+    /// condition, du/dn = -Bi (u + offset / scale) (theta = offset + scale u; the constant cancels between the walls, as
+    /// w changes sign). Why: the integral is path-independent, so it can be read where the PINN is accurate (values
+    /// and gradients at radius 0.2-0.45, values on the walls) instead of at the corner, where its field is least accurate.
+    /// </summary>
+    public static double Reciprocal(FieldMlp net, double radius, double biot, double offsetOverScale, MlpWorkspace ws, int nodes = ReciprocalCornerIntegral.DefaultNodes)
+    {
+        ArgumentNullException.ThrowIfNull(net);
+        ArgumentNullException.ThrowIfNull(ws);
+        var en = net.Enrichment ?? throw new ArgumentException("CornerCoefficient.Reciprocal: the network has no corner enrichment");
+        var arc = ReciprocalCornerIntegral.ArcPoints(en.CornerX, en.CornerY, radius, nodes);
+        net.Forward(arc, nodes, DerivativeOrder.Gradient, ws);
+        var u = ws.Channel(0).ToArray();
+        var ux = ws.Channel(1).ToArray();
+        var uy = ws.Channel(2).ToArray();
+        var walls = ReciprocalCornerIntegral.WallPoints(en.CornerX, en.CornerY, radius, nodes);
+        net.Forward(walls, 2 * nodes, DerivativeOrder.Value, ws);
+        var dn = ws.Output.ToArray();
+        for (int i = 0; i < dn.Length; i++)
+        {
+            dn[i] = -biot * (dn[i] + offsetOverScale);
+        }
+
+        return ReciprocalCornerIntegral.Combine(radius, u, ux, uy, dn);
+    }
 }

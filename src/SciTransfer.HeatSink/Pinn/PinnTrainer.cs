@@ -211,7 +211,9 @@ public static class PinnTrainer
             balancer.UpdatePointWeights(sets, residuals);
             if (options.CornerEstimateEvery > 0 && net.Enrichment is { } en && (step + 1) % options.CornerEstimateEvery == 0 && task.UsePhysics)
             {
-                en.C = CornerCoefficient.Estimate(net, options.CornerEstimateRadius, ws);
+                en.C = options.CornerReciprocal
+                    ? CornerCoefficient.Reciprocal(net, options.CornerEstimateRadius, task.Case.Biot, task.ThetaOffset / task.ThetaScale, ws)
+                    : CornerCoefficient.Estimate(net, options.CornerEstimateRadius, ws);
             }
 
             if (options.FreshPointsEvery > 0 && (step + 1) % options.FreshPointsEvery == 0 && task.UsePhysics && !balancer.KeepsPoints)

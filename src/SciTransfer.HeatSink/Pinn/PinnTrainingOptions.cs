@@ -36,6 +36,12 @@ public sealed record PinnTrainingOptions
     /// <summary>Radius (units of l) of the circle on which c is estimated.</summary>
     public double CornerEstimateRadius { get; init; } = 0.2;
 
+    /// <summary>
+    /// Estimate c by the reciprocity integral (<see cref="CornerCoefficient.Reciprocal"/>, arc radius
+    /// <see cref="CornerEstimateRadius"/>) instead of the extrapolated projection (<see cref="CornerCoefficient.Estimate"/>).
+    /// </summary>
+    public bool CornerReciprocal { get; init; }
+
     /// <summary>Whether Adam (and L-BFGS) also train c of an enriched network (false: c moves only by estimation).</summary>
     public bool CornerTrainable { get; init; }
 

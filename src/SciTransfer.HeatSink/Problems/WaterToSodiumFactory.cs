@@ -48,6 +48,7 @@ internal sealed class WaterToSodiumFactory : IProblemFactory
             OptionSpec.Boolean("corner_enrichment", false, "add c r^(2/3) cos(2 phi/3) x cutoff about the fin-root corner (trainable c) to the sodium PINN"),
             OptionSpec.Integer("corner_estimate_every", 100, 0, 1000000, "period of re-estimating the corner coefficient c from the PINN's own field (0: never)", "steps"),
             OptionSpec.Number("corner_estimate_radius", 0.2, 1e-3, 100, "radius of the circle about the fin root on which c is estimated", "l"),
+            OptionSpec.Choice("corner_estimator", "projection", ["projection", "reciprocal"], "how c is estimated: projection on circles at rho / 2 and rho, extrapolated to 0, or the reciprocity (dual singular function) integral over an arc of radius rho and the walls inside it (rho below the base thickness and twice the fin half thickness)"),
             OptionSpec.Boolean("corner_trainable", false, "train c with the network by Adam (it collapses towards 0 in measurements; see docs)"),
             OptionSpec.NumberList("corner_radii", [0.0, 0.74], 0, 100, "inner and outer radius of the corner term's cutoff (1 inside, 0 outside)", "l"),
             OptionSpec.Number("error_target", 0.1, 1e-6, 10, "relative L2 error counted as reached (steps_to_target)", quick: 0.2),
@@ -140,6 +141,7 @@ internal sealed class WaterToSodiumFactory : IProblemFactory
             CornerEstimateEvery = options.Int("corner_estimate_every"),
             CornerEstimateRadius = options.Number("corner_estimate_radius"),
             CornerTrainable = options.Bool("corner_trainable"),
+            CornerReciprocal = options.Text("corner_estimator") == "reciprocal",
             ErrorTarget = options.Number("error_target"),
             EvalEvery = options.Int("eval_every"),
             LrAnnealing = LrAnnealingConventions.Parse(options.Text("lr_annealing")),
@@ -157,6 +159,13 @@ internal sealed class WaterToSodiumFactory : IProblemFactory
         if (options.Bool("corner_enrichment") && !(radii[1] < room))
         {
             throw options.Error("corner_radii", $"outer radius {radii[1]} must be below half_pitch - fin_half_thickness = {room} (the corner term must vanish before the symmetry plane x = half pitch)");
+        }
+
+        // The reciprocity arc must stay in the mirror-extended solid: below the base bottom and the mirror corner.
+        double arcRoom = Math.Min(Math.Min(targetGeometry.BaseThickness, 2 * targetGeometry.FinHalfThickness), targetGeometry.HalfPitch - targetGeometry.FinHalfThickness);
+        if (options.Bool("corner_enrichment") && options.Text("corner_estimator") == "reciprocal" && !(options.Number("corner_estimate_radius") < arcRoom))
+        {
+            throw options.Error("corner_estimate_radius", $"radius {options.Number("corner_estimate_radius")} of the reciprocity arc must be below {arcRoom} (base thickness, twice the fin half thickness and half_pitch - fin_half_thickness)");
         }
 
         string figureStrategy = options.Text("figure_strategy");

@@ -106,11 +106,11 @@ fi
 # --- quick studies (wall time of the whole run, fresh output folder) ---
 if pick epidemiology-quick; then
   # docs/epidemiology.md: run experiments/epidemiology.json --quick --threads 2 took 10.9 s wall (72 cells).
-  report epidemiology-quick-study epidemiology.md 10.9 "$(wall run run experiments/epidemiology.json --quick --threads 2 --out "$tmp/epi")" s
+  report epidemiology-quick-study epidemiology.md 22.1 "$(wall run run experiments/epidemiology.json --quick --threads 2 --out "$tmp/epi")" s
 fi
 if pick quickstart-quick; then
   # docs/heat-sink.md: the whole quickstart.json --quick --threads 2 (every domain) ran in 22 s.
-  report quickstart-quick-study heat-sink.md 22 "$(wall run run experiments/quickstart.json --quick --threads 2 --out "$tmp/qs")" s
+  report quickstart-quick-study heat-sink.md 43 "$(wall run run experiments/quickstart.json --quick --threads 2 --out "$tmp/qs")" s
 fi
 
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

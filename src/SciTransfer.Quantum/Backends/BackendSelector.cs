@@ -1,3 +1,4 @@
+using SciTransfer.Core.Gpu;
 using SciTransfer.Quantum.Backends.Ilgpu;
 using SciTransfer.Quantum.Backends.Managed;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ILGPU;
 using ILGPU.Runtime;
+using SciTransfer.Core.Gpu;
 using SciTransfer.Quantum.Simulation;
 
 namespace SciTransfer.Quantum.Backends.Ilgpu;

@@ -4,7 +4,7 @@ using ILGPU.Runtime.CPU;
 using ILGPU.Runtime.Cuda;
 using ILGPU.Runtime.OpenCL;
 
-namespace SciTransfer.Quantum.Backends.Ilgpu;
+namespace SciTransfer.Core.Gpu;
 
 /// <summary>Which ILGPU accelerator a backend asks for.</summary>
 public enum IlgpuDeviceKind
@@ -20,8 +20,9 @@ public enum IlgpuDeviceKind
 }
 
 /// <summary>Opens an ILGPU context and accelerator of the asked kind, or says why none exists.</summary>
-internal static class IlgpuDevices
+public static class IlgpuDevices
 {
+    /// <summary>Opens the accelerator of <paramref name="kind"/>; null with <paramref name="reason"/> when none exists or its driver fails.</summary>
     public static (Context Context, Accelerator Accelerator)? TryOpen(IlgpuDeviceKind kind, out string reason)
     {
         Context? context = null;

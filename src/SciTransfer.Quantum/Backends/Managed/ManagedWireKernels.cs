@@ -123,6 +123,12 @@ internal static class ManagedWireKernels
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void DiagonalRuns(Span<double> s, int n, int t, long ctrl, ReadOnlySpan<double> m, long start, long end)
     {
+        if (ManagedDiagonalLanes.Handles(n, t, ctrl, start, end))
+        {
+            ManagedDiagonalLanes.Apply(s, n, t, ctrl, m, start, end);
+            return;
+        }
+
         long fixedBits = ctrl | (1L << t);
         int p = System.Numerics.BitOperations.TrailingZeroCount(fixedBits);
         long run = 1L << p;

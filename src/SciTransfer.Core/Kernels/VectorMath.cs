@@ -130,19 +130,42 @@ public static class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector512<double> TanhVector(Vector512<double> v)
     {
-        var one = Vector512<double>.One;
-        var two = Vector512.Create(2.0);
         var ax = Vector512.Abs(v);
+        var isSmall = Vector512.LessThan(ax, Vector512.Create(SmallTanh));
 
-        // Large |x|: 1 - 2 / (e^{2|x|} + 1) with the sign of x (e^{2|x|} = inf gives exactly 1).
-        var large = one - (two / (ExpVector(two * ax) + one));
-        large = Vector512.ConditionalSelect(Vector512.LessThan(v, Vector512<double>.Zero), -large, large);
+        // Each lane takes one of two branches; a branch no lane takes is skipped (a vector of LSTM
+        // gate or cell values is often all small), which cannot change any lane's result.
+        ulong smallLanes = Vector512.ExtractMostSignificantBits(isSmall);
+        if (smallLanes == 0xFF)
+        {
+            return TanhSmall(v);
+        }
 
-        // Small |x|: the rational form (exact for x = 0, keeps -0).
+        if (smallLanes == 0)
+        {
+            return TanhLarge(v, ax);
+        }
+
+        return Vector512.ConditionalSelect(isSmall, TanhSmall(v), TanhLarge(v, ax));
+    }
+
+    /// <summary>Small |x|: the rational form (exact for x = 0, keeps -0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> TanhSmall(Vector512<double> v)
+    {
         var z = v * v;
         var p = Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(Vector512.Create(P0), z, Vector512.Create(P1)), z, Vector512.Create(P2));
         var q = Vector512.FusedMultiplyAdd(Vector512.FusedMultiplyAdd(z + Vector512.Create(Q0), z, Vector512.Create(Q1)), z, Vector512.Create(Q2));
-        var smallValue = Vector512.FusedMultiplyAdd(v * z, p / q, v);
-        return Vector512.ConditionalSelect(Vector512.LessThan(ax, Vector512.Create(SmallTanh)), smallValue, large);
+        return Vector512.FusedMultiplyAdd(v * z, p / q, v);
+    }
+
+    /// <summary>Large |x|: 1 - 2 / (e^{2|x|} + 1) with the sign of x (e^{2|x|} = inf gives exactly 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> TanhLarge(Vector512<double> v, Vector512<double> ax)
+    {
+        var one = Vector512<double>.One;
+        var two = Vector512.Create(2.0);
+        var large = one - (two / (ExpVector(two * ax) + one));
+        return Vector512.ConditionalSelect(Vector512.LessThan(v, Vector512<double>.Zero), -large, large);
     }
 }

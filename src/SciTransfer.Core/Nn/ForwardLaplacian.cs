@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using SciTransfer.Core.Autodiff;
+using SciTransfer.Core.Diagnostics;
 using SciTransfer.Core.Kernels;
 using SciTransfer.Core.Tensors;
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
@@ -72,8 +73,10 @@ public static class ForwardLaplacian
 
         // Value rows start from the bias; derivative rows are overwritten (no bias, no clearing pass).
         ReadOnlySpan<double> sv = s.Value.Span;
+        long t0 = EngineProfile.Begin();
         Gemm.Multiply(sv, fanIn, false, w.Value.Span, fanOut, false, zs, fanOut, n, fanOut, fanIn, accumulate: true, threads);
         Gemm.Multiply(sv[(n * fanIn)..], fanIn, false, w.Value.Span, fanOut, false, zs[(n * fanOut)..], fanOut, rows - n, fanOut, fanIn, accumulate: false, threads);
+        EngineProfile.End(EnginePhase.PinnGemmForward, t0);
 
         bool grad = s.RequiresGrad || w.RequiresGrad || b.RequiresGrad;
         if (act == Activation.Identity)
@@ -88,14 +91,18 @@ public static class ForwardLaplacian
         }
 
         var y = tape.Rent([rows, fanOut]);
+        t0 = EngineProfile.Begin();
         ForRanges(n * fanOut, threads, (start, end) => Activate(act, z.Data, y.Data, n * fanOut, d, start, end));
+        EngineProfile.End(EnginePhase.PinnActivationForward, t0);
         var r = tape.Result(y, grad);
         if (grad)
         {
             tape.Record(r, g =>
             {
                 var gz = tape.Rent([rows, fanOut]);
+                long tb = EngineProfile.Begin();
                 ForRanges(n * fanOut, threads, (start, end) => ActivationBackward(act, z.Data, y.Data, g.Data, gz.Data, n * fanOut, d, start, end));
+                EngineProfile.End(EnginePhase.PinnActivationBackward, tb);
                 LinearBackward(tape, s, w, b, gz, n, fanIn, fanOut, rows);
             });
         }
@@ -127,7 +134,9 @@ public static class ForwardLaplacian
         int threads = tape.Threads;
         if (w.RequiresGrad)
         {
+            long t0 = EngineProfile.Begin();
             Gemm.Multiply(s.Value.Span, fanIn, true, gz.Span, fanOut, false, w.EnsureGrad().Span, fanOut, fanIn, fanOut, rows, accumulate: true, threads);
+            EngineProfile.End(EnginePhase.PinnGemmWeights, t0);
         }
 
         if (b.RequiresGrad)
@@ -143,7 +152,9 @@ public static class ForwardLaplacian
         if (s.RequiresGrad)
         {
             bool fresh = s.TakeFreshGrad(out var gs);
+            long t1 = EngineProfile.Begin();
             Gemm.Multiply(gz.Span, fanOut, false, w.Value.Span, fanOut, true, gs.Span, fanIn, rows, fanIn, fanOut, accumulate: !fresh, threads);
+            EngineProfile.End(EnginePhase.PinnGemmState, t1);
         }
     }
 

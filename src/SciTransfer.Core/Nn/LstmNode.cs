@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using SciTransfer.Core.Autodiff;
+using SciTransfer.Core.Diagnostics;
 using SciTransfer.Core.Kernels;
 using SciTransfer.Core.Tensors;
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
@@ -25,6 +26,7 @@ internal static class LstmNode
 
         // [Wx; Wh; b_eff] packed once for all steps; xh carries a constant 1 in its last column, so
         // the bias is one more row of the product (and its gradient one more row of dW).
+        long t0 = EngineProfile.Begin();
         var wcat = tape.Rent([kb, g4]);
         wx.Value.Span.CopyTo(wcat.Span);
         wh.Value.Span.CopyTo(wcat.Span[(nIn * g4)..]);
@@ -42,6 +44,7 @@ internal static class LstmNode
 
         var packed = tape.Rent([Gemm.PackedLength(kb, g4)]);
         Gemm.Pack(wcat.Span, g4, false, kb, g4, packed.Span);
+        EngineProfile.End(EnginePhase.LstmPack, t0);
 
         // Time-major buffers: xh [T, B, in + H + 1] = [x_t | h_{t-1} | 1], gates [T, B, 4H] (activated), cell and tanh(cell) [T, B, H].
         var xh = tape.Rent([steps, batch, kb]);
@@ -54,6 +57,7 @@ internal static class LstmNode
         int stepBlock = batch * g4;
         for (int t = 0; t < steps; t++)
         {
+            t0 = EngineProfile.Begin();
             Span<double> xht = xhs.Slice(t * batch * kb, batch * kb);
             for (int b = 0; b < batch; b++)
             {
@@ -67,7 +71,11 @@ internal static class LstmNode
             }
 
             Span<double> gt = gs.Slice(t * stepBlock, stepBlock);
+            EngineProfile.End(EnginePhase.LstmCellForward, t0);
+            t0 = EngineProfile.Begin();
             Gemm.MultiplyPacked(xht, kb, false, packed.Span, gt, g4, batch, g4, kb, accumulate: false, threads);
+            EngineProfile.End(EnginePhase.LstmGemmForward, t0);
+            t0 = EngineProfile.Begin();
 
             // Per row, one fused pass: activate the gates in place, c_t, tanh(c_t), h_t (also into the next step's xh).
             Span<double> ct = cs.Slice(t * batch * h, batch * h);
@@ -83,6 +91,8 @@ internal static class LstmNode
                     hb.CopyTo(next.Slice((b * kb) + nIn, h));
                 }
             }
+
+            EngineProfile.End(EnginePhase.LstmCellForward, t0);
         }
 
         bool grad = x.RequiresGrad || wx.RequiresGrad || wh.RequiresGrad || bias.RequiresGrad
@@ -106,15 +116,18 @@ internal static class LstmNode
     {
         int batch = st.Batch, steps = st.Steps, nIn = st.NIn, h = st.H, g4 = 4 * h, kx = nIn + h, kb = kx + 1;
         int rows = batch * steps, threads = tape.Threads;
+        long t0 = EngineProfile.Begin();
         var dA = tape.Rent([steps, batch, g4]);
         var dhNext = tape.RentZeroed([batch, h]);
         var dcNext = tape.RentZeroed([batch, h]);
         var packedWhT = tape.Rent([Gemm.PackedLength(g4, h)]);
         Gemm.Pack(st.Wh.Value.Span, g4, true, g4, h, packedWhT.Span);
+        EngineProfile.End(EnginePhase.LstmGemmRecurrent, t0);
         Span<double> gs = st.Gates.Span, cs = st.Cell.Span, tcs = st.TanhCell.Span, das = dA.Span, dhs = dHidden.Span;
         Span<double> dhn = dhNext.Span, dcn = dcNext.Span;
         for (int t = steps - 1; t >= 0; t--)
         {
+            t0 = EngineProfile.Begin();
             for (int b = 0; b < batch; b++)
             {
                 int r = (t * batch) + b;
@@ -122,10 +135,13 @@ internal static class LstmNode
                 GateBackward(gs.Slice(r * g4, g4), tcs.Slice(r * h, h), cPrev, dhn.Slice(b * h, h), dhs.Slice(((b * steps) + t) * h, h), dcn.Slice(b * h, h), das.Slice(r * g4, g4), h);
             }
 
+            EngineProfile.End(EnginePhase.LstmGateBackward, t0);
             if (t > 0)
             {
+                t0 = EngineProfile.Begin();
                 // dh_{t-1} = dA_t Wh^T (overwrites; the direct term of step t-1 is added at its turn).
                 Gemm.MultiplyPacked(das.Slice(t * batch * g4, batch * g4), g4, false, packedWhT.Span, dhn, h, batch, h, g4, accumulate: false, threads);
+                EngineProfile.End(EnginePhase.LstmGemmRecurrent, t0);
             }
         }
 
@@ -137,6 +153,7 @@ internal static class LstmNode
             // computed transposed (dA^T [x | h | 1], [4H, kd]: ~20 % faster than the A^T-strided form
             // for these shapes) and added back transposed. The last column, the column sums of dA,
             // only when a bias gradient is needed.
+            t0 = EngineProfile.Begin();
             int kd = biasGrad ? kb : kx;
             var dWt = tape.Rent([g4, kd]);
             Gemm.Multiply(das, g4, true, st.Xh.Span, kb, false, dWt.Span, kd, g4, kd, rows, accumulate: false, threads);
@@ -160,6 +177,8 @@ internal static class LstmNode
                     cols[j] = dwt[(j * kd) + kx];
                 }
             }
+
+            EngineProfile.End(EnginePhase.LstmGemmWeights, t0);
         }
 
         if (st.X.RequiresGrad)

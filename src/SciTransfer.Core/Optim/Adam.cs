@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using SciTransfer.Core.Diagnostics;
 using SciTransfer.Core.Nn;
 
 namespace SciTransfer.Core.Optim;
@@ -59,6 +60,7 @@ public sealed class Adam : IOptimizer
             LearningRate = Schedule.Rate(StepCount);
         }
 
+        long t0 = EngineProfile.Begin();
         StepCount++;
         double bc1 = 1 - Math.Pow(Beta1, StepCount);
         double bc2 = 1 - Math.Pow(Beta2, StepCount);
@@ -89,6 +91,8 @@ public sealed class Adam : IOptimizer
                 w[i] -= lr * (update + (wd * w[i]));
             }
         }
+
+        EngineProfile.End(EnginePhase.AdamStep, t0);
     }
 
     /// <inheritdoc />

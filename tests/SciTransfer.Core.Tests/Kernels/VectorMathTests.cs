@@ -107,4 +107,39 @@ public class VectorMathTests
         VectorMath.Tanh(x, x);
         Assert.Equal(expected, x);
     }
+
+    /// <summary>
+    /// TanhVector skips a branch that no lane of a vector takes (issue 20): an element's tanh must not
+    /// depend on its neighbours. Vectors of 8 all below the 0.625 switch, all above it, and mixed
+    /// (plus NaN and infinities) are evaluated together and each element alone (padded with zeros, so
+    /// a large element alone is in a mixed vector); the bits must agree.
+    /// </summary>
+    [Fact]
+    public void Tanh_of_an_element_does_not_depend_on_the_other_lanes()
+    {
+        var rng = new Rng(11);
+        var xs = new List<double>();
+        for (int v = 0; v < 300; v++)
+        {
+            int kind = v % 3;
+            for (int lane = 0; lane < 8; lane++)
+            {
+                bool small = kind == 0 || (kind == 2 && lane % 2 == 0);
+                xs.Add(small ? rng.Uniform(-0.6249, 0.6249) : (lane % 2 == 0 ? 1 : -1) * rng.Uniform(0.6251, 40));
+            }
+        }
+
+        xs.AddRange([double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.0, 0.625, -0.625, 0.1, 3.0]);
+        double[] x = xs.ToArray();
+        var together = new double[x.Length];
+        VectorMath.Tanh(x, together);
+        var alone = new double[1];
+        for (int i = 0; i < x.Length; i++)
+        {
+            VectorMath.Tanh(x.AsSpan(i, 1), alone);
+            Assert.True(
+                BitConverter.DoubleToInt64Bits(alone[0]) == BitConverter.DoubleToInt64Bits(together[i]),
+                $"tanh({x[i]:R}) is {together[i]:R} among its neighbours but {alone[0]:R} alone");
+        }
+    }
 }

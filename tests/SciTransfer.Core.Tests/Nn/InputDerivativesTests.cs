@@ -147,4 +147,36 @@ public class InputDerivativesTests
         Assert.Contains("[16, 2]", e.Message, StringComparison.Ordinal);
         Assert.Contains("[5, 1]", e.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The forward activation pass runs in chunks of 1024 elements (issue 20); each point's value,
+    /// gradient and Laplacian must still be the bits it gets in a small batch. 296 points x width 16
+    /// = 4736 elements per block (four chunks, the last one longer) against 37 batches of 8 points
+    /// (128 elements, one pass). Batches of 8 keep every product row in a full 8-row tile (one row
+    /// alone takes the 1-row kernel, which sums in another order), and widths that are multiples of 8
+    /// keep every element on the vector path.
+    /// </summary>
+    [Fact]
+    public void Chunked_activation_pass_gives_each_point_the_bits_it_gets_in_a_small_batch()
+    {
+        var mlp = Net([2, 16, 16, 8], Activation.Tanh, 21);
+        var x = GradCheck.Random(new Rng(22), -1, 1, 296, 2);
+        var tape = new Tape();
+        var all = mlp.ForwardWithDerivatives(tape, x);
+        var few = new Tensor(8, 2);
+        for (int i0 = 0; i0 < 296; i0 += 8)
+        {
+            x.Span.Slice(i0 * 2, 16).CopyTo(few.Span);
+            var alone = mlp.ForwardWithDerivatives(new Tape(), few);
+            for (int i = 0; i < 8; i++)
+            {
+                for (int j = 0; j < 8; j++)
+                {
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(alone.Value.Value[i, j]), BitConverter.DoubleToInt64Bits(all.Value.Value[i0 + i, j]));
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(alone.Gradient[1].Value[i, j]), BitConverter.DoubleToInt64Bits(all.Gradient[1].Value[i0 + i, j]));
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(alone.Laplacian.Value[i, j]), BitConverter.DoubleToInt64Bits(all.Laplacian.Value[i0 + i, j]));
+                }
+            }
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using SciTransfer.Core.Autodiff;
+using SciTransfer.Core.Diagnostics;
 using SciTransfer.Core.Nn;
 using SciTransfer.Core.Optim;
 using SciTransfer.Core.Random;
@@ -53,14 +54,31 @@ public sealed class LstmStepFixture
     }
 
     /// <summary>One training step: forward, MSE, backward, Adam update. Returns the loss before the update.</summary>
-    public double TrainStep()
+    public double TrainStep() => TrainStep(default);
+
+    /// <summary>
+    /// <see cref="TrainStep()"/>, adding the <see cref="EngineProfile.Now"/> nanoseconds of its forward (reset, zero-grad, LSTM,
+    /// head, loss), backward and Adam sections to <paramref name="sectionTicks"/> (3 elements) when given.
+    /// </summary>
+    public double TrainStep(Span<long> sectionTicks)
     {
+        long t0 = EngineProfile.Now();
         _tape.Reset();
         _adam.ZeroGrad();
         var pred = _head.Forward(_tape, _lstm.Forward(_tape, _tape.Constant(_x)));
         var loss = Ops.MseLoss(pred, _tape.Constant(_y));
+        long t1 = EngineProfile.Now();
         _tape.Backward(loss);
+        long t2 = EngineProfile.Now();
         _adam.Step();
+        if (!sectionTicks.IsEmpty)
+        {
+            long t3 = EngineProfile.Now();
+            sectionTicks[0] += t1 - t0;
+            sectionTicks[1] += t2 - t1;
+            sectionTicks[2] += t3 - t2;
+        }
+
         return loss.Value[0];
     }
 

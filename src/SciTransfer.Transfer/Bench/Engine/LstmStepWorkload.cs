@@ -1,4 +1,5 @@
 using System.Globalization;
+using SciTransfer.Core.Diagnostics;
 
 namespace SciTransfer.Transfer.Bench.Engine;
 
@@ -9,6 +10,21 @@ namespace SciTransfer.Transfer.Bench.Engine;
 /// </summary>
 public sealed class LstmStepWorkload : IBenchWorkload
 {
+    // Products per step (2 m n k flops): forward T x [B, in+H+1] x [in+H+1, 4H]; recurrent (T-1) x [B, 4H] x [4H, H];
+    // weights [4H, T B] x [T B, in+H+1].
+    private const int B = LstmStepFixture.Batch, T = LstmStepFixture.Steps, Hd = LstmStepFixture.Hidden, Kb = LstmStepFixture.Inputs + Hd + 1;
+
+    private static readonly EngineProfileReport.PhaseRow[] Phases =
+    [
+        new(EnginePhase.LstmPack, 0, 0),
+        new(EnginePhase.LstmGemmForward, 0, 2.0 * T * B * Kb * 4 * Hd),
+        new(EnginePhase.LstmCellForward, 0, 0),
+        new(EnginePhase.LstmGateBackward, 1, 0),
+        new(EnginePhase.LstmGemmRecurrent, 1, 2.0 * (T - 1) * B * 4 * Hd * Hd),
+        new(EnginePhase.LstmGemmWeights, 1, 2.0 * 4 * Hd * T * B * Kb),
+        new(EnginePhase.AdamStep, 2, 0),
+    ];
+
     /// <inheritdoc />
     public string Name => "lstm-step";
 
@@ -16,7 +32,7 @@ public sealed class LstmStepWorkload : IBenchWorkload
     public string Description => "LSTM(10->64)+head training step (batch 64, 48 steps, Adam) and a 12k-step inference, like torch_lstm.py";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> OptionKeys { get; } = ["threads", "reps"];
+    public IReadOnlyList<string> OptionKeys { get; } = ["threads", "reps", "profile"];
 
     /// <inheritdoc />
     public void Run(BenchArguments arguments, TextWriter output, CancellationToken cancellationToken)
@@ -31,5 +47,10 @@ public sealed class LstmStepWorkload : IBenchWorkload
 
         double msInfer = BenchTiming.MedianMs(() => fixture.Infer(), 3, Math.Max(3, reps / 4), cancellationToken);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lstm_infer_seq12000 float64 threads={threads} ms={msInfer:F3}"));
+        int profileSteps = arguments.GetInt("profile", int.MaxValue);
+        if (profileSteps != int.MaxValue)
+        {
+            EngineProfileReport.Run(Name, fixture.TrainStep, profileSteps, Phases, output, cancellationToken);
+        }
     }
 }

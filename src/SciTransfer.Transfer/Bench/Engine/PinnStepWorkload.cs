@@ -1,4 +1,5 @@
 using System.Globalization;
+using SciTransfer.Core.Diagnostics;
 
 namespace SciTransfer.Transfer.Bench.Engine;
 
@@ -17,7 +18,7 @@ public sealed class PinnStepWorkload : IBenchWorkload
     public string Description => "PINN Poisson step, MLP 2-50x4-1 tanh, forward Laplacian + Adam, like torch_pinn.py";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> OptionKeys { get; } = ["threads", "points", "reps"];
+    public IReadOnlyList<string> OptionKeys { get; } = ["threads", "points", "reps", "profile"];
 
     /// <inheritdoc />
     public void Run(BenchArguments arguments, TextWriter output, CancellationToken cancellationToken)
@@ -31,5 +32,22 @@ public sealed class PinnStepWorkload : IBenchWorkload
         double ms = BenchTiming.MedianMs(() => fixture.Step(), 2, reps, cancellationToken);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"pinn_poisson_step_mlp4x50 float64 threads={threads} N={n} ms={ms:F2} points_per_s={n / ms * 1e3:F0}"));
+        int profileSteps = arguments.GetInt("profile", int.MaxValue);
+        if (profileSteps != int.MaxValue)
+        {
+            // Per layer of widths 2-50-50-50-50-1 the stacked product has 4N rows: 2 * 4N * (sum of in * out) flops.
+            double layerFlops = 2.0 * 4 * n * ((2 * 50) + (3 * 50 * 50) + 50);
+            double stateFlops = 2.0 * 4 * n * ((3 * 50 * 50) + 50);
+            EngineProfileReport.PhaseRow[] phases =
+            [
+                new(EnginePhase.PinnGemmForward, 0, layerFlops),
+                new(EnginePhase.PinnActivationForward, 0, 0),
+                new(EnginePhase.PinnActivationBackward, 1, 0),
+                new(EnginePhase.PinnGemmWeights, 1, layerFlops),
+                new(EnginePhase.PinnGemmState, 1, stateFlops),
+                new(EnginePhase.AdamStep, 2, 0),
+            ];
+            EngineProfileReport.Run(Name, fixture.Step, profileSteps, phases, output, cancellationToken);
+        }
     }
 }

@@ -64,6 +64,14 @@ internal sealed class QuantumTransferInstance : ProblemInstance<double[]>, IFlat
 
     public bool[]? BiasParameters => _model.BiasParameters;
 
+    public IReadOnlyList<FlatMatrixBlock>? WeightMatrices => _model.WeightMatrices;
+
+    public double[] TrainLora(double[] start, ReadOnlySpan<int> targetIndices, FlatLora lora, Rng initRng, Rng rng, CancellationToken ct)
+    {
+        var model = new LoraModel(_model, start, lora);
+        return model.Merge(BinaryTrainer.Train(model, model.Initialize(initRng), _data.Pool.Subset(targetIndices), _options.Target, null, rng, ct));
+    }
+
     public CellResult Score(double[] parameters)
     {
         var metrics = new Dictionary<string, double> { ["accuracy"] = _model.Accuracy(parameters, _data.Test) };

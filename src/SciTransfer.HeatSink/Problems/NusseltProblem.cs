@@ -67,6 +67,8 @@ internal sealed class NusseltProblem : ITransferProblem
         new DeepCoralStrategy(),
         new MmdStrategy(),
         new DannStrategy(),
+        new CoralStrategy(),
+        new ImportanceWeightingStrategy(),
     ];
 
     /// <inheritdoc/>

@@ -28,6 +28,10 @@ internal sealed partial class WaterToSodiumInstance : ProblemInstance<WaterModel
     private readonly FieldProbe? _scoreProbe;
     private readonly FieldProbe? _heldOut;
 
+    // The label-free metric physics_residual: the sodium physics at fresh points of their own seed child (so no other
+    // draw changed), drawn once per repeat so every strategy is judged on the same points.
+    private readonly Lazy<PhysicsResidual> _residual;
+
     /// <summary>Solves both reference cases and draws the sensor positions.</summary>
     public WaterToSodiumInstance(WaterToSodiumProblem problem, ProblemContext context)
     {
@@ -52,7 +56,14 @@ internal sealed partial class WaterToSodiumInstance : ProblemInstance<WaterModel
         }
 
         _sourceSensors = DrawSensors(_sourceProbe, _s.SourceSensors, _s.SensorNoise, context.Seeds.Child("water-sensors").CreateRng());
+        var residualSeeds = context.Seeds.Child("physics-residual");
+        _residual = new Lazy<PhysicsResidual>(
+            () => new PhysicsResidual(new PinnTask(_s.Target, SensorData.Empty), PhysicsResidual.DefaultInteriorPoints, PhysicsResidual.DefaultBoundaryPoints, residualSeeds.CreateRng()),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>Name of the label-free metric (RMS residual of the sodium physics, no sensor read).</summary>
+    public const string PhysicsResidualMetric = "physics_residual";
 
     /// <inheritdoc/>
     public override int TargetPoolSize => _pool.Count;
@@ -140,7 +151,7 @@ internal sealed partial class WaterToSodiumInstance : ProblemInstance<WaterModel
         }
 
         var log = training is null ? null : PinnTrainer.Train(net, task, training, cell.Seeds.Child("train").CreateRng(), _scoreProbe, cell.CancellationToken);
-        var values = Score(_scoreProbe?.Predict(net, task), _heldOut?.Predict(net, task), log, clock);
+        var values = Score(_scoreProbe?.Predict(net, task), _heldOut?.Predict(net, task), log, clock, net);
         var figures = _s.Data is null && _repeat == 0 && cell.N == _s.FigureN && strategy == _s.FigureStrategy
             ? HeatSinkFigures.FieldComparison(_problem.Name, strategy, cell.N, _targetProbe.Reference, net, task)
             : null;
@@ -159,8 +170,9 @@ internal sealed partial class WaterToSodiumInstance : ProblemInstance<WaterModel
         return new CellResult(Score(_scoreProbe?.Predict(field.Sample), _heldOut?.Predict(field.Sample), null, clock));
     }
 
-    // Metrics of predictions at the scoring points and the held-out sensors (null: not scored, NaN).
-    private Dictionary<string, double> Score(double[]? atReference, double[]? atHeldOut, PinnTrainingLog? log, Stopwatch clock)
+    // Metrics of predictions at the scoring points and the held-out sensors (null: not scored, NaN); physics_residual of
+    // the network (null: a field without derivatives, the fv-model's bilinear samples: NaN).
+    private Dictionary<string, double> Score(double[]? atReference, double[]? atHeldOut, PinnTrainingLog? log, Stopwatch clock, FieldMlp? net = null)
     {
         double relL2 = atReference is null ? double.NaN : _scoreProbe!.RelativeL2(atReference);
         double steps;
@@ -187,6 +199,7 @@ internal sealed partial class WaterToSodiumInstance : ProblemInstance<WaterModel
             ["steps_to_target"] = steps,
             ["first_steps_to_target"] = first,
             ["seconds_to_target"] = seconds,
+            [PhysicsResidualMetric] = net is null ? double.NaN : _residual.Value.Of(net),
         };
         if (_s.Data is { } data)
         {

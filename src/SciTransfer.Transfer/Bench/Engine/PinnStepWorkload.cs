@@ -1,4 +1,6 @@
 using System.Globalization;
+using SciTransfer.Core.Gpu;
+using SciTransfer.Transfer.Errors;
 
 namespace SciTransfer.Transfer.Bench.Engine;
 
@@ -6,7 +8,8 @@ namespace SciTransfer.Transfer.Bench.Engine;
 /// The PINN step of shared/peers/torch_pinn.py (<see cref="PinnStepFixture"/>): MLP 2-50-50-50-50-1 tanh, 2-D Poisson residual
 /// u_xx + u_yy + f = 0 with f = 2 pi^2 sin(pi x) sin(pi y) at N collocation points, Adam. The
 /// Laplacian comes from the forward-Laplacian pass (one stacked product per layer) instead of
-/// nested reverse mode. float64.
+/// nested reverse mode. float64. <c>--device gpu|ilgpu-cpu</c> runs the same step on an ILGPU accelerator
+/// (<see cref="DevicePinnStepFixture"/>; <c>--threads</c> is then unused); a missing GPU is a command-line error.
 /// </summary>
 public sealed class PinnStepWorkload : IBenchWorkload
 {
@@ -17,7 +20,7 @@ public sealed class PinnStepWorkload : IBenchWorkload
     public string Description => "PINN Poisson step, MLP 2-50x4-1 tanh, forward Laplacian + Adam, like torch_pinn.py";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> OptionKeys { get; } = ["threads", "points", "reps"];
+    public IReadOnlyList<string> OptionKeys { get; } = ["threads", "points", "reps", "device"];
 
     /// <inheritdoc />
     public void Run(BenchArguments arguments, TextWriter output, CancellationToken cancellationToken)
@@ -27,9 +30,37 @@ public sealed class PinnStepWorkload : IBenchWorkload
         int threads = arguments.Threads;
         int n = arguments.GetInt("points", 10000);
         int reps = arguments.GetInt("reps", 10);
-        var fixture = new PinnStepFixture(threads, n);
-        double ms = BenchTiming.MedianMs(() => fixture.Step(), 2, reps, cancellationToken);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"pinn_poisson_step_mlp4x50 float64 threads={threads} N={n} ms={ms:F2} points_per_s={n / ms * 1e3:F0}"));
+        string device = arguments.GetString("device", EngineDevices.Cpu);
+        if (!EngineDevices.Names.Contains(device))
+        {
+            throw new ConfigException("command line", "--device", $"expected {string.Join(", ", EngineDevices.Names)}, found '{device}'");
+        }
+
+        if (device == EngineDevices.Cpu)
+        {
+            var fixture = new PinnStepFixture(threads, n);
+            double ms = BenchTiming.MedianMs(() => fixture.Step(), 2, reps, cancellationToken);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"pinn_poisson_step_mlp4x50 float64 threads={threads} N={n} ms={ms:F2} points_per_s={n / ms * 1e3:F0}"));
+            return;
+        }
+
+        DevicePinnStepFixture deviceFixture;
+        try
+        {
+            deviceFixture = new DevicePinnStepFixture(device, n);
+        }
+        catch (DeviceUnavailableException e)
+        {
+            throw new ConfigException("command line", "--device", e.Message);
+        }
+
+        using (deviceFixture)
+        {
+            output.WriteLine($"device: {device} = {deviceFixture.Device}");
+            double ms = BenchTiming.MedianMs(() => deviceFixture.Step(), 2, reps, cancellationToken);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"pinn_poisson_step_mlp4x50 float64 device={device} N={n} ms={ms:F3} points_per_s={n / ms * 1e3:F0}"));
+        }
     }
 }

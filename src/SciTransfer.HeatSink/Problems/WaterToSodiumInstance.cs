@@ -32,6 +32,9 @@ internal sealed partial class WaterToSodiumInstance : ProblemInstance<WaterModel
     // draw changed), drawn once per repeat so every strategy is judged on the same points.
     private readonly Lazy<PhysicsResidual> _residual;
 
+    // The run's training device ("cpu", "gpu", "ilgpu-cpu").
+    private readonly string _device;
+
     /// <summary>Solves both reference cases and draws the sensor positions.</summary>
     public WaterToSodiumInstance(WaterToSodiumProblem problem, ProblemContext context)
     {
@@ -40,6 +43,7 @@ internal sealed partial class WaterToSodiumInstance : ProblemInstance<WaterModel
         _problem = problem;
         _s = problem.Settings;
         _repeat = context.Repeat;
+        _device = context.Settings.Device;
         _targetProbe = new FieldProbe(HeatSinkSolver.Solve(_s.Target, _s.GridCellsPerUnit));
         _sourceProbe = new FieldProbe(HeatSinkSolver.Solve(_s.Source, _s.GridCellsPerUnit));
         if (_s.Data is { } data)
@@ -77,7 +81,7 @@ internal sealed partial class WaterToSodiumInstance : ProblemInstance<WaterModel
         ArgumentNullException.ThrowIfNull(request);
         var net = NewNetwork(_s.Source.Geometry, request.Seeds.Child("init").CreateRng());
         var task = new PinnTask(_s.Source, _sourceSensors);
-        PinnTrainer.Train(net, task, _s.SourceTraining, request.Seeds.Child("train").CreateRng(), null, request.CancellationToken);
+        Train(net, task, _s.SourceTraining, request.Seeds.Child("train").CreateRng(), null, request.CancellationToken);
         return new WaterModel(net, _s.Source, _sourceProbe.RelativeL2(net, task));
     }
 
@@ -150,13 +154,22 @@ internal sealed partial class WaterToSodiumInstance : ProblemInstance<WaterModel
             net.Enrich(new CornerEnrichment(g.FinHalfThickness, g.BaseThickness, radii.Inner, radii.Outer));
         }
 
-        var log = training is null ? null : PinnTrainer.Train(net, task, training, cell.Seeds.Child("train").CreateRng(), _scoreProbe, cell.CancellationToken);
+        var log = training is null ? null : Train(net, task, training, cell.Seeds.Child("train").CreateRng(), _scoreProbe, cell.CancellationToken);
         var values = Score(_scoreProbe?.Predict(net, task), _heldOut?.Predict(net, task), log, clock, net);
         var figures = _s.Data is null && _repeat == 0 && cell.N == _s.FigureN && strategy == _s.FigureStrategy
             ? HeatSinkFigures.FieldComparison(_problem.Name, strategy, cell.N, _targetProbe.Reference, net, task)
             : null;
         return new CellResult(values, figures);
     }
+
+    /// <summary>
+    /// <see cref="PinnTrainer.Train"/>, or <see cref="DevicePinnTraining.Train"/> when the run asks for a device and the
+    /// training is one the device supports (else the CPU: the fallback the problem's warning states in run.json).
+    /// </summary>
+    private PinnTrainingLog Train(FieldMlp net, PinnTask task, PinnTrainingOptions options, Rng rng, FieldProbe? probe, CancellationToken ct, Transfer.FineTuning.TrainingHooks? hooks = null) =>
+        Core.Gpu.EngineDevices.IsAccelerated(_device) && DevicePinnTraining.Unsupported(net, options, hooks) is null
+            ? DevicePinnTraining.Train(net, task, options, rng, probe, Core.Gpu.EngineDevices.Acquire(_device), ct)
+            : PinnTrainer.Train(net, task, options, rng, probe, ct, hooks);
 
     /// <summary>
     /// Scores the finite-volume solution of the configured sodium case (sampled bilinearly) as the prediction: the

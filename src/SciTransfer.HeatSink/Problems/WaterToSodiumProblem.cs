@@ -39,6 +39,9 @@ internal sealed class WaterToSodiumProblem : ITransferProblem
     public PinnStudySettings Settings { get; }
 
     /// <inheritdoc/>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <inheritdoc/>
     public string Name { get; }
 
     /// <inheritdoc/>

@@ -4,7 +4,8 @@ namespace SciTransfer.Core.Gpu.Lstm;
 /// Sizes and flat-buffer offsets of a device LSTM + MLP-head model, passed by value to every kernel.
 /// Parameters live in ONE flat buffer in the CPU modules' order: Wx [In, 4H], Wh [H, 4H], b [4H], then each head
 /// layer's W [w_l, w_{l+1}] and b [w_{l+1}] (so <see cref="DeviceAdam"/> and the CPU <c>Adam</c> see the same
-/// vector). Rows are batch-first: row r = b * Steps + t, as in the CPU tensors [B, T, ...].
+/// vector). <see cref="DropoutLayer"/> is the head layer whose output is multiplied by a dropout mask
+/// [rows, <see cref="DropoutWidth"/>] before the next layer reads it (-1: none). Rows are batch-first: row r = b * Steps + t, as in the CPU tensors [B, T, ...].
 /// </summary>
 internal readonly record struct DeviceLstmArgs(
     int Batch,
@@ -18,6 +19,8 @@ internal readonly record struct DeviceLstmArgs(
     int ParamCount,
     int HiddenActivation,
     int OutputActivation,
+    int DropoutLayer,
+    int DropoutWidth,
     double InvCount)
 {
     /// <summary>4H, the gate width.</summary>

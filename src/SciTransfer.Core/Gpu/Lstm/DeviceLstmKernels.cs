@@ -76,11 +76,12 @@ internal static class DeviceLstmKernels
     /// One thread per head row r: the MLP forward from h_r, the masked squared error of the row (rowLoss) and
     /// the head backward, leaving each layer's pre-activation gradient in delta and d loss / d h_r in dhDirect.
     /// d loss / d prediction = 2 w (p - y) / count (<see cref="DeviceLstmArgs.InvCount"/> = 1 / count); entries
-    /// with weight 0 are skipped, so their target may be NaN.
+    /// with weight 0 are skipped, so their target may be NaN. act keeps the activations before dropout; the mask
+    /// (drop) is applied where the next layer reads them, forward and backward.
     /// </summary>
     public static void Head(Index1D r, ArrayView<double> p, ArrayView<int> layout, ArrayView<double> hidden,
         ArrayView<double> y, ArrayView<double> w, ArrayView<double> act, ArrayView<double> delta,
-        ArrayView<double> dhDirect, ArrayView<double> rowLoss, DeviceLstmArgs a)
+        ArrayView<double> dhDirect, ArrayView<double> rowLoss, ArrayView<double> drop, DeviceLstmArgs a)
     {
         int row = r;
         int aw = a.ActWidth, last = a.HeadLayers - 1;
@@ -95,6 +96,11 @@ internal static class DeviceLstmKernels
                 for (int k = 0; k < li; k++)
                 {
                     double input = l == 0 ? hidden[(row * a.H) + k] : act[(row * aw) + prev + k];
+                    if (a.DropoutLayer >= 0 && l == a.DropoutLayer + 1)
+                    {
+                        input *= drop[(row * a.DropoutWidth) + k];
+                    }
+
                     z += input * p[wo + (k * lo) + o];
                 }
 
@@ -137,7 +143,8 @@ internal static class DeviceLstmKernels
                 }
                 else
                 {
-                    delta[(row * aw) + prev + k] = g * DeviceMath.DerivativeFromOutput(a.HiddenActivation, act[(row * aw) + prev + k]);
+                    double dz = g * DeviceMath.DerivativeFromOutput(a.HiddenActivation, act[(row * aw) + prev + k]);
+                    delta[(row * aw) + prev + k] = a.DropoutLayer >= 0 && l == a.DropoutLayer + 1 ? dz * drop[(row * a.DropoutWidth) + k] : dz;
                 }
             }
         }
@@ -245,7 +252,7 @@ internal static class DeviceLstmKernels
     /// sum_r in_l[r, k] delta_l[r, o], d b_l[o] = sum_r delta_l[r, o], rows in order.
     /// </summary>
     public static void HeadGradients(Index1D idx, ArrayView<int> layout, ArrayView<double> hidden, ArrayView<double> act,
-        ArrayView<double> delta, ArrayView<double> grad, DeviceLstmArgs a)
+        ArrayView<double> delta, ArrayView<double> drop, ArrayView<double> grad, DeviceLstmArgs a)
     {
         int e = a.HeadOffset + idx.X, l = 0;
         while (l + 1 < a.HeadLayers && e >= layout[(4 * (l + 1)) + 2])
@@ -262,6 +269,11 @@ internal static class DeviceLstmKernels
             for (int r = 0; r < rows; r++)
             {
                 double input = l == 0 ? hidden[(r * a.H) + k] : act[(r * aw) + prev + k];
+                if (a.DropoutLayer >= 0 && l == a.DropoutLayer + 1)
+                {
+                    input *= drop[(r * a.DropoutWidth) + k];
+                }
+
                 s += input * delta[(r * aw) + ao + o];
             }
         }

@@ -178,6 +178,18 @@ public sealed class DeviceLstmTrainer : IDisposable
         _count = w.Sum();
     }
 
+    /// <summary>Replaces the dropout mask of the current batch ([b, T, width]), leaving the batch as it is.</summary>
+    public void SetDropoutMask(ReadOnlySpan<double> dropout)
+    {
+        int n = _activeBatch * _args.Steps * _args.DropoutWidth;
+        if (_args.DropoutLayer < 0 || dropout.Length != n)
+        {
+            throw new ArgumentException($"DeviceLstmTrainer.SetDropoutMask: {dropout.Length} values; expected {n}{(_args.DropoutLayer < 0 ? " (this model has no dropout layer)" : "")}.", nameof(dropout));
+        }
+
+        _drop.View.SubView(0, n).CopyFromCPU(dropout.ToArray());
+    }
+
     /// <summary>Replaces the parameters on the device (flat, the layout of the constructor's); the Adam moments stay.</summary>
     public void UploadParameters(ReadOnlySpan<double> parameters)
     {

@@ -27,6 +27,8 @@ public class GemmTests
     [InlineData(1, 40, 7)]
     [InlineData(2, 33, 75)]
     [InlineData(130, 16, 9)]
+    [InlineData(300, 50, 40)]
+    [InlineData(260, 34, 20)]
     public void Every_transpose_combination_equals_a_naive_product(int m, int n, int k)
     {
         var rng = new Rng((ulong)((m * 1000) + n + k));

@@ -57,8 +57,9 @@ public sealed partial class FuelMoistureInstance : ProblemInstance<MoistureNet>
     /// <summary>
     /// The ILGPU accelerator of the study's <c>"device"</c> (gpu, ilgpu-cpu), or null for the CPU engine. With one, the
     /// source pre-training and every target training without hooks (scratch, fine-tune, freeze-lstm, time-warp+fine-tune,
-    /// auto's fine-tune) run on it through <see cref="DeviceTrainer"/>; trainings with hooks (the generic strategies'
-    /// penalties and adapters), the input adaptation, the time-warp grid search and every prediction stay on the CPU.
+    /// auto's fine-tune, the input-adaptation strategies' target fine-tune) run on it through <see cref="DeviceTrainer"/>;
+    /// trainings with hooks (the generic strategies' penalties and adapters), the continued source training of the input
+    /// adaptation, the time-warp searches and every prediction stay on the CPU.
     /// </summary>
     internal ILGPU.Runtime.Accelerator? Device { get; init; }
 

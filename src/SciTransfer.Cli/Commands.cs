@@ -53,7 +53,7 @@ public sealed partial class Commands(TextWriter output, TextWriter error)
             // Fail before any cell starts when the asked device does not exist.
             try
             {
-                EngineDevices.Acquire(config.Device);
+                EngineDevices.Check(config.Device);
             }
             catch (DeviceUnavailableException e)
             {

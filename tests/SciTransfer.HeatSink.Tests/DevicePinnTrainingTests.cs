@@ -3,7 +3,10 @@ using SciTransfer.Core.Random;
 using SciTransfer.HeatSink.Nn;
 using SciTransfer.HeatSink.Pinn;
 using SciTransfer.HeatSink.Solver;
+using SciTransfer.Transfer.Config;
 using SciTransfer.Transfer.FineTuning;
+using SciTransfer.Transfer.Problems;
+using SciTransfer.Transfer.Running;
 
 namespace SciTransfer.HeatSink.Tests;
 
@@ -75,5 +78,50 @@ public sealed class DevicePinnTrainingTests
         Assert.Contains("L-BFGS", DevicePinnTraining.Unsupported(net, new PinnTrainingOptions { LbfgsSteps = 3 }, null), StringComparison.Ordinal);
         Assert.Contains("hooks", DevicePinnTraining.Unsupported(net, new PinnTrainingOptions(), new TrainingHooks { BeforeStep = () => { } }), StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => DevicePinnTraining.Train(net, Task, new PinnTrainingOptions { Balancing = "softadapt" }, new Rng(1), null, EngineDevices.Acquire(EngineDevices.IlgpuCpu)));
+    }
+
+    [Trait("Category", "Slow")]
+    [Fact]
+    public void A_study_on_the_device_gives_the_cpu_summary_to_1e_9_and_run_json_states_the_fallback()
+    {
+        const string study = """
+            { "study": "hs-device", "seed": 5, "repeats": 1,
+              "problems": [ { "problem": "heat-sink/water-to-sodium", "sizes": [0, 4],
+                "strategies": ["scratch", "fine-tune", "fine-tune+gradnorm"],
+                "options": { "hidden_layers": [6, 6], "interior_points": 16, "boundary_points": 8, "source_steps": 30,
+                  "steps": 20, "grid_cells_per_unit": 8, "source_sensors": 8, "error_target": 2 } } ] }
+            """;
+        var dir = Directory.CreateTempSubdirectory("scitransfer-hs-device-");
+        try
+        {
+            string file = Path.Combine(dir.FullName, "study.json");
+            File.WriteAllText(file, study);
+            var config = StudyConfigLoader.Load(file, new ProblemCatalog([new HeatSinkModule()]), new ProblemSettings());
+            StudyRunner.Run(config, new RunOptions(Path.Combine(dir.FullName, "cpu"), Threads: 1, WriteReport: false));
+            var deviceConfig = StudyConfigLoader.Load(file, new ProblemCatalog([new HeatSinkModule()]), new ProblemSettings(), ["device=ilgpu-cpu"]);
+            StudyRunner.Run(deviceConfig, new RunOptions(Path.Combine(dir.FullName, "dev"), Threads: 2, WriteReport: false));
+
+            var cpu = File.ReadAllLines(Path.Combine(dir.FullName, "cpu", "summary.csv"));
+            var dev = File.ReadAllLines(Path.Combine(dir.FullName, "dev", "summary.csv"));
+            Assert.Equal(cpu.Length, dev.Length);
+            Assert.True(cpu.Length > 10);
+            for (int i = 1; i < cpu.Length; i++)
+            {
+                string[] a = cpu[i].Split(','), b = dev[i].Split(',');
+                Assert.Equal(a[..5], b[..5]);
+                double x = double.Parse(a[5], System.Globalization.CultureInfo.InvariantCulture);
+                double y = double.Parse(b[5], System.Globalization.CultureInfo.InvariantCulture);
+                Assert.True(double.IsNaN(x) ? double.IsNaN(y) : Math.Abs(x - y) <= 1e-9 * Math.Max(1, Math.Abs(x)), $"row {i}: cpu {cpu[i]} | device {dev[i]}");
+            }
+
+            // fine-tune+gradnorm trained on the CPU (from the water model trained on the device): its rows are in the loop above.
+            string record = File.ReadAllText(Path.Combine(dir.FullName, "dev", "run.json"));
+            Assert.Contains("device 'ilgpu-cpu': PINN training with fixed loss weights", record, StringComparison.Ordinal);
+            Assert.Contains("\"ilgpu-cpu: CPU", record, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 }

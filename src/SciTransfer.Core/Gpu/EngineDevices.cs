@@ -24,6 +24,7 @@ public static class EngineDevices
 
     private static readonly object Gate = new();
     private static readonly Dictionary<string, (Context Context, Accelerator Accelerator)> Open = new(StringComparer.Ordinal);
+    private static readonly HashSet<string> Used = new(StringComparer.Ordinal);
 
     /// <summary>Every accepted device name, in the order messages list them.</summary>
     public static IReadOnlyList<string> Names { get; } = [Cpu, Gpu, IlgpuCpu];
@@ -32,8 +33,9 @@ public static class EngineDevices
     public static bool IsAccelerated(string device) => device is Gpu or IlgpuCpu;
 
     /// <summary>
-    /// Accelerators opened so far in this process, as "device: type name" (e.g. "gpu: Cuda NVIDIA H100"),
-    /// sorted; empty when every trainer ran on the managed engine.
+    /// Accelerators handed to a device trainer (<see cref="Acquire"/>) so far in this process, as "device: type name"
+    /// (e.g. "gpu: Cuda NVIDIA H100"), sorted; empty when every trainer ran on the managed engine. An accelerator that
+    /// was only checked (<see cref="Check"/>) is not listed.
     /// </summary>
     public static IReadOnlyList<string> Opened
     {
@@ -41,7 +43,7 @@ public static class EngineDevices
         {
             lock (Gate)
             {
-                return [.. Open.Select(p => $"{p.Key}: {Describe(p.Value.Accelerator)}").Order(StringComparer.Ordinal)];
+                return [.. Open.Where(p => Used.Contains(p.Key)).Select(p => $"{p.Key}: {Describe(p.Value.Accelerator)}").Order(StringComparer.Ordinal)];
             }
         }
     }
@@ -59,6 +61,21 @@ public static class EngineDevices
     /// a study that asked for the GPU and got the CPU would report misleading wall times).
     /// </summary>
     public static Accelerator Acquire(string device)
+    {
+        var accelerator = Check(device);
+        lock (Gate)
+        {
+            Used.Add(device);
+        }
+
+        return accelerator;
+    }
+
+    /// <summary>
+    /// Opens (or returns) the accelerator of <paramref name="device"/> like <see cref="Acquire"/> without counting it as
+    /// used: how a run checks up front that the device it asks for exists.
+    /// </summary>
+    public static Accelerator Check(string device)
     {
         ArgumentNullException.ThrowIfNull(device);
         var kind = device switch

@@ -216,4 +216,29 @@ public class DevicePinnTrainerTests
         Assert.Throws<InvalidOperationException>(trainer.ComputeGradients);
         Assert.Throws<ArgumentException>(() => new DevicePinnTrainer(EngineDevices.Acquire(EngineDevices.IlgpuCpu), [2, 8, 2], 2));
     }
+
+    [Trait("Category", "Slow")]
+    [Fact]
+    public void Trainers_on_one_shared_accelerator_from_parallel_threads_give_the_sequential_results()
+    {
+        // Cells of a study run in parallel and share the process-wide accelerator.
+        var problems = Enumerable.Range(0, 3).Select(i => new Problem(40, 8, 6, seed: 20 + i)).ToArray();
+        double[][] Run(int i)
+        {
+            using var trainer = new DevicePinnTrainer(EngineDevices.Acquire(EngineDevices.IlgpuCpu), Widths, 2, learningRate: 0.01);
+            trainer.SetParameters(Network(30 + i).Parameters);
+            trainer.SetPoints(problems[i].DevicePoints());
+            double[] losses = [.. Enumerable.Range(0, 4).Select(_ => trainer.Step())];
+            return [losses, trainer.GetParameters()];
+        }
+
+        var sequential = Enumerable.Range(0, 3).Select(Run).ToArray();
+        var parallel = new double[3][][];
+        Parallel.For(0, 3, new ParallelOptions { MaxDegreeOfParallelism = 3 }, i => parallel[i] = Run(i));
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(sequential[i][0], parallel[i][0]);
+            Assert.Equal(sequential[i][1], parallel[i][1]);
+        }
+    }
 }

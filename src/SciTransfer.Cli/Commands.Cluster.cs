@@ -173,7 +173,7 @@ public sealed partial class Commands
         using var signals = new SignalHandler(error, TimeSpan.Zero);
         try
         {
-            bool trained = SourcePretrainer.Run(config, pair, cluster.Sources ?? Path.Combine(dir, "sources"), dir, new ProblemSettings(quick, backend), VersionInfo.Describe(), signals.Token);
+            bool trained = SourcePretrainer.Run(config, pair, cluster.Sources ?? Path.Combine(dir, "sources"), dir, new ProblemSettings(quick, backend, config.Device), VersionInfo.Describe(), signals.Token);
             output.WriteLine(trained ? $"trained the source model of {pair}" : $"the source model of {pair} was already cached");
             return ExitCodes.Ok;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SciTransfer.Core.Gpu;
 using SciTransfer.Transfer.Reporting;
 using SciTransfer.Transfer.Bench;
 using SciTransfer.Transfer.Catalog;
@@ -19,11 +20,22 @@ public sealed partial class Commands(TextWriter output, TextWriter error)
     private readonly ProblemCatalog _catalog = Catalog.Create();
 
     /// <summary>
-    /// <c>run CONFIG [--out DIR] [--quick] [--threads N] [--shard K/N] [--backend B] [--set PATH=VALUE]... [--grace SECONDS]</c>.
-    /// SIGINT and SIGTERM stop the run cleanly (exit 130 / 143); see <see cref="SignalHandler"/>.
+    /// <c>run CONFIG [--out DIR] [--quick] [--threads N] [--shard K/N] [--backend B] [--device D] [--set PATH=VALUE]... [--grace SECONDS]</c>.
+    /// SIGINT and SIGTERM stop the run cleanly (exit 130 / 143); see <see cref="SignalHandler"/>. <c>--device D</c> is
+    /// <c>--set device=D</c> applied after the other assignments (so it is part of the resolved config a resume compares).
     /// </summary>
-    public int Run(string configPath, string? outDir, bool quick, int threads, string? shard, string backend, IReadOnlyList<string>? overrides = null, double graceSeconds = 5, ClusterRunArgs? cluster = null) => Guard(() =>
+    public int Run(string configPath, string? outDir, bool quick, int threads, string? shard, string backend, IReadOnlyList<string>? overrides = null, double graceSeconds = 5, ClusterRunArgs? cluster = null, string? device = null) => Guard(() =>
     {
+        if (device is not null)
+        {
+            if (!EngineDevices.Names.Contains(device))
+            {
+                throw new ConfigException("command line", "--device", $"expected {string.Join(", ", EngineDevices.Names)}, found '{device}'");
+            }
+
+            overrides = [.. overrides ?? [], "device=" + device];
+        }
+
         if (backend is not ("managed" or "gpu" or "opencl" or "ilgpu-cpu" or "auto"))
         {
             throw new ConfigException("command line", "--backend", $"expected managed, gpu, opencl, ilgpu-cpu or auto, found '{backend}'");
@@ -36,6 +48,19 @@ public sealed partial class Commands(TextWriter output, TextWriter error)
 
         var shardSpec = shard is null ? null : ShardSpec.Parse(shard);
         var config = StudyConfigLoader.Load(configPath, _catalog, new ProblemSettings(quick, backend), overrides);
+        if (EngineDevices.IsAccelerated(config.Device))
+        {
+            // Fail before any cell starts when the asked device does not exist.
+            try
+            {
+                EngineDevices.Acquire(config.Device);
+            }
+            catch (DeviceUnavailableException e)
+            {
+                throw new ConfigException(configPath, "$.device", e.Message);
+            }
+        }
+
         string dir = outDir ?? Path.Combine("runs", config.Name + (quick ? "-quick" : "") + (shardSpec is null ? "" : $"-shard{shardSpec.Index}of{shardSpec.Count}"));
         var options = new RunOptions(dir, threads, shardSpec, quick, backend, VersionInfo.Describe())
         {

@@ -18,13 +18,14 @@ public static class Program
         var threads = new Option<int>("--threads") { Description = "cells run in parallel", DefaultValueFactory = _ => Environment.ProcessorCount };
         var shard = new Option<string?>("--shard") { Description = "run shard K/N of the cells" };
         var backend = new Option<string>("--backend") { Description = "compute backend: managed | gpu | opencl | ilgpu-cpu | auto", DefaultValueFactory = _ => "managed" };
+        var device = new Option<string?>("--device") { Description = "training device: cpu | gpu | ilgpu-cpu (same as --set device=...; overrides the config's \"device\")" };
         var set = new Option<string[]>("--set") { Description = "override a config value: PATH=VALUE, e.g. problems[0].options.hidden=32 (repeatable; recorded in run.json)", AllowMultipleArgumentsPerToken = false, DefaultValueFactory = _ => [] };
         var grace = new Option<double>("--grace") { Description = "after Ctrl-C or SIGTERM, seconds running cells may take to finish before they are abandoned", DefaultValueFactory = _ => RunOptions.DefaultGrace.TotalSeconds };
         var plan = new Option<string?>("--plan") { Description = "cluster plan.json (from `slurm submit`): with --shard K/N run only the cells the plan gives shard K" };
         var sources = new Option<string?>("--sources") { Description = "folder of the source-model cache shared by cluster jobs (default: OUT/sources)" };
         var pretrainOnly = new Option<int?>("--pretrain-only", "--sources-only") { Description = "with --plan: only train and cache the source model of the plan's pretrain entry K (1-based)" };
-        var run = new Command("run", "run (or resume) a study") { config, outDir, quick, threads, shard, backend, set, grace, plan, sources, pretrainOnly };
-        run.SetAction(pr => commands.Run(pr.GetValue(config)!, pr.GetValue(outDir), pr.GetValue(quick), pr.GetValue(threads), pr.GetValue(shard), pr.GetValue(backend)!, pr.GetValue(set), pr.GetValue(grace), ClusterRunArgs.From(pr.GetValue(plan), pr.GetValue(sources), pr.GetValue(pretrainOnly))));
+        var run = new Command("run", "run (or resume) a study") { config, outDir, quick, threads, shard, backend, device, set, grace, plan, sources, pretrainOnly };
+        run.SetAction(pr => commands.Run(pr.GetValue(config)!, pr.GetValue(outDir), pr.GetValue(quick), pr.GetValue(threads), pr.GetValue(shard), pr.GetValue(backend)!, pr.GetValue(set), pr.GetValue(grace), ClusterRunArgs.From(pr.GetValue(plan), pr.GetValue(sources), pr.GetValue(pretrainOnly)), pr.GetValue(device)));
 
         var dir = new Argument<string>("dir") { Description = "output folder of a run" };
         var report = new Command("report", "rebuild summary.csv, plots and report.md from results.csv") { dir };

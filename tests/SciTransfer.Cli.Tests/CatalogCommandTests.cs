@@ -115,7 +115,7 @@ public class CatalogCommandTests
         var ising = JsonNode.Parse(o.ToString())!["problems"]!.AsArray().Single(p => (string)p!["name"]! == "quantum/ising-to-xxz")!;
         Assert.DoesNotContain("bitfit", ising["strategies"]!.AsArray().Select(s => (string)s!["name"]!));
         var classical = ising["option_strategies"]!.AsArray().Single(x => (string)x!["option"]! == "model" && (string)x["value"]! == "classical")!;
-        Assert.Equal(["coral", "importance-weighting", "bitfit", "head-only"], classical["strategies"]!.AsArray().Select(s => (string)s!["name"]!));
+        Assert.Equal(["coral", "importance-weighting", "bitfit", "head-only", "lora"], classical["strategies"]!.AsArray().Select(s => (string)s!["name"]!));
 
         var result = Validate(Schema(), """{ "study": "s", "seed": 1, "problems": [ { "problem": "quantum/ising-to-xxz", "strategies": ["bitfit", "coral"], "options": { "model": "classical" } } ] }""");
         Assert.True(result.IsValid, Errors(result));

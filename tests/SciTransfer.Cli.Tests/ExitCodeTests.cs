@@ -44,6 +44,22 @@ public class ExitCodeTests
         Assert.Equal(ExitCodes.BadConfig, Invoke(c => c.Bench("no-such-workload", [])).Code);
     }
 
+    [Fact]
+    public void A_bad_device_names_the_option_or_the_config_field()
+    {
+        using var dir = new TempDir();
+        string cfg = dir.File("s.json", Study);
+        var (code, _, err) = Invoke(c => c.Run(cfg, dir.Sub("o"), false, 1, null, "managed", device: "cuda"));
+        Assert.Equal(ExitCodes.BadConfig, code);
+        Assert.Contains("--device", err, StringComparison.Ordinal);
+        Assert.Contains("expected cpu, gpu, ilgpu-cpu, found 'cuda'", err, StringComparison.Ordinal);
+
+        string bad = dir.File("d.json", Study.Replace("\"repeats\": 2", "\"repeats\": 2, \"device\": \"tpu\"", StringComparison.Ordinal));
+        (code, _, err) = Invoke(c => c.Run(bad, dir.Sub("o2"), false, 1, null, "managed"));
+        Assert.Equal(ExitCodes.BadConfig, code);
+        Assert.Contains("$.device", err, StringComparison.Ordinal);
+    }
+
     [Trait("Category", "Slow")]
 
     [Fact]

@@ -214,7 +214,7 @@ public sealed class SensorDataTests : IDisposable
     public void Generated_studies_keep_their_metrics_and_strategies_and_offer_no_fv_model()
     {
         var problem = new WaterToSodiumFactory("heat-sink/water-to-sodium", 0).Create(ProblemOptions.Defaults(new WaterToSodiumFactory("x", 0).Options), new ProblemSettings());
-        Assert.Equal(["rel_l2", "peak_error", "steps_to_target", "first_steps_to_target", "seconds_to_target"], problem.Metrics.Select(m => m.Name));
+        Assert.Equal(["rel_l2", "peak_error", "steps_to_target", "first_steps_to_target", "seconds_to_target", "physics_residual"], problem.Metrics.Select(m => m.Name));
         Assert.Null(problem.Strategies.Find("fv-model"));
     }
 

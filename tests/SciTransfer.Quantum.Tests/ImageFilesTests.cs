@@ -1,5 +1,6 @@
 using SciTransfer.Core.Random;
 using SciTransfer.Quantum.Data;
+using SciTransfer.Quantum.Models;
 using SciTransfer.Quantum.Problems;
 using SciTransfer.Quantum.Strategies;
 using SciTransfer.Quantum.Tests.Support;
@@ -108,6 +109,30 @@ public sealed class ImageFilesTests
         Assert.Equal(["logistic-regression"], problem.Strategies.Where(s => s.IsBaseline).Select(s => s.Name));
         Assert.Contains(Subset, problem.Description, StringComparison.Ordinal);
         Assert.Contains("(CSV)", problem.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Held_out_source_samples_are_balanced_unseen_in_training_and_weighted_into_the_label_free_accuracy()
+    {
+        var problem = Problem("{" + Tiny + ", " + Files + ", \"model\": \"classical\"}");
+        var metric = Assert.Single(problem.Metrics, m => m.EstimateOf is not null);
+        Assert.Equal(("iw_source_accuracy", "accuracy"), (metric.Name, metric.EstimateOf));
+        var instance = Create(problem);
+        var features = Assert.IsAssignableFrom<IEncodedFeaturesInstance>(instance);
+        LabelledSet? held = null;
+        Assert.Equal(1.0, features.LabelFreeMetrics(set => (held = set).Labels)["iw_source_accuracy"]);
+        Assert.Equal(0.0, features.LabelFreeMetrics(set => [.. set.Labels.Select(y => 1 - y)])["iw_source_accuracy"]);
+        double allZero = features.LabelFreeMetrics(set => new int[set.Count])["iw_source_accuracy"];
+        Assert.InRange(allZero, 1e-3, 1 - 1e-3); // a weighted share of class 0, neither extreme
+
+        // test_size 20: 10 per class, none of them among the source training samples (distinct images, distinct features).
+        Assert.NotNull(held);
+        Assert.Equal(20, held.Count);
+        Assert.Equal(10, held.Labels.Count(y => y == 1));
+        var xs = Assert.IsAssignableFrom<SciTransfer.Transfer.Adaptation.IInputAdaptationInstance>(instance).SourceInputs;
+        var trained = Enumerable.Range(0, xs.RowCount).Select(i => string.Join(",", xs.Row(i))).ToHashSet();
+        int d = held.FeatureCount;
+        Assert.DoesNotContain(Enumerable.Range(0, held.Count), i => trained.Contains(string.Join(",", held.Features.Skip(i * d).Take(d))));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using SciTransfer.Quantum.Tests.Support;
 namespace SciTransfer.Quantum.Tests;
 
 /// <summary>
-/// The managed backend's per-wire kernel paths (streams, blocked middle wires, diagonal runs) against the naive
+/// The managed backend's per-wire kernel paths (streams, region-read middle wires, diagonal runs) against the naive
 /// reference simulator (one output amplitude at a time, System.Numerics.Complex) on random states: every wire,
 /// every one-wire gate kind, controlled gates with the control above and below the target, two controls, and a
 /// thread split. The blocked paths run only on states of at least 18 qubits, so those cases use 18 qubits.
@@ -64,13 +64,15 @@ public sealed class ManagedWireKernelTests
     }
 
     [Fact]
-    public void Ry_on_a_buffered_and_a_touched_middle_wire_of_an_18_qubit_state_matches_the_reference()
+    public void Real_complex_and_x_gates_on_region_path_middle_wires_of_an_18_qubit_state_match_the_reference()
     {
-        // Wire 6 (8 KiB blocks copied to a buffer) and wire 10 (read in address order first), split over 3 threads.
+        // Wires 5..11 of a state of at least 18 qubits read each region (>= 32 KiB) in address order first; the real
+        // (RY), complex (RX) and X kernels each take that path; split over 3 threads (chunks are whole regions).
         var rng = new Rng(1506);
         using var backend = BackendSelector.Create("managed", 3, allowFallback: false);
         Check(backend, new CircuitBuilder(18).RY(6, ParamRef.Const(0.9)).Build(), rng, "RY on wire 6");
-        Check(backend, new CircuitBuilder(18).RY(10, ParamRef.Const(-2.1)).Build(), rng, "RY on wire 10");
+        Check(backend, new CircuitBuilder(18).Gate1(GateKind.RX, 11, [ParamRef.Const(-2.1)]).Build(), rng, "RX on wire 11");
+        Check(backend, new CircuitBuilder(18).Gate1(GateKind.X, 5, []).Build(), rng, "X on wire 5");
     }
 
     [Theory]

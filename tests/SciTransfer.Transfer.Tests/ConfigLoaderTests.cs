@@ -37,6 +37,31 @@ public class ConfigLoaderTests
     }
 
     [Fact]
+    public void The_device_defaults_to_cpu_without_entering_the_resolved_config_and_is_read_when_given()
+    {
+        using var dir = new TempDir();
+        var plain = StudyConfigLoader.Load(dir.File("plain.json", Good), Catalog, new ProblemSettings());
+        Assert.Equal("cpu", plain.Device);
+        Assert.DoesNotContain("device", plain.Resolved.ToJsonString(), StringComparison.Ordinal);
+
+        var gpu = StudyConfigLoader.Load(dir.File("gpu.json", Good.Replace("\"repeats\": 2", "\"repeats\": 2, \"device\": \"ilgpu-cpu\"", StringComparison.Ordinal)), Catalog, new ProblemSettings());
+        Assert.Equal("ilgpu-cpu", gpu.Device);
+        Assert.Contains("\"device\":\"ilgpu-cpu\"", gpu.Resolved.ToJsonString(), StringComparison.Ordinal);
+
+        // --set device=... (what run --device does) wins over the file's key.
+        var set = StudyConfigLoader.Load(dir.File("set.json", Good.Replace("\"repeats\": 2", "\"repeats\": 2, \"device\": \"gpu\"", StringComparison.Ordinal)), Catalog, new ProblemSettings(), ["device=cpu"]);
+        Assert.Equal("cpu", set.Device);
+    }
+
+    [Fact]
+    public void An_unknown_device_is_rejected_naming_the_field_and_the_choices()
+    {
+        var e = Reject(Good.Replace("\"repeats\": 2", "\"repeats\": 2, \"device\": \"cuda\"", StringComparison.Ordinal));
+        Assert.Equal("$.device", e.JsonPath);
+        Assert.Contains("'cuda' is not one of: cpu, gpu, ilgpu-cpu", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_top_level_key_is_rejected_with_its_path()
     {
         var e = Reject(Good.Replace("\"repeats\": 2", "\"repeats\": 2, \"threads\": 4", StringComparison.Ordinal));

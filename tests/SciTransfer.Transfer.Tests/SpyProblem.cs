@@ -41,7 +41,14 @@ internal sealed class SpyProblem(string name = "test/spy", string? failOn = null
 
     public const int PoolSize = 32;
 
-    public ProblemInstance Create(ProblemContext context) => failOnCreate is null ? new Instance(this, context.Repeat, failOn, divergeOn) : throw failOnCreate;
+    /// <summary>The device of the last context a repeat was created with.</summary>
+    public string? DeviceSeen { get; private set; }
+
+    public ProblemInstance Create(ProblemContext context)
+    {
+        DeviceSeen = context.Settings.Device;
+        return failOnCreate is null ? new Instance(this, context.Repeat, failOn, divergeOn) : throw failOnCreate;
+    }
 
     /// <summary>The source model: the repeat's source seed key, boxed in a class.</summary>
     public sealed record SpySource(ulong Key);

@@ -207,4 +207,27 @@ public class StudyRunnerTests
         Assert.Equal(3, (int)record["config"]!["repeats"]!);
         Assert.Equal("test/spy", RunRecord.Problems(record, dir.Sub("out")).Single().Id);
     }
+
+    [Fact]
+    public void Run_json_records_the_device_and_its_accelerator_and_a_resume_on_another_device_is_refused()
+    {
+        using var dir = new TempDir();
+        var cpu = new SpyProblem();
+        StudyRunner.Run(Config(cpu), new RunOptions(dir.Sub("cpu"), Threads: 1));
+        var record = RunRecord.Read(dir.Sub("cpu"));
+        Assert.Equal("cpu", RunRecord.Text(record, "device"));
+        Assert.Empty(record["accelerators"]!.AsArray());
+        Assert.Equal("cpu", cpu.DeviceSeen);
+
+        SciTransfer.Core.Gpu.EngineDevices.Acquire("ilgpu-cpu");
+        var device = new SpyProblem();
+        StudyRunner.Run(Config(device), new RunOptions(dir.Sub("dev"), Threads: 1) { Device = "ilgpu-cpu" });
+        record = RunRecord.Read(dir.Sub("dev"));
+        Assert.Equal("ilgpu-cpu", RunRecord.Text(record, "device"));
+        Assert.StartsWith("ilgpu-cpu: CPU", (string)record["accelerators"]!.AsArray().Single()!, StringComparison.Ordinal);
+        Assert.Equal("ilgpu-cpu", device.DeviceSeen);
+
+        var e = Assert.Throws<ConfigException>(() => StudyRunner.Run(Config(new SpyProblem()), new RunOptions(dir.Sub("dev"), Threads: 1)));
+        Assert.Equal("$.device", e.JsonPath);
+    }
 }

@@ -30,6 +30,7 @@ public sealed class SmallAreaGrowthFactory : IProblemFactory
         OptionSpec.Number("sample-fraction", 0.5, 0.05, 1.0, "fraction of the rows each tree subsamples (without replacement)"),
         OptionSpec.Boolean("honest", false, "honest forests (grf's default): splits from one half of each tree's subsample, leaf values from the other"),
         OptionSpec.Number("r0", 2.4, 0.5, 10, "basic reproduction number of the simulated outbreak"),
+        OptionSpec.Number("source_validation_fraction", 0, 0, 0.5, "fraction of the source counties held out (seeded per repeat) for the label-free metric iw_source_rmse; 0 = off (each cell then trains its strategy a second time without them)"),
         OptionSpec.Choice("small_area_by", "population", ["population", "cases"], "county files: small areas chosen by population (population file or a population covariate) or by cumulative cases at the first origin"),
         OptionSpec.Number("small_area_threshold", null, 0, 1e12, "county files: counties whose small_area_by value is at most this are small areas (absent: the smaller half)") with { Optional = true },
         OptionSpec.Text("origin_from", null, "county files: first forecast origin, yyyy-MM-dd (absent: the file's first date + first-origin days)") with { Optional = true },
@@ -130,6 +131,7 @@ public sealed class SmallAreaGrowthFactory : IProblemFactory
             ForecastDays = forecastDays,
             FirstOrigin = firstOrigin,
             GrowthBlock = block,
+            SourceValidationFraction = options.Number("source_validation_fraction"),
             Forest = new()
             {
                 Trees = trees,

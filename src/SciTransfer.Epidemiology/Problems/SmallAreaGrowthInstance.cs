@@ -55,19 +55,25 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance<SourceForests>
 
         Features = new GrowthFeatures(Panel, settings.GrowthBlock);
 
-        _sourceRows = new GrowthRows[_origins.Length];
-        for (int k = 0; k < _origins.Length; k++)
+        _sourceRows = BuildSourceRows(isTarget);
+        HeldOutCounties = [];
+        if (settings.SourceValidationFraction > 0)
         {
-            var rows = new GrowthRows(Features.FeatureCount);
-            for (int c = 0; c < Panel.Counties; c++)
+            // Held-out source counties for the label-free metric: their own seed child, so no other draw changes, and
+            // only the validation view trains without them (the scored run keeps every source county).
+            var source = Enumerable.Range(0, Panel.Counties).Where(c => !isTarget[c]).ToArray();
+            seeds.Child("source-validation").CreateRng().Shuffle<int>(source);
+            int count = Math.Clamp((int)Math.Round(settings.SourceValidationFraction * source.Length), 1, Math.Max(1, source.Length - 1));
+            int[] heldOut = [.. source.Take(count).Order()];
+            HeldOutCounties = heldOut;
+            var excluded = (bool[])isTarget.Clone();
+            foreach (int c in heldOut)
             {
-                if (!isTarget[c])
-                {
-                    Features.AddTrainingRows(c, 0, _origins[k], rows);
-                }
+                excluded[c] = true;
             }
 
-            _sourceRows[k] = rows;
+            var viewSeeds = seeds.Child("source-validation");
+            _validationView = new Lazy<SmallAreaGrowthInstance>(() => new SmallAreaGrowthInstance(this, excluded, heldOut, viewSeeds), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         // The oracle sees every target day, so its forecasts do not depend on N: fit once per repeat, on first use.
@@ -76,6 +82,54 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance<SourceForests>
             () => [.. Enumerable.Range(0, _origins.Length).Select(k => PredictPooled(new GrowthWindow(k, _origins[k], 0, oracleSeeds.Child("origin").Child(k))))],
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    // The validation view of a parent repeat: the same panel, targets and origins, source rows without the held-out
+    // counties (excluded = targets + held out), and its own source forests (seed child "source").
+    private SmallAreaGrowthInstance(SmallAreaGrowthInstance parent, bool[] excluded, int[] heldOut, SeedTree seeds)
+    {
+        _settings = parent._settings;
+        _repeat = parent._repeat;
+        _origins = parent._origins;
+        Outbreak = parent.Outbreak;
+        Panel = parent.Panel;
+        Targets = parent.Targets;
+        Features = parent.Features;
+        HeldOutCounties = heldOut;
+        _sourceRows = BuildSourceRows(excluded);
+        _oracle = new Lazy<double[][]>(() => throw new InvalidOperationException("the validation view runs no oracle"));
+        UseSource(PretrainSource(new SourceRequest(seeds.Child("source"), null, CancellationToken.None)));
+    }
+
+    private GrowthRows[] BuildSourceRows(bool[] excluded)
+    {
+        var all = new GrowthRows[_origins.Length];
+        for (int k = 0; k < _origins.Length; k++)
+        {
+            var rows = new GrowthRows(Features.FeatureCount);
+            for (int c = 0; c < Panel.Counties; c++)
+            {
+                if (!excluded[c])
+                {
+                    Features.AddTrainingRows(c, 0, _origins[k], rows);
+                }
+            }
+
+            all[k] = rows;
+        }
+
+        return all;
+    }
+
+    /// <summary>
+    /// Source counties held out for the label-free metric (none when source_validation_fraction is 0). In the
+    /// <see cref="ValidationView"/> they are not trained on; in this repeat's scored run they are ordinary source counties.
+    /// </summary>
+    public IReadOnlyList<int> HeldOutCounties { get; }
+
+    /// <summary>This repeat without the held-out source counties (null when none are held out); built on first use.</summary>
+    internal SmallAreaGrowthInstance? ValidationView => _validationView?.Value;
+
+    private readonly Lazy<SmallAreaGrowthInstance>? _validationView;
 
     /// <summary>The simulated outbreak of this repeat, or null on the user's county files.</summary>
     public SimulatedOutbreak? Outbreak { get; }
@@ -91,6 +145,9 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance<SourceForests>
 
     /// <summary>Forecast origins (day indices).</summary>
     public IReadOnlyList<int> Origins => _origins;
+
+    /// <summary>Forecast horizon h in days.</summary>
+    public int Horizon => _settings.Horizon;
 
     /// <inheritdoc />
     public override int TargetPoolSize => Targets.Count;
@@ -121,14 +178,21 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance<SourceForests>
         var figures = _repeat == 0 && cell.N == FigureHistoryDays && strategy.InForecastFigure
             ? new[] { ForecastFigure(strategy, growth) }
             : null;
-        return new CellResult(
-            new Dictionary<string, double>
-            {
-                ["mae"] = mae,
-                ["rmse"] = rmse,
-                ["growth_error"] = growthError,
-            },
-            figures);
+        var values = new Dictionary<string, double>
+        {
+            ["mae"] = mae,
+            ["rmse"] = rmse,
+            ["growth_error"] = growthError,
+        };
+        if (_validationView is not null)
+        {
+            // After the scored run, with its own seed child: the scored values are those of a run without the metric.
+            values[SourceValidation.MetricName] = strategy.ScoresHeldOutSource
+                ? SourceValidation.Estimate(_validationView.Value, strategy, cell.N, cell.Seeds.Child("source-validation"), cell.CancellationToken)
+                : double.NaN;
+        }
+
+        return new CellResult(values, figures);
     }
 
     /// <summary>
@@ -257,6 +321,15 @@ public sealed class SmallAreaGrowthInstance : ProblemInstance<SourceForests>
             if (Features.TryFeatures(Targets[i], window.Origin, window.FirstVisible, x))
             {
                 r[i] = model?.Predict(x) ?? 0.0;
+            }
+        }
+
+        if (window.HeldOut is { } heldOut)
+        {
+            // The same model on the held-out source counties, seen through the same window as the targets.
+            for (int j = 0; j < HeldOutCounties.Count; j++)
+            {
+                heldOut[j] = Features.TryFeatures(HeldOutCounties[j], window.Origin, window.FirstVisible, x) ? model?.Predict(x) ?? 0.0 : double.NaN;
             }
         }
 

@@ -26,6 +26,12 @@ public sealed class SmallAreaGrowthProblem : ITransferProblem
             settings.Data is null
                 ? new("growth_error", "1/day", true, "MAE of the growth rate against the simulator's true growth, median over forecast days")
                 : new("growth_error", "1/day", true, "MAE of the growth rate against the realised growth (OLS slope of ln I over the 7 days after the origin; real data has no true growth), median over forecast days"),
+            .. settings.SourceValidationFraction > 0
+                ? [new MetricInfo(
+                    SourceValidation.MetricName, "log cases", true,
+                    "label-free estimate of rmse: importance-weighted RMSE of 7-day-ahead log active cases of held-out source counties, the strategy re-trained without them, weights p_target(x)/p_source(x) from the target counties' unlabelled feature rows, median over forecast days (NaN for per-county baselines and the oracle)",
+                    EstimateOf: "rmse")]
+                : Array.Empty<MetricInfo>(),
         ];
     }
 

@@ -27,6 +27,12 @@ public sealed record SmallAreaGrowthSettings
     /// <summary>Growth target block h in days (2 in the paper).</summary>
     public int GrowthBlock { get; init; } = 2;
 
+    /// <summary>
+    /// Fraction of the source counties held out per repeat for the label-free metric iw_source_rmse (0: off, the
+    /// metric is not declared). Never removed from what the strategies train on in the scored run.
+    /// </summary>
+    public double SourceValidationFraction { get; init; }
+
     /// <summary>Forest settings shared by every forest strategy (one thread: cells run in parallel).</summary>
     public ForestOptions Forest { get; init; } = new()
     {

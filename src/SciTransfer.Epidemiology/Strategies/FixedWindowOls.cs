@@ -31,6 +31,8 @@ internal sealed class FixedWindowOls : GrowthStrategy
 
     public override bool InForecastFigure => Window == SmallAreaGrowthInstance.FigureHistoryDays;
 
+    public override bool ScoresHeldOutSource => false; // per-county OLS: no shared model to score on other counties
+
     public override double[] PredictGrowth(SmallAreaGrowthInstance instance, GrowthWindow window)
     {
         int t = window.Origin;

@@ -16,6 +16,13 @@ internal abstract class GrowthStrategy : Strategy<SmallAreaGrowthInstance>
     /// <summary>True when this strategy's figure cell also draws the observed series (one strategy carries it).</summary>
     public virtual bool DrawsObservedSeries => false;
 
+    /// <summary>
+    /// True when the strategy's forecasts come from one model applied to every county's features (every forest strategy:
+    /// it predicts through <see cref="SmallAreaGrowthInstance.PredictTargets"/>), so the same model can be scored on
+    /// held-out source counties (iw_source_rmse). False for per-county fits and the oracle: NaN.
+    /// </summary>
+    public virtual bool ScoresHeldOutSource => true;
+
     /// <summary>r_hat of every target county (in <see cref="SmallAreaGrowthInstance.Targets"/> order; NaN: not forecastable).</summary>
     public abstract double[] PredictGrowth(SmallAreaGrowthInstance instance, GrowthWindow window);
 

@@ -7,4 +7,7 @@ namespace SciTransfer.Epidemiology.Strategies;
 /// <param name="Origin">The origin day t.</param>
 /// <param name="FirstVisible">First day a target county shows (t - N + 1; 0 for the full history).</param>
 /// <param name="Seeds">Seed node of (cell, "origin", k).</param>
-internal readonly record struct GrowthWindow(int OriginIndex, int Origin, int FirstVisible, SeedTree Seeds);
+/// <param name="HeldOut">Null, or (label-free validation run on <see cref="Problems.SmallAreaGrowthInstance.ValidationView"/>)
+/// where <see cref="Problems.SmallAreaGrowthInstance.PredictTargets"/> also writes r_hat of each held-out source county
+/// (<see cref="Problems.SmallAreaGrowthInstance.HeldOutCounties"/> order), from the same model and the same visible window.</param>
+internal readonly record struct GrowthWindow(int OriginIndex, int Origin, int FirstVisible, SeedTree Seeds, double[]? HeldOut = null);

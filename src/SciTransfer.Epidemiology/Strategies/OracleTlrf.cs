@@ -12,5 +12,7 @@ internal sealed class OracleTlrf : GrowthStrategy
 
     public override string Description => "TLRF with the target counties' full history (upper bound; ignores N)";
 
+    public override bool ScoresHeldOutSource => false; // uses every target label; left out of label-free selection
+
     public override double[] PredictGrowth(SmallAreaGrowthInstance instance, GrowthWindow window) => instance.OracleGrowth(window.OriginIndex);
 }

@@ -18,6 +18,8 @@ internal sealed class PerCountyForest : GrowthStrategy
     // The paper's second baseline: forests fitted per county, without pooling other counties' data.
     public override bool IsBaseline => true;
 
+    public override bool ScoresHeldOutSource => false; // one forest per target county: no shared model
+
     public override double[] PredictGrowth(SmallAreaGrowthInstance instance, GrowthWindow window)
     {
         int t = window.Origin;

@@ -190,7 +190,7 @@ public static class Trainer
         return list;
     }
 
-    private static void Gather(IReadOnlyList<TrainingSequence> seqs, ReadOnlySpan<(int Sequence, int Start)> windows, int hours, int inputs, Tensor x, Tensor y, Tensor w)
+    internal static void Gather(IReadOnlyList<TrainingSequence> seqs, ReadOnlySpan<(int Sequence, int Start)> windows, int hours, int inputs, Tensor x, Tensor y, Tensor w)
     {
         for (int k = 0; k < windows.Length; k++)
         {

@@ -54,13 +54,30 @@ public sealed partial class FuelMoistureInstance : ProblemInstance<MoistureNet>
     /// <summary>The data of this repeat.</summary>
     public FuelMoistureScenario Scenario => _scenario;
 
+    /// <summary>
+    /// The ILGPU accelerator of the study's <c>"device"</c> (gpu, ilgpu-cpu), or null for the CPU engine. With one, the
+    /// source pre-training and every target training without hooks (scratch, fine-tune, freeze-lstm, time-warp+fine-tune,
+    /// auto's fine-tune, the input-adaptation strategies' target fine-tune) run on it through <see cref="DeviceTrainer"/>;
+    /// trainings with hooks (the generic strategies' penalties and adapters), the continued source training of the input
+    /// adaptation, the time-warp searches and every prediction stay on the CPU.
+    /// </summary>
+    internal ILGPU.Runtime.Accelerator? Device { get; init; }
+
     /// <summary>Trains the 10-h source network (a <see cref="MoistureNet"/>) with early stopping on the validation stations.</summary>
     public override MoistureNet PretrainSource(SourceRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var net = MoistureNet.CreateChrono(Features.Count, _o.Hidden, _o.ChronoMaxHours, request.Seeds.Child("init").CreateRng());
         var options = new TrainerOptions(Stride: 1, MaxEpochs: _o.SourceEpochs, Patience: 5, WindowsPerEpoch: _o.SourceWindowsPerEpoch);
-        Trainer.Train(net, _scenario.SourceTrain, _scenario.SourceValidation, options, request.Seeds.Child("train").CreateRng(), request.Progress, "source", request.CancellationToken);
+        if (Device is { } device)
+        {
+            DeviceTrainer.Train(device, net, _scenario.SourceTrain, _scenario.SourceValidation, options, request.Seeds.Child("train").CreateRng(), request.Progress, "source", request.CancellationToken);
+        }
+        else
+        {
+            Trainer.Train(net, _scenario.SourceTrain, _scenario.SourceValidation, options, request.Seeds.Child("train").CreateRng(), request.Progress, "source", request.CancellationToken);
+        }
+
         return net;
     }
 
@@ -326,7 +343,18 @@ public sealed partial class FuelMoistureInstance : ProblemInstance<MoistureNet>
         {
             // As published: 48-h windows with stride 12, unobserved hours masked out of the loss.
             var options = new TrainerOptions(Stride: 12, MaxEpochs: epochs, LearningRate: _o.TargetLearningRate, Scope: scope);
-            Trainer.Train(net, fit, null, options, rng, progress, strategy, ct, hooks);
+            if (Device is { } device && hooks is null)
+            {
+                DeviceTrainer.Train(device, net, fit, null, options, rng, progress, strategy, ct);
+            }
+            else
+            {
+                Trainer.Train(net, fit, null, options, rng, progress, strategy, ct, hooks);
+            }
+        }
+        else if (Device is { } device && hooks is null)
+        {
+            DeviceTrainer.TrainSequences(device, net, fit, epochs, _o.TargetLearningRate, scope, rng, progress, strategy, ct);
         }
         else
         {

@@ -73,8 +73,16 @@ public sealed class FuelMoistureProblem : ITransferProblem
     public static string NameFor(int targetClassHours) =>
         targetClassHours == 10 ? "fuel-moisture/10h" : $"fuel-moisture/10h-to-{FuelClass.Name(targetClassHours)}";
 
+    /// <summary>The study's training device ("cpu", "gpu", "ilgpu-cpu"; <see cref="Core.Gpu.EngineDevices"/>).</summary>
+    internal string Device { get; init; } = Core.Gpu.EngineDevices.Cpu;
+
     /// <inheritdoc />
-    public IReadOnlyList<string> Warnings => RealData?.Warnings ?? [];
+    public IReadOnlyList<string> Warnings => [.. RealData?.Warnings ?? [], .. DeviceWarnings(Device)];
+
+    // What a device run does with this problem (run.json "warnings" and the report): which trainings run on the device.
+    private static IReadOnlyList<string> DeviceWarnings(string device) => Core.Gpu.EngineDevices.IsAccelerated(device)
+        ? [$"device '{device}': the source pre-training and the target trainings without a hook (scratch, fine-tune, freeze-lstm, time-warp+fine-tune, auto's fine-tune, the target fine-tune of coral and importance-weighting) run on the device; the generic strategies' trainings with a hook (l2-sp, bitfit, head-only, train-last-2, lora, deep-coral, mmd, dann), the continued source training of coral and importance-weighting, the time-warp grid and gradient searches and all predictions run on the CPU (docs/fuel-moisture.md, \"Device\")"]
+        : [];
 
     /// <summary>How the data are split, in words for the report: periods of one station's record, or stations.</summary>
     private static string Setting(FuelMoistureRealData data)
@@ -95,6 +103,9 @@ public sealed class FuelMoistureProblem : ITransferProblem
         var scenario = RealData is null
             ? FuelMoistureScenario.Generate(Options, context.Seeds.Child("data"))
             : FuelMoistureScenario.FromData(Options, RealData, context.Seeds.Child("data"));
-        return new FuelMoistureInstance(scenario, context.Repeat, Name, context.Seeds.Child("adaptation"));
+        return new FuelMoistureInstance(scenario, context.Repeat, Name, context.Seeds.Child("adaptation"))
+        {
+            Device = Core.Gpu.EngineDevices.IsAccelerated(Device) ? Core.Gpu.EngineDevices.Acquire(Device) : null,
+        };
     }
 }

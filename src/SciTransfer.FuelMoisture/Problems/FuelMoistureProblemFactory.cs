@@ -52,9 +52,13 @@ public sealed class FuelMoistureProblemFactory : IProblemFactory
             }
         }
 
+        ArgumentNullException.ThrowIfNull(settings);
         var o = FuelMoistureOptions.From(options, _targetClassHours);
         return new FuelMoistureProblem(o, real
             ? FuelMoistureRealData.Load(options.Data!, options.TextListOrNull(FuelMoistureOptions.SourceStationIds), problem => options.Error(FuelMoistureOptions.SourceStationIds, problem), _targetClassHours, o.Csv)
-            : null);
+            : null)
+        {
+            Device = settings.Device,
+        };
     }
 }

@@ -289,7 +289,7 @@ public static class PinnTrainer
         return loss;
     }
 
-    private static bool Probe(FieldMlp net, PinnTask task, FieldProbe? probe, PinnTrainingOptions options, PinnTrainingLog log, int step, Stopwatch clock)
+    internal static bool Probe(FieldMlp net, PinnTask task, FieldProbe? probe, PinnTrainingOptions options, PinnTrainingLog log, int step, Stopwatch clock)
     {
         if (probe is null)
         {

@@ -22,5 +22,10 @@ internal sealed class NusseltFactory : IProblemFactory
 
     /// <inheritdoc/>
     public ITransferProblem Create(ProblemOptions options, ProblemSettings settings) =>
-        new NusseltProblem(NusseltSettings.From(options));
+        new NusseltProblem(NusseltSettings.From(options))
+        {
+            Warnings = Core.Gpu.EngineDevices.IsAccelerated(settings.Device)
+                ? [$"device '{settings.Device}': the Nusselt network has no device path; it trains on the CPU"]
+                : [],
+        };
 }

@@ -18,7 +18,7 @@ namespace SciTransfer.HeatSink.Problems;
 /// or taken from the user's table (water rows = source; the data block's split divides the sodium rows into
 /// pool and test). The source model is the water network. Read-only after construction.
 /// </summary>
-internal sealed class NusseltInstance : ProblemInstance<FieldMlp>, IEngineNetworkInstance, IFeatureAdaptationInstance
+internal sealed partial class NusseltInstance : ProblemInstance<FieldMlp>, IEngineNetworkInstance, IFeatureAdaptationInstance
 {
     private readonly NusseltSettings _s;
     private readonly List<NusseltSample> _water;

@@ -27,6 +27,9 @@ internal sealed class NusseltProblem : ITransferProblem
     public NusseltSettings Settings { get; }
 
     /// <inheritdoc/>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <inheritdoc/>
     public string Name => ProblemName;
 
     /// <inheritdoc/>
@@ -67,6 +70,8 @@ internal sealed class NusseltProblem : ITransferProblem
         new DeepCoralStrategy(),
         new MmdStrategy(),
         new DannStrategy(),
+        new CoralStrategy(),
+        new ImportanceWeightingStrategy(),
     ];
 
     /// <inheritdoc/>

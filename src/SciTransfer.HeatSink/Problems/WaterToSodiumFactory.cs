@@ -190,7 +190,7 @@ internal sealed class WaterToSodiumFactory : IProblemFactory
                 ? SensorDataSet.Load(block, targetGeometry, new SensorScale(lengthMm * 1e-3, ks, options.Has("fluid_temperature_k") ? options.Number("fluid_temperature_k") : null, options.Has("heat_flux_w_m2") ? options.Number("heat_flux_w_m2") : null))
                 : null,
         };
-        var problem = new WaterToSodiumProblem(Name, settingsRecord);
+        var problem = new WaterToSodiumProblem(Name, settingsRecord) { Warnings = DeviceWarnings(settings.Device, settingsRecord) };
         // The generic fine-tuning strategies (l2-sp, bitfit, ...) score through IEngineNetworkInstance, which knows no
         // cell, so only the problem's own PINN strategies can draw the field figures.
         var drawable = problem.Strategies.Where(s => s.InstanceType == typeof(WaterToSodiumInstance)).Select(s => s.Name).ToList();
@@ -200,5 +200,20 @@ internal sealed class WaterToSodiumFactory : IProblemFactory
         }
 
         return problem;
+    }
+
+    // What a device run does with this problem (recorded in run.json "warnings" and the report): which trainings run on
+    // the device and which fall back to the CPU (DevicePinnTraining.Unsupported is the rule applied per training).
+    private static IReadOnlyList<string> DeviceWarnings(string device, PinnStudySettings s)
+    {
+        if (!Core.Gpu.EngineDevices.IsAccelerated(device))
+        {
+            return [];
+        }
+
+        string onDevice = s.CornerRadii is null
+            ? "the water source, scratch, fine-tune, fine-tune-head and data-only"
+            : "the water source and data-only (corner_enrichment keeps every sodium-physics training on the CPU)";
+        return [$"device '{device}': PINN training with fixed loss weights ({onDevice}) runs on the device; trainings with another loss balancing, corner enrichment, L-BFGS (fine-tune+lbfgs), a training hook or an element mask (l2-sp and lora always; bitfit and head-only when they use one) train on the CPU (docs/heat-sink.md, \"Device\")"];
     }
 }

@@ -34,7 +34,7 @@ internal sealed partial class WaterToSodiumInstance : IEngineNetworkInstance
     {
         var cell = AsCell(model);
         var task = new PinnTask(_s.Target, Subset(targetIndices));
-        cell.Log = PinnTrainer.Train(cell.Network, task, FineTuneTraining, rng, _scoreProbe, ct, hooks);
+        cell.Log = Train(cell.Network, task, FineTuneTraining, rng, _scoreProbe, ct, hooks);
     }
 
     /// <summary>Mean squared error of theta at the pool sensors <paramref name="targetIndices"/> (the sensor term's loss, for choosing strengths).</summary>
@@ -63,7 +63,7 @@ internal sealed partial class WaterToSodiumInstance : IEngineNetworkInstance
     {
         var cell = AsCell(model);
         var task = new PinnTask(_s.Target, SensorData.Empty);
-        return new CellResult(Score(_scoreProbe?.Predict(cell.Network, task), _heldOut?.Predict(cell.Network, task), cell.Log, cell.Clock));
+        return new CellResult(Score(_scoreProbe?.Predict(cell.Network, task), _heldOut?.Predict(cell.Network, task), cell.Log, cell.Clock, cell.Network));
     }
 
     private static PinnCellModel AsCell(IModule model) =>

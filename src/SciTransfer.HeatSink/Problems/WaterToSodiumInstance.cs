@@ -28,6 +28,13 @@ internal sealed partial class WaterToSodiumInstance : ProblemInstance<WaterModel
     private readonly FieldProbe? _scoreProbe;
     private readonly FieldProbe? _heldOut;
 
+    // The label-free metric physics_residual: the sodium physics at fresh points of their own seed child (so no other
+    // draw changed), drawn once per repeat so every strategy is judged on the same points.
+    private readonly Lazy<PhysicsResidual> _residual;
+
+    // The run's training device ("cpu", "gpu", "ilgpu-cpu").
+    private readonly string _device;
+
     /// <summary>Solves both reference cases and draws the sensor positions.</summary>
     public WaterToSodiumInstance(WaterToSodiumProblem problem, ProblemContext context)
     {
@@ -36,6 +43,7 @@ internal sealed partial class WaterToSodiumInstance : ProblemInstance<WaterModel
         _problem = problem;
         _s = problem.Settings;
         _repeat = context.Repeat;
+        _device = context.Settings.Device;
         _targetProbe = new FieldProbe(HeatSinkSolver.Solve(_s.Target, _s.GridCellsPerUnit));
         _sourceProbe = new FieldProbe(HeatSinkSolver.Solve(_s.Source, _s.GridCellsPerUnit));
         if (_s.Data is { } data)
@@ -52,7 +60,14 @@ internal sealed partial class WaterToSodiumInstance : ProblemInstance<WaterModel
         }
 
         _sourceSensors = DrawSensors(_sourceProbe, _s.SourceSensors, _s.SensorNoise, context.Seeds.Child("water-sensors").CreateRng());
+        var residualSeeds = context.Seeds.Child("physics-residual");
+        _residual = new Lazy<PhysicsResidual>(
+            () => new PhysicsResidual(new PinnTask(_s.Target, SensorData.Empty), PhysicsResidual.DefaultInteriorPoints, PhysicsResidual.DefaultBoundaryPoints, residualSeeds.CreateRng()),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>Name of the label-free metric (RMS residual of the sodium physics, no sensor read).</summary>
+    public const string PhysicsResidualMetric = "physics_residual";
 
     /// <inheritdoc/>
     public override int TargetPoolSize => _pool.Count;
@@ -66,7 +81,7 @@ internal sealed partial class WaterToSodiumInstance : ProblemInstance<WaterModel
         ArgumentNullException.ThrowIfNull(request);
         var net = NewNetwork(_s.Source.Geometry, request.Seeds.Child("init").CreateRng());
         var task = new PinnTask(_s.Source, _sourceSensors);
-        PinnTrainer.Train(net, task, _s.SourceTraining, request.Seeds.Child("train").CreateRng(), null, request.CancellationToken);
+        Train(net, task, _s.SourceTraining, request.Seeds.Child("train").CreateRng(), null, request.CancellationToken);
         return new WaterModel(net, _s.Source, _sourceProbe.RelativeL2(net, task));
     }
 
@@ -139,13 +154,22 @@ internal sealed partial class WaterToSodiumInstance : ProblemInstance<WaterModel
             net.Enrich(new CornerEnrichment(g.FinHalfThickness, g.BaseThickness, radii.Inner, radii.Outer));
         }
 
-        var log = training is null ? null : PinnTrainer.Train(net, task, training, cell.Seeds.Child("train").CreateRng(), _scoreProbe, cell.CancellationToken);
-        var values = Score(_scoreProbe?.Predict(net, task), _heldOut?.Predict(net, task), log, clock);
+        var log = training is null ? null : Train(net, task, training, cell.Seeds.Child("train").CreateRng(), _scoreProbe, cell.CancellationToken);
+        var values = Score(_scoreProbe?.Predict(net, task), _heldOut?.Predict(net, task), log, clock, net);
         var figures = _s.Data is null && _repeat == 0 && cell.N == _s.FigureN && strategy == _s.FigureStrategy
             ? HeatSinkFigures.FieldComparison(_problem.Name, strategy, cell.N, _targetProbe.Reference, net, task)
             : null;
         return new CellResult(values, figures);
     }
+
+    /// <summary>
+    /// <see cref="PinnTrainer.Train"/>, or <see cref="DevicePinnTraining.Train"/> when the run asks for a device and the
+    /// training is one the device supports (else the CPU: the fallback the problem's warning states in run.json).
+    /// </summary>
+    private PinnTrainingLog Train(FieldMlp net, PinnTask task, PinnTrainingOptions options, Rng rng, FieldProbe? probe, CancellationToken ct, Transfer.FineTuning.TrainingHooks? hooks = null) =>
+        Core.Gpu.EngineDevices.IsAccelerated(_device) && DevicePinnTraining.Unsupported(net, options, hooks) is null
+            ? DevicePinnTraining.Train(net, task, options, rng, probe, Core.Gpu.EngineDevices.Acquire(_device), ct)
+            : PinnTrainer.Train(net, task, options, rng, probe, ct, hooks);
 
     /// <summary>
     /// Scores the finite-volume solution of the configured sodium case (sampled bilinearly) as the prediction: the
@@ -159,8 +183,9 @@ internal sealed partial class WaterToSodiumInstance : ProblemInstance<WaterModel
         return new CellResult(Score(_scoreProbe?.Predict(field.Sample), _heldOut?.Predict(field.Sample), null, clock));
     }
 
-    // Metrics of predictions at the scoring points and the held-out sensors (null: not scored, NaN).
-    private Dictionary<string, double> Score(double[]? atReference, double[]? atHeldOut, PinnTrainingLog? log, Stopwatch clock)
+    // Metrics of predictions at the scoring points and the held-out sensors (null: not scored, NaN); physics_residual of
+    // the network (null: a field without derivatives, the fv-model's bilinear samples: NaN).
+    private Dictionary<string, double> Score(double[]? atReference, double[]? atHeldOut, PinnTrainingLog? log, Stopwatch clock, FieldMlp? net = null)
     {
         double relL2 = atReference is null ? double.NaN : _scoreProbe!.RelativeL2(atReference);
         double steps;
@@ -187,6 +212,7 @@ internal sealed partial class WaterToSodiumInstance : ProblemInstance<WaterModel
             ["steps_to_target"] = steps,
             ["first_steps_to_target"] = first,
             ["seconds_to_target"] = seconds,
+            [PhysicsResidualMetric] = net is null ? double.NaN : _residual.Value.Of(net),
         };
         if (_s.Data is { } data)
         {

@@ -39,6 +39,9 @@ internal sealed class WaterToSodiumProblem : ITransferProblem
     public PinnStudySettings Settings { get; }
 
     /// <inheritdoc/>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <inheritdoc/>
     public string Name { get; }
 
     /// <inheritdoc/>
@@ -57,7 +60,14 @@ internal sealed class WaterToSodiumProblem : ITransferProblem
         new("steps_to_target", "steps", true, "first evaluated step after which the field error stays at or below the target (NaN: it does not)"),
         new("first_steps_to_target", "steps", true, "first evaluated step whose field error is at or below the target, whatever came after (NaN: never)"),
         new("seconds_to_target", "s", true, "wall seconds until the field error reaches the target (varies run to run)", IsTiming: true),
+        PhysicsResidualInfo,
     ];
+
+    /// <summary>The label-free estimate of rel_l2 (ranked in the report's "Label-free selection" table).</summary>
+    private static MetricInfo PhysicsResidualInfo { get; } = new(
+        WaterToSodiumInstance.PhysicsResidualMetric, "", true,
+        "label-free estimate of rel_l2: RMS residual of the sodium PDE and boundary conditions of the trained field at fresh collocation points (no sensor read; NaN for fv-model)",
+        EstimateOf: "rel_l2");
 
     /// <inheritdoc />
     public CostClass CellCost(string strategy) => strategy == SensorDataSet.FvModelStrategy ? CostClass.Cheap : CostClass.Heavy; // every other strategy trains or evaluates a PINN

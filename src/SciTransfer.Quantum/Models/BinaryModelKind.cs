@@ -22,6 +22,12 @@ public abstract class BinaryModelKind
     /// </summary>
     public virtual bool[]? BiasParameters => null;
 
+    /// <summary>
+    /// The weight matrices inside the parameter vector (what lora adapts), or null when the model has none (the QCNN:
+    /// gate angles, no linear layers).
+    /// </summary>
+    public virtual IReadOnlyList<FlatMatrixBlock>? WeightMatrices => null;
+
     /// <summary>Number of classes k (labels 0..k-1); 2 for the binary models.</summary>
     public virtual int Classes => 2;
 

@@ -33,7 +33,12 @@ public sealed class ClassicalModel : BinaryModelKind
         BiasParameters = new bool[ParameterCount];
         BiasParameters.AsSpan(featureCount * Hidden, Hidden).Fill(true);
         BiasParameters.AsSpan(ParameterCount - outputs, outputs).Fill(true);
+        WeightMatrices = [new(0, featureCount, Hidden), new((featureCount + 1) * Hidden, Hidden, outputs)];
     }
+
+    /// <inheritdoc/>
+    /// <remarks>W1 [F, h] at 0 and W2 [h, outputs] after b1.</remarks>
+    public override IReadOnlyList<FlatMatrixBlock> WeightMatrices { get; }
 
     /// <inheritdoc/>
     public override bool[] BiasParameters { get; }

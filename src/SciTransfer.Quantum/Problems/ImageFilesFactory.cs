@@ -76,7 +76,8 @@ public sealed class ImageFilesFactory : IProblemFactory
             Qubits,
             settings,
             ctx => Generate(ctx, common, source, target, sourceClasses, targetClasses, k, amplitude, options),
-            () => target.Images.Path is null ? common.PoolSize : TargetSplit(target.RowsOf(targetClasses, 1).Length, common).Pool);
+            () => target.Images.Path is null ? common.PoolSize : TargetSplit(target.RowsOf(targetClasses, 1).Length, common).Pool,
+            sourceValidation: true);
     }
 
     private static ImageFileSpec Spec(ProblemOptions o, string role, string labelColumn, CsvLayout layout, int width)
@@ -124,16 +125,24 @@ public sealed class ImageFilesFactory : IProblemFactory
             throw options.Error("components", $"{k} components from {d}-value vectors of {src.File}");
         }
 
-        var sourceRows = Balanced(source.RowsOf(sourceClasses, 1), src, sourceClasses, o.SourceSamples, ctx.Seeds.Child("source-data").CreateRng());
+        var sourceCandidates = source.RowsOf(sourceClasses, 1);
+        var sourceRows = Balanced(sourceCandidates, src, sourceClasses, o.SourceSamples, ctx.Seeds.Child("source-data").CreateRng());
         var map = PcaAngles.Fit(Vectors(src, sourceRows, d), d, pcaK);
 
         var targetAll = target.RowsOf(targetClasses, 2);
         ctx.Seeds.Child("target-data").CreateRng().Shuffle(targetAll.AsSpan());
         var (test, pool) = TargetSplit(targetAll.Length, o);
+
+        // Held-out source samples for the label-free metric iw_source_accuracy: up to test_size/2 per class among the
+        // source rows not trained on, drawn from their own seed child so every other draw is unchanged. A source file
+        // with no row left over gives an empty set (the metric is then NaN).
+        var used = sourceRows.ToHashSet();
+        var validationRows = Balanced([.. sourceCandidates.Where(r => !used.Contains(r))], src, sourceClasses, o.TestSize, ctx.Seeds.Child("source-validation").CreateRng());
         return new DomainSplit(
             Encode(src, sourceRows, sourceClasses, map, d, amplitude),
             Encode(tgt, targetAll.AsSpan(test, pool).ToArray(), targetClasses, map, d, amplitude),
-            Encode(tgt, targetAll.AsSpan(0, test).ToArray(), targetClasses, map, d, amplitude));
+            Encode(tgt, targetAll.AsSpan(0, test).ToArray(), targetClasses, map, d, amplitude),
+            Encode(src, validationRows, sourceClasses, map, d, amplitude));
     }
 
     // Test set first (at most half of the rows), then the pool from the rest (as fashion-to-digits).

@@ -27,7 +27,7 @@ internal sealed class QuantumTransferInstance : ProblemInstance<double[]>, IFlat
         _model = model;
         _data = data;
         _options = options;
-        if (data.SourceValidation is { } v)
+        if (data.SourceValidation is { Count: > 0 } v)
         {
             _validationWeights = new Lazy<double[]>(() => new ImportanceWeights().Estimate(Rows(v), Rows(data.Pool)).ToArray(), LazyThreadSafetyMode.ExecutionAndPublication);
         }
@@ -64,6 +64,14 @@ internal sealed class QuantumTransferInstance : ProblemInstance<double[]>, IFlat
 
     public bool[]? BiasParameters => _model.BiasParameters;
 
+    public IReadOnlyList<FlatMatrixBlock>? WeightMatrices => _model.WeightMatrices;
+
+    public double[] TrainLora(double[] start, ReadOnlySpan<int> targetIndices, FlatLora lora, Rng initRng, Rng rng, CancellationToken ct)
+    {
+        var model = new LoraModel(_model, start, lora);
+        return model.Merge(BinaryTrainer.Train(model, model.Initialize(initRng), _data.Pool.Subset(targetIndices), _options.Target, null, rng, ct));
+    }
+
     public CellResult Score(double[] parameters)
     {
         var metrics = new Dictionary<string, double> { ["accuracy"] = _model.Accuracy(parameters, _data.Test) };
@@ -78,9 +86,9 @@ internal sealed class QuantumTransferInstance : ProblemInstance<double[]>, IFlat
     public IReadOnlyDictionary<string, double> LabelFreeMetrics(Func<LabelledSet, int[]> classify)
     {
         ArgumentNullException.ThrowIfNull(classify);
-        return _data.SourceValidation is { } v && _validationWeights is not null
-            ? new Dictionary<string, double> { [IwSourceAccuracyMetric] = ImportanceWeightedValidation.Accuracy(classify(v), v.Labels, _validationWeights.Value) }
-            : new Dictionary<string, double>();
+        return _data.SourceValidation is not { } v ? new Dictionary<string, double>()
+            : _validationWeights is null ? new Dictionary<string, double> { [IwSourceAccuracyMetric] = double.NaN } // no held-out source sample left
+            : new Dictionary<string, double> { [IwSourceAccuracyMetric] = ImportanceWeightedValidation.Accuracy(classify(v), v.Labels, _validationWeights.Value) };
     }
 
     /// <summary>Source encoded features, n_s x F.</summary>

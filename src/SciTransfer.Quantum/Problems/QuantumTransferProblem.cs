@@ -43,7 +43,7 @@ internal sealed class QuantumTransferProblem : ITransferProblem
             .. BaseStrategies,
             .. ReadsFeatures ? [new CoralStrategy(), new ImportanceWeightingStrategy()] : Array.Empty<IStrategy>(),
             new FlatL2SpStrategy(),
-            .. options.Model == TransferOptions.Qcnn ? Array.Empty<IStrategy>() : [new FlatBitFitStrategy(), new FlatHeadOnlyStrategy()],
+            .. options.Model == TransferOptions.Qcnn ? Array.Empty<IStrategy>() : [new FlatBitFitStrategy(), new FlatHeadOnlyStrategy(), new FlatLoraStrategy()],
         ];
         ClassicalFeatures = classicalFeatures;
         _data = data;
@@ -101,7 +101,7 @@ internal sealed class QuantumTransferProblem : ITransferProblem
     /// <inheritdoc/>
     /// <remarks>coral and importance-weighting act on the encoded features, so they are offered where the model reads
     /// those (the classical MLP, or a QCNN with angle encoding), not to an amplitude-encoded QCNN. l2-sp is offered
-    /// for both models; bitfit and head-only for the classical MLP only (the QCNN has no biases, and freeze-conv is its
+    /// for both models; bitfit, head-only and lora for the classical MLP only (the QCNN has no biases, and freeze-conv is its
     /// head-only analogue).</remarks>
     public IReadOnlyList<IStrategy> Strategies { get; }
 

@@ -45,6 +45,17 @@ public interface IFlatParameterInstance
     /// <summary>One flag per parameter, true for a bias (what bitfit trains); null when the model has none (the QCNN).</summary>
     bool[]? BiasParameters { get; }
 
+    /// <summary>The model's weight matrices in the flat vector (what lora adapts); null when it has none (the QCNN).</summary>
+    IReadOnlyList<Models.FlatMatrixBlock>? WeightMatrices { get; }
+
+    /// <summary>
+    /// Trains only LoRA adapters on <paramref name="start"/>'s weight matrices (<see cref="Models.FlatLora"/>: W_s + s A B,
+    /// biases fixed) with the target settings on the pool rows <paramref name="targetIndices"/>, A drawn from
+    /// <paramref name="initRng"/>, mini-batches from <paramref name="rng"/>; returns the merged parameters (an empty
+    /// subset returns <paramref name="start"/>'s values).
+    /// </summary>
+    double[] TrainLora(double[] start, ReadOnlySpan<int> targetIndices, Models.FlatLora lora, Rng initRng, Rng rng, CancellationToken ct);
+
     /// <summary>The problem's metrics of <paramref name="parameters"/> on the fixed target test set.</summary>
     CellResult Score(double[] parameters);
 }

@@ -66,6 +66,12 @@ public static class StudySchema
                 ["description"] = new JsonObject { ["type"] = "string", ["description"] = "one line" },
                 ["seed"] = new JsonObject { ["type"] = "integer", ["minimum"] = 0, ["maximum"] = 9e15, ["description"] = "master seed; every random stream derives from it" },
                 ["repeats"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 1000, ["default"] = 3, ["description"] = "repeats per problem (each: new data, new source model, new subsets)" },
+                ["device"] = new JsonObject
+                {
+                    ["enum"] = new JsonArray([.. SciTransfer.Core.Gpu.EngineDevices.Names.Select(n => (JsonNode?)n)]),
+                    ["default"] = SciTransfer.Core.Gpu.EngineDevices.Cpu,
+                    ["description"] = "training device: cpu (managed engine) | gpu (ILGPU Cuda/OpenCL) | ilgpu-cpu (ILGPU CPU accelerator, tests); problems without a device path train on the CPU (docs/core-engine.md)",
+                },
                 ["problems"] = new JsonObject { ["type"] = "array", ["minItems"] = 1, ["items"] = new JsonObject { ["$ref"] = "#/$defs/entry" } },
             },
             ["$defs"] = defs,

@@ -22,6 +22,12 @@ public sealed record StudyConfig(
 {
     /// <summary>The <c>--set</c> assignments applied to the file (recorded in run.json).</summary>
     public IReadOnlyList<string> Overrides { get; init; } = [];
+
+    /// <summary>
+    /// The study's training device (<c>"device"</c>: cpu, gpu or ilgpu-cpu; default cpu). Recorded in the resolved config
+    /// only when the file (or <c>--set</c>/<c>--device</c>) gives it, so configs without it resolve as before.
+    /// </summary>
+    public string Device { get; init; } = "cpu";
 }
 
 /// <summary>One problem entry of a study.</summary>

@@ -82,6 +82,13 @@ public static class StudyConfigLoader
         }
 
         int repeats = r.GetInt("repeats", 3, 1, 1000);
+
+        // Read only when given, so the resolved config (run.json, the resume check) of device-less configs is unchanged.
+        if (r.Has("device"))
+        {
+            settings = settings with { Device = r.GetChoice("device", SciTransfer.Core.Gpu.EngineDevices.Cpu, SciTransfer.Core.Gpu.EngineDevices.Names) };
+        }
+
         var entries = r.GetObjectArray("problems");
         if (entries.Count == 0)
         {
@@ -110,7 +117,7 @@ public static class StudyConfigLoader
         }
 
         r.EnsureAllKeysUsed();
-        return new StudyConfig(name, description, (ulong)seedValue, problems, r.Resolved, file);
+        return new StudyConfig(name, description, (ulong)seedValue, problems, r.Resolved, file) { Device = settings.Device };
     }
 
     private static StudyProblem ParseProblem(OptionsReader e, ProblemCatalog catalog, ProblemSettings settings, int studyRepeats)

@@ -13,4 +13,8 @@ public sealed record ProblemContext(int Repeat, SeedTree Seeds, ProblemSettings 
 /// <summary>Run-wide settings that problems may read.</summary>
 /// <param name="Quick">True under <c>--quick</c>: shrink epochs, data and grids for a smoke run.</param>
 /// <param name="Backend">Compute backend requested ("managed", "opencl"); problems that have one backend ignore it.</param>
-public sealed record ProblemSettings(bool Quick = false, string Backend = "managed");
+/// <param name="Device">
+/// Training device of the engine (<see cref="SciTransfer.Core.Gpu.EngineDevices"/>: "cpu", "gpu", "ilgpu-cpu"), from the
+/// study's <c>"device"</c> key or <c>run --device</c>; problems without a device path train on the CPU and say so.
+/// </param>
+public sealed record ProblemSettings(bool Quick = false, string Backend = "managed", string Device = "cpu");

@@ -51,4 +51,11 @@ public sealed record RunOptions(
     /// Null: sources/ inside <see cref="OutputDirectory"/>.
     /// </summary>
     public string? SourcesDirectory { get; init; }
+
+    /// <summary>
+    /// Training device ("cpu", "gpu", "ilgpu-cpu"; see <see cref="SciTransfer.Core.Gpu.EngineDevices"/>) that overrides the
+    /// config's <c>"device"</c>. Null: the config's (default cpu). The CLI's <c>--device</c> goes into the config instead
+    /// (as <c>--set device=...</c>), so it is part of the resolved config a resume compares.
+    /// </summary>
+    public string? Device { get; init; }
 }

@@ -107,7 +107,7 @@ public static class StudyRunner
             var entry = g.First().Entry;
             string cache = SourceCacheFile(options.SourcesDirectory ?? Path.Combine(dir, "sources"), entry.Id, g.Key.Repeat);
             var strategies = g.Select(c => c.Entry.Strategies.Find(c.Key.Strategy)!).ToList();
-            repeats[g.Key] = new RepeatState(entry, g.Key.Repeat, RepeatSeeds(root, entry.SeedKey, g.Key.Repeat), Settings(options), strategies, cache, Training($"{entry.Id} repeat {g.Key.Repeat}"), Warn, abandon.Token)
+            repeats[g.Key] = new RepeatState(entry, g.Key.Repeat, RepeatSeeds(root, entry.SeedKey, g.Key.Repeat), Settings(config, options), strategies, cache, Training($"{entry.Id} repeat {g.Key.Repeat}"), Warn, abandon.Token)
             {
                 Trained = () => sourcesTrained.Enqueue(string.Create(CultureInfo.InvariantCulture, $"{entry.Id}#{g.Key.Repeat}")),
             };
@@ -278,6 +278,10 @@ public static class StudyRunner
         record["source_seconds"] = timings;
         record["sources_trained"] = new JsonArray([.. sourcesTrained.Order(StringComparer.Ordinal).Select(s => (JsonNode?)JsonValue.Create(s))]);
         record["warnings"] = new JsonArray([.. warnings.Select(w => (JsonNode?)JsonValue.Create(w))]);
+
+        // Which ILGPU accelerator the device trainers ran on (empty: every cell trained on the managed CPU engine).
+        string devicePrefix = Device(config, options) + ":";
+        record["accelerators"] = new JsonArray([.. SciTransfer.Core.Gpu.EngineDevices.Opened.Where(a => a.StartsWith(devicePrefix, StringComparison.Ordinal)).Select(a => (JsonNode?)JsonValue.Create(a))]);
         try
         {
             Io(Path.Combine(dir, RunRecord.FileName), () => RunRecord.Write(dir, record));
@@ -434,7 +438,10 @@ public static class StudyRunner
         }
     }
 
-    private static ProblemSettings Settings(RunOptions o) => new(o.Quick, o.Backend);
+    private static ProblemSettings Settings(StudyConfig c, RunOptions o) => new(o.Quick, o.Backend, Device(c, o));
+
+    /// <summary>The run's training device: the options' override, else the config's.</summary>
+    internal static string Device(StudyConfig c, RunOptions o) => o.Device ?? c.Device;
 
     private static JsonObject BaseRecord(StudyConfig config, RunOptions options, List<ProblemManifest> manifests, SeedTree root, DateTime started)
     {
@@ -463,6 +470,7 @@ public static class StudyRunner
             ["threads"] = options.Threads,
             ["shard"] = options.Shard?.ToString(),
             ["backend"] = options.Backend,
+            ["device"] = Device(config, options),
             ["overrides"] = new JsonArray([.. config.Overrides.Select(o => (JsonNode?)o)]),
             ["version"] = options.Version,
             ["runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
@@ -475,7 +483,7 @@ public static class StudyRunner
         };
     }
 
-    /// <summary>A folder may only be resumed by the same study with the same resolved config and quick flag.</summary>
+    /// <summary>A folder may only be resumed by the same study with the same resolved config, quick flag and device.</summary>
     private static void CheckSameStudy(string dir, StudyConfig config, RunOptions options)
     {
         if (!File.Exists(Path.Combine(dir, RunRecord.FileName)))
@@ -487,6 +495,17 @@ public static class StudyRunner
         string oldConfig = old["config"]?.ToJsonString() ?? "";
         string newConfig = StudyConfigLoader.Snapshot(config).ToJsonString();
         bool oldQuick = old["quick"] is JsonValue q && q.TryGetValue(out bool b) && b;
+
+        // Folders written before the device existed ran on the CPU.
+        string oldDevice = RunRecord.Text(old, "device", SciTransfer.Core.Gpu.EngineDevices.Cpu);
+        if (oldDevice != Device(config, options))
+        {
+            throw new ConfigException(
+                Path.Combine(dir, RunRecord.FileName),
+                "$.device",
+                $"the output folder was run on device '{oldDevice}', this run asks for '{Device(config, options)}' (results differ within the device tolerance); use another --out or the same device");
+        }
+
         if (oldConfig != newConfig || oldQuick != options.Quick)
         {
             throw new ConfigException(

@@ -142,4 +142,16 @@ public class VectorMathTests
                 $"tanh({x[i]:R}) is {together[i]:R} among its neighbours but {alone[0]:R} alone");
         }
     }
+
+    [Fact]
+    public void A_destination_of_another_length_is_refused_naming_the_function_and_both_lengths()
+    {
+        double[] x = [0.1, 0.2, 0.3, 0.4];
+        var exp = Assert.Throws<ArgumentException>(() => VectorMath.Exp(x, new double[3]));
+        Assert.Equal("VectorMath.Exp: destination of 3 does not match source of 4.", exp.Message);
+        var sigmoid = Assert.Throws<ArgumentException>(() => VectorMath.Sigmoid(x, new double[5]));
+        Assert.Equal("VectorMath.Sigmoid: destination of 5 does not match source of 4.", sigmoid.Message);
+        var tanh = Assert.Throws<ArgumentException>(() => VectorMath.Tanh(x, new double[2]));
+        Assert.Equal("VectorMath.Tanh: destination of 2 does not match source of 4.", tanh.Message);
+    }
 }

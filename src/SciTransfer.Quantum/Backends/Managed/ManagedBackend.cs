@@ -163,7 +163,7 @@ public sealed class ManagedBackend : QuantumBackend
             }
             else
             {
-                // Chunks are whole multiples of 2^11 pairs so the SIMD paths stay aligned and every chunk of a
+                // Chunks are whole multiples of 2^12 pairs so the SIMD paths stay aligned and every chunk of a
                 // middle-wire gate takes the blocked path (ManagedWireKernels); the arithmetic per amplitude is the same on every path.
                 long align = ManagedWireKernels.ChunkAlignment;
                 long per = ((groups / chunks) + align - 1) & ~(align - 1);

@@ -33,7 +33,7 @@ internal static class ManagedKernels
 
             if (Vector256.IsHardwareAccelerated && strideDoubles >= 4 && (start & 1) == 0 && (end & 1) == 0)
             {
-                Complex256Blocks(s, t, m, real, start, end);
+                Complex256Regions(s, n, t, m, real, start, end);
                 return;
             }
 
@@ -84,6 +84,25 @@ internal static class ManagedKernels
     /// <summary>Pauli X on wire <paramref name="t"/> (controlled: CNOT, Toffoli): swaps amplitude pairs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ApplyX(Span<double> s, int n, int t, long ctrl, long start, long end)
+    {
+        // Uncontrolled X on a middle wire of a large state: pairs enumerate like a one-wire gate's, so each region is
+        // read in address order first (ManagedWireKernels).
+        if (ctrl == 0 && ManagedWireKernels.IsBlocked(n, t, start, end))
+        {
+            long region = ManagedWireKernels.RegionPairs(t);
+            for (long r0 = start; r0 < end; r0 += region)
+            {
+                ManagedWireKernels.TouchRegion(s, r0, region);
+                ApplyXRange(s, n, t, ctrl, r0, r0 + region);
+            }
+
+            return;
+        }
+
+        ApplyXRange(s, n, t, ctrl, start, end);
+    }
+
+    private static void ApplyXRange(Span<double> s, int n, int t, long ctrl, long start, long end)
     {
         long free = FreeMask(n, ctrl | (1L << t));
         long stride = 1L << t;
@@ -290,6 +309,24 @@ internal static class ManagedKernels
         else
         {
             ManagedWireKernels.RealStreams(s, t, m, start, end);
+        }
+    }
+
+    // Complex matrix: middle wires of large states read each region in address order first (ManagedWireKernels).
+    private static void Complex256Regions(Span<double> s, int n, int t, ReadOnlySpan<double> m, bool real, long start, long end)
+    {
+        if (ManagedWireKernels.IsBlocked(n, t, start, end))
+        {
+            long region = ManagedWireKernels.RegionPairs(t);
+            for (long r0 = start; r0 < end; r0 += region)
+            {
+                ManagedWireKernels.TouchRegion(s, r0, region);
+                Complex256Blocks(s, t, m, real, r0, r0 + region);
+            }
+        }
+        else
+        {
+            Complex256Blocks(s, t, m, real, start, end);
         }
     }
 

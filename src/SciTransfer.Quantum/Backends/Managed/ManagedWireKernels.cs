@@ -9,25 +9,26 @@ namespace SciTransfer.Quantum.Backends.Managed;
 /// on every wire of a large state (docs/quantum.md, "cost across wires"). Same conventions as
 /// <see cref="ManagedKernels"/>: interleaved complex128 state, pair range [start, end) of the gate's enumeration.
 /// <para>
-/// Why: with the pair (i, i + 2^t) walked line by line, targets whose pair block 2^(t+1) amplitudes is 1 KiB to
-/// 64 KiB (t = 5..11) ran 1.5 - 2.3x slower than t = 0..4 or t >= 14 on the development machine (measured in process
-/// CPU time, 22 - 26 qubits): the two interleaved streams restart every block. Offsetting one stream by 64 or 512
-/// bytes changed nothing (not cache-set or 4K aliasing), software prefetch ahead in pair order helped little, while
-/// reading each block once in address order before the butterfly removed most of the penalty. So blocks up to 8 KiB
-/// are copied to a stack buffer (one sequential read stream, then the a-half and b-half results written in address
-/// order), and blocks up to 64 KiB are read once in address order (so they sit in L1/L2) before the butterfly.
+/// Why: with the pair (i, i + 2^t) walked as two streams, targets whose half-block 2^t amplitudes is 512 B to
+/// 32 KiB (t = 5..11) ran 1.5 - 2.1x slower than t &lt;= 4 or t >= 12 at 26 qubits on the development machine
+/// (process CPU time; reproduced by a stand-alone two-stream loop, so not the backend's bookkeeping). Copying each
+/// pair block to a buffer, or reading each small block in address order first, did not remove it; reading a region
+/// of at least 32 KiB (<see cref="MinRegionPairBits"/>: 2^10 pairs = 2^11 amplitudes, several blocks, within L1) in
+/// address order and THEN running the two streams inside it did: 41 - 45 ms at every t = 2..12 against 42 - 88 ms
+/// for plain streams (stand-alone, 2026-12-06 04:52 UTC, load average 20; 128 KiB regions gave 46 - 49 ms, 512 KiB
+/// 48 - 51 ms). The read-ahead is one sequential stream the hardware prefetcher follows; the butterfly then hits L1.
 /// </para>
 /// </summary>
 internal static class ManagedWireKernels
 {
-    /// <summary>Lowest target wire that takes a blocked path (blocks below 1 KiB already stream well).</summary>
+    /// <summary>Lowest target wire that takes the region path (lower wires already stream at full rate).</summary>
     public const int MinBlockedWire = 5;
 
-    /// <summary>Highest target wire whose pair block (2^(t+1) amplitudes = 2^(t+5) bytes, 8 KiB) is copied to a buffer.</summary>
-    public const int MaxBufferedWire = 8;
-
-    /// <summary>Highest target wire whose pair block (64 KiB) is read in address order before the butterfly.</summary>
+    /// <summary>Highest target wire that takes the region path (pair block 64 KiB; higher wires stream at full rate).</summary>
     public const int MaxTouchedWire = 11;
+
+    /// <summary>Smallest region read in address order first: 2^10 pairs = 2^11 amplitudes = 32 KiB (within L1); a region is one pair block when that is larger.</summary>
+    public const int MinRegionPairBits = 10;
 
     /// <summary>Diagonal gates on middle wires read regions of 2^14 amplitudes (256 KiB, within L2) in address order first.</summary>
     public const int TouchRegionBits = 14;
@@ -35,88 +36,49 @@ internal static class ManagedWireKernels
     // Keeps the touch loads alive (their sum is otherwise unused).
     private static double _sink;
 
-    /// <summary>Smallest state (qubits) that takes the blocked paths: 2^18 amplitudes = 4 MiB, beyond L2; smaller states stay in cache.</summary>
+    /// <summary>Smallest state (qubits) that takes the region paths: 2^18 amplitudes = 4 MiB, beyond L2; smaller states stay in cache.</summary>
     public const int MinBlockedQubits = 18;
 
-    /// <summary>Pair-range alignment that lets every chunk of a split gate take the blocked path (whole blocks for t up to <see cref="MaxTouchedWire"/>).</summary>
-    public const long ChunkAlignment = 1L << MaxTouchedWire;
+    /// <summary>Pair-range alignment that lets every chunk of a split gate take the region path (whole regions).</summary>
+    public const long ChunkAlignment = 1L << (MaxTouchedWire + 1);
 
-    /// <summary>True when <see cref="RealBlocked"/> handles target t of an n-qubit state on [start, end): whole blocks of 2^t pairs only.</summary>
+    /// <summary>True when target t of an n-qubit state on pairs [start, end) takes the region path: whole regions only.</summary>
     public static bool IsBlocked(int n, int t, long start, long end)
     {
-        long mask = (1L << t) - 1;
+        long mask = ChunkAlignment - 1;
         return n >= MinBlockedQubits && t is >= MinBlockedWire and <= MaxTouchedWire && (start & mask) == 0 && (end & mask) == 0;
     }
 
-    /// <summary>Real 2x2 matrix (m[0], m[2]; m[4], m[6]) on wire t, whole pair blocks [start, end) (see <see cref="IsBlocked"/>).</summary>
+    /// <summary>Pairs per region for target t: 2^max(<see cref="MinRegionPairBits"/>, t), whole pair blocks.</summary>
+    public static long RegionPairs(int t) => 1L << Math.Max(MinRegionPairBits, t);
+
+    /// <summary>
+    /// Reads the region of pairs [firstPair, firstPair + pairs) in address order. With firstPair and pairs multiples
+    /// of the pair block 2^t, those pairs are the contiguous amplitudes [2 firstPair, 2 (firstPair + pairs)).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void RealBlocked(Span<double> s, int t, ReadOnlySpan<double> m, long start, long end)
+    public static void TouchRegion(Span<double> s, long firstPair, long pairs)
     {
-        var m00 = Vector512.Create(m[0]);
-        var m01 = Vector512.Create(m[2]);
-        var m10 = Vector512.Create(m[4]);
-        var m11 = Vector512.Create(m[6]);
-        int half = 2 << t; // doubles in the a-half (and in the b-half) of one block
-        ref double r = ref MemoryMarshal.GetReference(s);
-        // The buffer starts on a 64-byte boundary like the state (ManagedState): split vector loads cost up to 40 %.
-        Span<double> buffer = stackalloc double[(4 << MaxBufferedWire) + 8];
-        ref double sc = ref MemoryMarshal.GetReference(buffer);
-        nint address;
-        unsafe
-        {
-            address = (nint)Unsafe.AsPointer(ref sc);
-        }
-
-        sc = ref Unsafe.Add(ref sc, ((64 - (address & 63)) & 63) / 8);
+        ref double q = ref Unsafe.Add(ref MemoryMarshal.GetReference(s), (nint)(4 * firstPair));
         var touched = Vector512<double>.Zero;
-        for (long blk = start >> t; blk < end >> t; blk++)
+        for (nint k = 0; k < 4 * pairs; k += 8)
         {
-            ref double pa = ref Unsafe.Add(ref r, (nint)(blk << (t + 2)));
-            ref double pb = ref Unsafe.Add(ref pa, half);
-            if (t <= MaxBufferedWire)
-            {
-                // One sequential read of the block into the buffer, then the outputs in address order.
-                for (int k = 0; k < 2 * half; k += 8)
-                {
-                    Vector512.LoadUnsafe(ref Unsafe.Add(ref pa, k)).StoreUnsafe(ref Unsafe.Add(ref sc, k));
-                }
-
-                ref double sb = ref Unsafe.Add(ref sc, half);
-                for (int k = 0; k < half; k += 8)
-                {
-                    var a = Vector512.LoadUnsafe(ref Unsafe.Add(ref sc, k));
-                    var b = Vector512.LoadUnsafe(ref Unsafe.Add(ref sb, k));
-                    Vector512.FusedMultiplyAdd(m00, a, m01 * b).StoreUnsafe(ref Unsafe.Add(ref pa, k));
-                }
-
-                for (int k = 0; k < half; k += 8)
-                {
-                    var a = Vector512.LoadUnsafe(ref Unsafe.Add(ref sc, k));
-                    var b = Vector512.LoadUnsafe(ref Unsafe.Add(ref sb, k));
-                    Vector512.FusedMultiplyAdd(m10, a, m11 * b).StoreUnsafe(ref Unsafe.Add(ref pb, k));
-                }
-            }
-            else
-            {
-                // Read the block once in address order (it then sits in L1/L2), then the butterfly from cache.
-                for (int k = 0; k < 2 * half; k += 8)
-                {
-                    touched += Vector512.LoadUnsafe(ref Unsafe.Add(ref pa, k));
-                }
-
-                for (int k = 0; k < half; k += 8)
-                {
-                    ref double qa = ref Unsafe.Add(ref pa, k);
-                    ref double qb = ref Unsafe.Add(ref pb, k);
-                    var a = Vector512.LoadUnsafe(ref qa);
-                    var b = Vector512.LoadUnsafe(ref qb);
-                    Vector512.FusedMultiplyAdd(m00, a, m01 * b).StoreUnsafe(ref qa);
-                    Vector512.FusedMultiplyAdd(m10, a, m11 * b).StoreUnsafe(ref qb);
-                }
-            }
+            touched += Vector512.LoadUnsafe(ref Unsafe.Add(ref q, k));
         }
 
         _sink = touched.GetElement(0);
+    }
+
+    /// <summary>Real 2x2 matrix (m[0], m[2]; m[4], m[6]) on wire t, whole regions [start, end) (see <see cref="IsBlocked"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void RealBlocked(Span<double> s, int t, ReadOnlySpan<double> m, long start, long end)
+    {
+        long region = RegionPairs(t);
+        for (long r0 = start; r0 < end; r0 += region)
+        {
+            TouchRegion(s, r0, region);
+            RealStreams(s, t, m, r0, r0 + region);
+        }
     }
 
     /// <summary>
@@ -161,6 +123,12 @@ internal static class ManagedWireKernels
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void DiagonalRuns(Span<double> s, int n, int t, long ctrl, ReadOnlySpan<double> m, long start, long end)
     {
+        if (ManagedDiagonalLanes.Handles(n, t, ctrl, start, end))
+        {
+            ManagedDiagonalLanes.Apply(s, n, t, ctrl, m, start, end);
+            return;
+        }
+
         long fixedBits = ctrl | (1L << t);
         int p = System.Numerics.BitOperations.TrailingZeroCount(fixedBits);
         long run = 1L << p;

@@ -53,6 +53,18 @@ public sealed class LstmStepFixture
         _tape = new Tape { Threads = threads };
     }
 
+    /// <summary>The LSTM layer (seed 0), for the device version of the step.</summary>
+    internal Lstm Lstm => _lstm;
+
+    /// <summary>The head, for the device version of the step.</summary>
+    internal Mlp Head => _head;
+
+    /// <summary>The training batch x [64, 48, 10].</summary>
+    internal Tensor X => _x;
+
+    /// <summary>The targets [64, 48, 1].</summary>
+    internal Tensor Y => _y;
+
     /// <summary>One training step: forward, MSE, backward, Adam update. Returns the loss before the update.</summary>
     public double TrainStep() => TrainStep(default);
 

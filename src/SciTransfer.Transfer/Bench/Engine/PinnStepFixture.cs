@@ -28,19 +28,35 @@ public sealed class PinnStepFixture
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(points, 1);
         Points = points;
-        var rng = new Rng(0);
-        _net = new Mlp("pinn", [2, 50, 50, 50, 50, 1], Activation.Tanh, rng);
-        _adam = new Adam(_net.Parameters, 1e-3);
-        _xy = new Tensor(points, 2);
-        rng.FillUniform(_xy.Span, 0, 1);
-        _f = new Tensor(points, 1);
-        for (int i = 0; i < points; i++)
-        {
-            _f[i] = 2 * Math.PI * Math.PI * Math.Sin(Math.PI * _xy[i, 0]) * Math.Sin(Math.PI * _xy[i, 1]);
-        }
-
+        (_net, _xy, _f) = Build(points);
+        _adam = new Adam(_net.Parameters, LearningRate);
         _tape = new Tape { Threads = threads };
     }
+
+    /// <summary>The network's widths.</summary>
+    public static int[] Widths { get; } = [2, 50, 50, 50, 50, 1];
+
+    /// <summary>The step's learning rate.</summary>
+    public const double LearningRate = 1e-3;
+
+    /// <summary>The network (seed 0), points x [N, 2] uniform in the unit square and sources f [N, 1]: shared with <see cref="DevicePinnStepFixture"/>.</summary>
+    public static (Mlp Net, Tensor Xy, Tensor F) Build(int points)
+    {
+        var rng = new Rng(0);
+        var net = new Mlp("pinn", Widths, Activation.Tanh, rng);
+        var xy = new Tensor(points, 2);
+        rng.FillUniform(xy.Span, 0, 1);
+        var f = new Tensor(points, 1);
+        for (int i = 0; i < points; i++)
+        {
+            f[i] = 2 * Math.PI * Math.PI * Math.Sin(Math.PI * xy[i, 0]) * Math.Sin(Math.PI * xy[i, 1]);
+        }
+
+        return (net, xy, f);
+    }
+
+    /// <summary>The network's parameters (for comparing with the device fixture).</summary>
+    public IReadOnlyList<Parameter> Parameters => _net.Parameters;
 
     /// <summary>Collocation points N.</summary>
     public int Points { get; }

@@ -1,0 +1,171 @@
+using ILGPU.Runtime;
+using SciTransfer.Core.Gpu.Lstm;
+using SciTransfer.Core.Nn;
+using SciTransfer.Core.Random;
+using SciTransfer.Transfer.Problems;
+using Tensor = SciTransfer.Core.Tensors.Tensor;
+
+namespace SciTransfer.FuelMoisture.Model;
+
+/// <summary>
+/// <see cref="Trainer.Train"/> and <see cref="Trainer.TrainSequences"/> on an ILGPU accelerator
+/// (<see cref="DeviceLstmTrainer"/>): the same windows, shuffles, batches, dropout masks (drawn on the host from the
+/// same <see cref="Rng"/> in the same order as <see cref="MoistureNet.ForwardHead"/>), masked MSE, Adam and early
+/// stopping, so the trained network equals the CPU one to rounding. Per step the host uploads the batch and its
+/// dropout mask and reads back the loss; parameters, gradients and Adam moments stay on the device (copied back to
+/// <see cref="MoistureNet"/> once per epoch for validation, and at the end). No hooks (penalties, adapters): callers
+/// with hooks train on the CPU. One training at a time per accelerator (cells running in parallel wait for it).
+/// </summary>
+public static class DeviceTrainer
+{
+    /// <summary>As <see cref="Trainer.Train"/> without hooks, on <paramref name="accelerator"/>.</summary>
+    public static int Train(Accelerator accelerator, MoistureNet net, IReadOnlyList<TrainingSequence> train, IReadOnlyList<TrainingSequence>? validation, TrainerOptions options, Rng rng, IProgress<TrainingProgress>? progress = null, string phase = "train", CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(accelerator);
+        ArgumentNullException.ThrowIfNull(net);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(rng);
+        var windows = Trainer.Windows(train, options.WindowHours, options.Stride);
+        if (windows.Count == 0)
+        {
+            return 0;
+        }
+
+        lock (accelerator)
+        {
+            int w = options.WindowHours, inputs = net.Inputs;
+            using var device = Create(accelerator, net, options.BatchSize, w, options.LearningRate, options.Scope);
+            var buffers = new Dictionary<int, (Tensor X, Tensor Y, Tensor W, double[] Drop)>();
+            double best = double.PositiveInfinity;
+            Tensor[]? bestParameters = null;
+            int sinceBest = 0, epoch;
+            var order = windows.ToArray();
+            for (epoch = 1; epoch <= options.MaxEpochs; epoch++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                rng.Shuffle(order.AsSpan());
+                int count = options.WindowsPerEpoch > 0 ? Math.Min(options.WindowsPerEpoch, order.Length) : order.Length;
+                double lossSum = 0;
+                int batches = 0;
+                for (int start = 0; start < count; start += options.BatchSize)
+                {
+                    int b = Math.Min(options.BatchSize, count - start);
+                    if (!buffers.TryGetValue(b, out var buf))
+                    {
+                        buf = (new Tensor(b, w, inputs), new Tensor(b, w, 1), new Tensor(b, w, 1), new double[b * w * MoistureNet.Dense2Width]);
+                        buffers[b] = buf;
+                    }
+
+                    Trainer.Gather(train, order.AsSpan(start, b), w, inputs, buf.X, buf.Y, buf.W);
+                    FillDropout(net, rng, buf.Drop);
+                    device.SetBatch(buf.X.Span, buf.Y.Span, buf.W.Span, net.Dropout > 0 ? buf.Drop : default);
+                    device.Step();
+                    lossSum += device.ReadLoss();
+                    batches++;
+                }
+
+                double trainLoss = lossSum / Math.Max(1, batches);
+                if (validation is null || validation.Count == 0)
+                {
+                    progress?.Report(new TrainingProgress(phase, epoch, options.MaxEpochs, trainLoss));
+                    continue;
+                }
+
+                device.CopyParametersTo(net.Parameters);
+                double valLoss = Trainer.Evaluate(net, validation);
+                progress?.Report(new TrainingProgress(phase, epoch, options.MaxEpochs, valLoss));
+                if (valLoss < best)
+                {
+                    best = valLoss;
+                    bestParameters = [.. net.Parameters.Select(p => p.Value.Clone())];
+                    sinceBest = 0;
+                }
+                else if (++sinceBest >= options.Patience)
+                {
+                    break;
+                }
+            }
+
+            device.CopyParametersTo(net.Parameters);
+            if (bestParameters is not null)
+            {
+                for (int q = 0; q < bestParameters.Length; q++)
+                {
+                    net.Parameters[q].Value.CopyFrom(bestParameters[q]);
+                }
+            }
+
+            return Math.Min(epoch, options.MaxEpochs);
+        }
+    }
+
+    /// <summary>As <see cref="Trainer.TrainSequences"/> without hooks, on <paramref name="accelerator"/>.</summary>
+    public static void TrainSequences(Accelerator accelerator, MoistureNet net, IReadOnlyList<TrainingSequence> sequences, int steps, double learningRate, GradientScope scope, Rng rng, IProgress<TrainingProgress>? progress = null, string phase = "train", CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(accelerator);
+        ArgumentNullException.ThrowIfNull(net);
+        ArgumentNullException.ThrowIfNull(sequences);
+        ArgumentNullException.ThrowIfNull(rng);
+        if (sequences.Count == 0)
+        {
+            return;
+        }
+
+        var batch = SequenceBatch.Create(sequences, net.Inputs);
+        int b = batch.X.Dim(0), t = batch.X.Dim(1);
+        lock (accelerator)
+        {
+            // With the LSTM frozen (head only) the CPU computes the hidden states once; here they are recomputed
+            // each step from the unchanged LSTM weights, which gives the same values.
+            using var device = Create(accelerator, net, b, t, learningRate, scope);
+            var drop = new double[b * t * MoistureNet.Dense2Width];
+            device.SetBatch(batch.X.Span, batch.Y.Span, batch.W.Span, default);
+            for (int step = 1; step <= steps; step++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (net.Dropout > 0)
+                {
+                    FillDropout(net, rng, drop);
+                    device.SetDropoutMask(drop);
+                }
+
+                device.Step();
+                if (step % 10 == 0 || step == steps)
+                {
+                    progress?.Report(new TrainingProgress(phase, step, steps, device.ReadLoss()));
+                }
+            }
+
+            device.CopyParametersTo(net.Parameters);
+        }
+    }
+
+    // The trainer over [LSTM, Dense 32 relu, Dense 16 relu (dropout), Dense 1]; the optimizer's mask holds what the
+    // CPU Adam would train: the scope's parameters that are not frozen, with their trainable masks.
+    private static DeviceLstmTrainer Create(Accelerator accelerator, MoistureNet net, int batch, int steps, double learningRate, GradientScope scope)
+    {
+        var trainable = new HashSet<Parameter>(scope == GradientScope.HeadOnly ? net.HeadParameters : net.Parameters);
+        var device = new DeviceLstmTrainer(accelerator, net.Inputs, net.Hidden, [net.Hidden, MoistureNet.Dense1Width, MoistureNet.Dense2Width, 1],
+            Activation.Relu, Activation.Identity, batch, steps, DeviceLstmTrainer.Flatten(net.Parameters), learningRate,
+            dropoutLayer: net.Dropout > 0 ? 1 : -1);
+        device.Optimizer.SetMask(net.Parameters.SelectMany(p =>
+            !trainable.Contains(p) || p.Frozen ? new double[p.Count] : p.TrainableMask is { } m ? m.Span.ToArray() : Enumerable.Repeat(1.0, p.Count)).ToArray());
+        return device;
+    }
+
+    // The dropout mask of MoistureNet.ForwardHead: one draw per Dense 16 output, in [B, T, 16] order.
+    private static void FillDropout(MoistureNet net, Rng rng, double[] mask)
+    {
+        if (net.Dropout <= 0)
+        {
+            return;
+        }
+
+        double keep = 1.0 - net.Dropout, scale = 1.0 / keep;
+        for (int q = 0; q < mask.Length; q++)
+        {
+            mask[q] = rng.NextDouble() < keep ? scale : 0.0;
+        }
+    }
+}

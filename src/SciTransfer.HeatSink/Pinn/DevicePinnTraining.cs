@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using ILGPU.Runtime;
+using SciTransfer.Core.Gpu.Pinn;
+using SciTransfer.Core.Random;
+using SciTransfer.HeatSink.Nn;
+using SciTransfer.Transfer.FineTuning;
+
+namespace SciTransfer.HeatSink.Pinn;
+
+/// <summary>
+/// <see cref="PinnTrainer.Train"/> on an ILGPU device (<see cref="DevicePinnTrainer"/>) for the configurations it
+/// supports (<see cref="Unsupported"/>): fixed loss weights, no corner enrichment, no L-BFGS, no training hooks.
+/// Same point sets (drawn from the same RNG in the same order), same loss sum_k w_k mean_b(lambda_b r_b^2) written as
+/// one weighted sum over all points, same Adam with the same learning-rate decay, frozen layers as a zero trainable
+/// mask, the same probing every <see cref="PinnTrainingOptions.EvalEvery"/> steps (the parameters come back to the
+/// host for it) and the same fresh-point and residual-adaptive resampling (new point sets uploaded). Results equal the
+/// CPU trainer's up to rounding, which Adam can amplify over thousands of steps (docs/heat-sink.md, "Device").
+/// </summary>
+public static class DevicePinnTraining
+{
+    /// <summary>Why <paramref name="net"/> with <paramref name="options"/> and <paramref name="hooks"/> cannot train on the device, or null when it can.</summary>
+    public static string? Unsupported(FieldMlp net, PinnTrainingOptions options, TrainingHooks? hooks)
+    {
+        ArgumentNullException.ThrowIfNull(net);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Balancing != "fixed")
+        {
+            return $"loss balancing '{options.Balancing}' (only fixed weights run on the device)";
+        }
+
+        // corner_estimate_every alone is harmless: the CPU trainer re-estimates c only for an enriched network.
+        if (net.Enrichment is not null)
+        {
+            return "corner enrichment";
+        }
+
+        if (options.LbfgsSteps > 0)
+        {
+            return "L-BFGS refinement";
+        }
+
+        if (hooks is not null && (hooks.BeforeStep is not null || hooks.AfterGradients is not null || hooks.ExtraParameters.Count > 0))
+        {
+            return "fine-tuning hooks (l2-sp, bitfit, head-only, lora)";
+        }
+
+        if (net.Parameters.Any(p => p.TrainableMask is not null))
+        {
+            return "per-element trainable masks";
+        }
+
+        return net.InputDim != 2 ? $"{net.InputDim} inputs (the device residuals take 2-D points)" : null;
+    }
+
+    /// <summary>Trains <paramref name="net"/> in place on <paramref name="accelerator"/>; the arguments as <see cref="PinnTrainer.Train"/>.</summary>
+    public static PinnTrainingLog Train(FieldMlp net, PinnTask task, PinnTrainingOptions options, Rng rng, FieldProbe? probe, Accelerator accelerator, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(net);
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(rng);
+        ArgumentNullException.ThrowIfNull(accelerator);
+        if (Unsupported(net, options, null) is { } why)
+        {
+            throw new ArgumentException($"DevicePinnTraining: {why} does not run on the device", nameof(options));
+        }
+
+        var log = new PinnTrainingLog();
+        var sets = PinnConstraints.Build(task, options.InteriorPoints, options.BoundaryPoints, rng);
+        log.Terms.AddRange(sets.Select(s => s.Name));
+        var clock = Stopwatch.StartNew();
+        if (sets.Count == 0)
+        {
+            PinnTrainer.Probe(net, task, probe, options, log, 0, clock);
+            return log;
+        }
+
+        // The CPU trainer hands the balancer a split of the RNG; split it here too so later draws (fresh points) match.
+        _ = rng.Split();
+        double[] weights = [.. Enumerable.Repeat(1.0, sets.Count)];
+        using var trainer = new DevicePinnTrainer(accelerator, net.Sizes, 2, options.LearningRate);
+        trainer.SetParameters(net.Network.Parameters);
+        trainer.Optimizer.SetMask(Mask(net, options.FrozenLayers));
+        trainer.SetPoints(Points(net, sets, weights));
+        var ws = new MlpWorkspace();
+        for (int step = 0; step < options.Steps; step++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (step % options.EvalEvery == 0 && probe is not null)
+            {
+                trainer.CopyParametersTo(net.Network.Parameters);
+                if (PinnTrainer.Probe(net, task, probe, options, log, step, clock) && options.StopAtTarget)
+                {
+                    log.Steps = step;
+                    return log;
+                }
+            }
+
+            trainer.Optimizer.LearningRate = options.LearningRate * Math.Pow(options.LearningRateDecay, step / (double)Math.Max(1, options.Steps - 1));
+            log.Loss.Add(trainer.Step());
+            log.Weights.Add([.. weights]);
+            bool fresh = options.FreshPointsEvery > 0 && (step + 1) % options.FreshPointsEvery == 0 && task.UsePhysics;
+            bool resample = !fresh && options.ResampleEvery > 0 && (step + 1) % options.ResampleEvery == 0 && task.UsePhysics;
+            if (fresh)
+            {
+                var next = PinnConstraints.Build(task, options.InteriorPoints, options.BoundaryPoints, rng);
+                for (int k = 0; k < sets.Count; k++)
+                {
+                    sets[k] = next[k];
+                }
+
+                trainer.SetPoints(Points(net, sets, weights));
+            }
+            else if (resample)
+            {
+                trainer.CopyParametersTo(net.Network.Parameters);
+                sets[0] = PinnConstraints.Pde(PinnTrainer.AdaptiveInterior(net, task.Case.Geometry, options.InteriorPoints, options.AdaptiveFraction, rng, ws), task.ThetaScale);
+                trainer.SetPoints(Points(net, sets, weights));
+            }
+        }
+
+        log.Steps = options.Steps;
+        trainer.CopyParametersTo(net.Network.Parameters);
+        PinnTrainer.Probe(net, task, probe, options, log, log.Steps, clock);
+        return log;
+    }
+
+    /// <summary>
+    /// The sets as one device point set: each point's input state is the network's features (affine, or the mirror
+    /// feature cos(k x) for input 0) with their analytic derivatives wrt (x, y), as <see cref="FieldMlp.Forward"/> builds
+    /// them; its residual coefficients are the set's, its loss weight w_k lambda_b / N_k.
+    /// </summary>
+    public static PinnPointSet Points(FieldMlp net, IReadOnlyList<ResidualSet> sets, IReadOnlyList<double> weights)
+    {
+        ArgumentNullException.ThrowIfNull(net);
+        ArgumentNullException.ThrowIfNull(sets);
+        ArgumentNullException.ThrowIfNull(weights);
+        const int d = 2;
+        var all = new PinnPointSet(sets.Sum(s => s.Count), d, d);
+        double k = net.MirrorPeriod > 0 ? Math.PI / net.MirrorPeriod : 0;
+        int p = 0;
+        for (int t = 0; t < sets.Count; t++)
+        {
+            var set = sets[t];
+            for (int b = 0; b < set.Count; b++, p++)
+            {
+                for (int j = 0; j < d; j++)
+                {
+                    all.SetState(p, 0, j, (set.Points[(b * d) + j] - net.InputCentre[j]) / net.InputScale[j]);
+                    all.SetState(p, 1 + j, j, 1.0 / net.InputScale[j]);
+                }
+
+                if (k > 0)
+                {
+                    // Feature 0 = cos(k x): d/dx = -k sin(k x), Laplacian -k^2 cos(k x) (replaces the affine feature).
+                    double kx = k * set.Points[b * d];
+                    all.SetState(p, 0, 0, Math.Cos(kx));
+                    all.SetState(p, 1, 0, -k * Math.Sin(kx));
+                    all.SetState(p, d + 1, 0, -k * k * Math.Cos(kx));
+                }
+
+                all.SetResidual(p, set.Value[b], [set.GradX[b], set.GradY[b]], set.Lap[b], set.Constant[b], weights[t] * set.PointWeights[b] / set.Count);
+            }
+        }
+
+        return all;
+    }
+
+    // 0 for frozen parameters (the caller's flags and the leading frozen layers), 1 elsewhere, in the network's order.
+    private static double[] Mask(FieldMlp net, int frozenLayers)
+    {
+        var mask = new List<double>();
+        var parameters = net.Network.Parameters;
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            bool frozen = parameters[i].Frozen || i / 2 < frozenLayers;
+            mask.AddRange(Enumerable.Repeat(frozen ? 0.0 : 1.0, parameters[i].Count));
+        }
+
+        return [.. mask];
+    }
+}

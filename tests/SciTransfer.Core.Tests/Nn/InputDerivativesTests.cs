@@ -149,15 +149,15 @@ public class InputDerivativesTests
     }
 
     /// <summary>
-    /// The forward activation pass runs in chunks of 1024 elements (issue 20); each point's value,
-    /// gradient and Laplacian must still be the bits it gets in a small batch. 296 points x width 16
-    /// = 4736 elements per block (four chunks, the last one longer) against 37 batches of 8 points
-    /// (128 elements, one pass). Batches of 8 keep every product row in a full 8-row tile (one row
-    /// alone takes the 1-row kernel, which sums in another order), and widths that are multiples of 8
-    /// keep every element on the vector path.
+    /// Each point's value, gradient and Laplacian must be the bits it gets in a small batch: the
+    /// products and the activation pass must not mix points (a guard for chunked or tiled passes;
+    /// issue 20 tried a chunked activation pass). 296 points x width 16 = 4736 elements per block
+    /// against 37 batches of 8 points. Batches of 8 keep every product row in a full 8-row tile (one
+    /// row alone takes the 1-row kernel, which sums in another order), and widths that are multiples
+    /// of 8 keep every element on the vector path.
     /// </summary>
     [Fact]
-    public void Chunked_activation_pass_gives_each_point_the_bits_it_gets_in_a_small_batch()
+    public void Batched_forward_laplacian_gives_each_point_the_bits_it_gets_in_a_small_batch()
     {
         var mlp = Net([2, 16, 16, 8], Activation.Tanh, 21);
         var x = GradCheck.Random(new Rng(22), -1, 1, 296, 2);

@@ -10,6 +10,7 @@ namespace SciTransfer.Cli.Tests;
 /// for the marker file before acting.
 /// </summary>
 [Trait("Category", "Slow")]
+[Collection(ExclusiveProcessCollection.Name)]
 public class SignalAndLockTests
 {
     // 4 strategies x 2 sizes x 2 repeats = 16 small cells.

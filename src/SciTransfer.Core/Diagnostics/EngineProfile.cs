@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 
 namespace SciTransfer.Core.Diagnostics;
 
@@ -51,10 +50,8 @@ public enum EnginePhase
 /// core on a loaded machine is not counted; ~0.3 us per reading), else the Stopwatch. Not
 /// thread-safe; meant for single-threaded benchmark runs (with more threads it sees the caller only).
 /// </summary>
-public static partial class EngineProfile
+public static class EngineProfile
 {
-    private const int ClockThreadCpuTime = 3;
-
     private static readonly long[] s_ticks = new long[Enum.GetValues<EnginePhase>().Length];
     private static readonly long[] s_calls = new long[s_ticks.Length];
 
@@ -65,12 +62,12 @@ public static partial class EngineProfile
     public static long Begin() => Enabled ? Now() : 0;
 
     /// <summary>Whether the clock is the thread's CPU time (Linux) rather than the Stopwatch's wall time.</summary>
-    public static bool ThreadCpuClock { get; } = OperatingSystem.IsLinux() && TryThreadCpu(out _);
+    public static bool ThreadCpuClock { get; } = CpuClock.TryThreadNs(out _);
 
     /// <summary>The profile clock in nanoseconds (thread CPU time on Linux, else wall time).</summary>
     public static long Now()
     {
-        if (ThreadCpuClock && TryThreadCpu(out long ns))
+        if (ThreadCpuClock && CpuClock.TryThreadNs(out long ns))
         {
             return ns;
         }
@@ -100,37 +97,4 @@ public static partial class EngineProfile
 
     /// <summary>Timed sections of <paramref name="phase"/> since the last <see cref="Clear"/>.</summary>
     public static long Calls(EnginePhase phase) => s_calls[(int)phase];
-
-    private static bool TryThreadCpu(out long ns)
-    {
-        ns = 0;
-        try
-        {
-            if (ClockGetTime(ClockThreadCpuTime, out var ts) != 0)
-            {
-                return false;
-            }
-
-            ns = (ts.Seconds * 1_000_000_000L) + ts.Nanoseconds;
-            return true;
-        }
-        catch (DllNotFoundException)
-        {
-            return false;
-        }
-        catch (EntryPointNotFoundException)
-        {
-            return false;
-        }
-    }
-
-    [LibraryImport("libc", EntryPoint = "clock_gettime")]
-    private static partial int ClockGetTime(int clockId, out TimeSpec value);
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using SciTransfer.Core.Diagnostics;
 using SciTransfer.Quantum.Backends;
 using SciTransfer.Quantum.Simulation;
 using SciTransfer.Transfer.Errors;
@@ -166,11 +167,11 @@ public static class WireComparison
     // Wall and process-CPU milliseconds of one call.
     private static (double Wall, double Cpu) Time(Action action)
     {
-        double c0 = CpuClock.NowMs();
+        double c0 = CpuClock.ProcessNowMs();
         long t0 = Stopwatch.GetTimestamp();
         action();
         double wallMs = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
-        return (wallMs, CpuClock.NowMs() - c0);
+        return (wallMs, CpuClock.ProcessNowMs() - c0);
     }
 
     /// <summary>The bench's state; a size the backend refuses is a command-line error naming --qubits.</summary>

@@ -1,5 +1,3 @@
-using ILGPU;
-
 namespace SciTransfer.Core.Gpu.Pinn;
 
 /// <summary>
@@ -8,15 +6,11 @@ namespace SciTransfer.Core.Gpu.Pinn;
 /// the kernels use this one everywhere, on the CPU accelerator too, so CI tests the arithmetic the GPU runs.
 /// Same method as <see cref="Kernels.VectorMath"/>'s tanh, with plain multiply-adds instead of explicit FMAs:
 /// |x| &lt; 0.625: the Cephes rational form x + x z P(z)/Q(z), z = x^2 (relative error ~2e-16);
-/// else 1 - 2 / (e^{2|x|} + 1) with e^y = 2^n e^r, |r| &lt;= ln2/2, e^r by its Taylor series to r^13;
+/// else 1 - 2 / (e^{2|x|} + 1) with e^y from <see cref="Lstm.DeviceMath.Exp"/> (2^n e^r, e^r by its Taylor series to r^13);
 /// |x| &gt; 22 returns +-1 exactly (tanh 22 = 1 - 1.6e-19 rounds to 1). A few ulp against Math.Tanh (tested).
 /// </summary>
 public static class PinnMath
 {
-    private const double Log2E = 1.4426950408889634;
-    private const double Ln2Hi = 0.6931471805599453;
-    private const double Ln2Lo = 2.3190468138462996e-17;
-
     private const double P0 = -9.64399179425052238628E-1;
     private const double P1 = -9.92877231001918586564E1;
     private const double P2 = -1.61468768441708447952E3;
@@ -42,31 +36,7 @@ public static class PinnMath
             return ax > 22.0 ? (x < 0 ? -1.0 : 1.0) : x;
         }
 
-        double large = 1.0 - (2.0 / (ExpModerate(2.0 * ax) + 1.0));
+        double large = 1.0 - (2.0 / (Lstm.DeviceMath.Exp(2.0 * ax) + 1.0));
         return x < 0 ? -large : large;
-    }
-
-    /// <summary>e^y for y in [1, 45] (no overflow or subnormal handling needed in that range).</summary>
-    private static double ExpModerate(double y)
-    {
-        double nf = y * Log2E;
-        long n = (long)(nf + 0.5);
-        double nd = n;
-        double r = (y - (nd * Ln2Hi)) - (nd * Ln2Lo);
-        double p = 1.0 / 6227020800.0;
-        p = (p * r) + (1.0 / 479001600.0);
-        p = (p * r) + (1.0 / 39916800.0);
-        p = (p * r) + (1.0 / 3628800.0);
-        p = (p * r) + (1.0 / 362880.0);
-        p = (p * r) + (1.0 / 40320.0);
-        p = (p * r) + (1.0 / 5040.0);
-        p = (p * r) + (1.0 / 720.0);
-        p = (p * r) + (1.0 / 120.0);
-        p = (p * r) + (1.0 / 24.0);
-        p = (p * r) + (1.0 / 6.0);
-        p = (p * r) + 0.5;
-        p = (p * r) + 1.0;
-        p = (p * r) + 1.0;
-        return p * Interop.IntAsFloat((ulong)(n + 1023) << 52);
     }
 }

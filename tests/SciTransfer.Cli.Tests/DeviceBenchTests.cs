@@ -5,7 +5,6 @@ using SciTransfer.Transfer.Bench.Engine;
 namespace SciTransfer.Cli.Tests;
 
 /// <summary><c>bench pinn-step --device</c>: the device step is the CPU step, and a missing GPU is a clear usage error.</summary>
-[Collection(ExclusiveProcessCollection.Name)]
 public sealed class DeviceBenchTests
 {
     private static (int Code, string Out, string Err) Invoke(Func<Commands, int> action)

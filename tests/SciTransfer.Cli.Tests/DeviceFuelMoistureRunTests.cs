@@ -8,7 +8,6 @@ namespace SciTransfer.Cli.Tests;
 /// against the same study on the CPU engine: the same summary within 1e-9 relative (the trainings agree to rounding),
 /// run.json naming the device, the accelerator and what ran where.
 /// </summary>
-[Collection(ExclusiveProcessCollection.Name)]
 public class DeviceFuelMoistureRunTests
 {
     private const string Study = """

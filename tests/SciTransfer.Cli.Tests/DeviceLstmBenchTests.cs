@@ -4,7 +4,6 @@ using SciTransfer.Core.Gpu;
 namespace SciTransfer.Cli.Tests;
 
 /// <summary><c>bench lstm-step --device</c>: bad names and an absent GPU are clear errors with exit code 1.</summary>
-[Collection(ExclusiveProcessCollection.Name)]
 public class DeviceLstmBenchTests
 {
     [Fact]

@@ -10,7 +10,6 @@ namespace SciTransfer.Cli.Tests;
 /// for the marker file before acting.
 /// </summary>
 [Trait("Category", "Slow")]
-[Collection(ExclusiveProcessCollection.Name)]
 public class SignalAndLockTests
 {
     // 4 strategies x 2 sizes x 2 repeats = 16 small cells.
@@ -82,7 +81,7 @@ public class SignalAndLockTests
         Assert.Equal(File.ReadAllBytes(Path.Combine(full, "summary.csv")), File.ReadAllBytes(Path.Combine(outDir, "summary.csv")));
     }
 
-    [Fact]
+    [SigintFact]
     public void SIGINT_saves_the_finished_cells_and_exits_130()
     {
         using var dir = new TempDir();

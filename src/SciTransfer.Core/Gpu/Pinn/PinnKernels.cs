@@ -50,7 +50,7 @@ internal static class PinnKernels
                     continue;
                 }
 
-                double h = PinnMath.Tanh(scratch[((long)(z + o) * n) + p]);
+                double h = Lstm.DeviceMath.Tanh(scratch[((long)(z + o) * n) + p]);
                 double s1 = 1 - (h * h);
                 double s2 = -2 * h * s1;
                 double sq = 0;

@@ -136,6 +136,8 @@ public sealed class BackendSuiteTests
         }
     }
 
+    // Slow tier: the ilgpu-cpu row takes 5-9 s (ILGPU's CPU accelerator), which kept the fast tier at 60 s on 2 cores.
+    [Trait("Category", "Slow")]
     [Theory]
     [ManagedBackend]
     [IlgpuCpuBackend]
@@ -212,6 +214,8 @@ public sealed class BackendSuiteTests
         }
     }
 
+    // Slow tier: the ilgpu-cpu row takes 5-9 s (ILGPU's CPU accelerator), which kept the fast tier at 60 s on 2 cores.
+    [Trait("Category", "Slow")]
     [Theory]
     [ManagedBackend]
     [IlgpuCpuBackend]

@@ -37,9 +37,9 @@ public static class Trainer
         var tape = new Tape();
         var buffers = new Dictionary<int, (Tensor X, Tensor Y, Tensor W)>();
         int w = options.WindowHours, inputs = net.Inputs;
-        double best = double.PositiveInfinity;
-        Tensor[]? bestParameters = null;
-        int sinceBest = 0, epoch;
+        // Early stopping on the validation loss (a snapshot of the best parameters, restored at the end).
+        var stopper = validation is null || validation.Count == 0 ? null : new Core.Optim.EarlyStopping(net.Parameters, options.Patience);
+        int epoch;
         var order = windows.ToArray();
         for (epoch = 1; epoch <= options.MaxEpochs; epoch++)
         {
@@ -78,24 +78,15 @@ public static class Trainer
 
             double valLoss = Evaluate(net, validation);
             progress?.Report(new TrainingProgress(phase, epoch, options.MaxEpochs, valLoss));
-            if (valLoss < best)
-            {
-                best = valLoss;
-                bestParameters = [.. net.Parameters.Select(p => p.Value.Clone())];
-                sinceBest = 0;
-            }
-            else if (++sinceBest >= options.Patience)
+            if (stopper!.Report(valLoss))
             {
                 break;
             }
         }
 
-        if (bestParameters is not null)
+        if (stopper is { BestEpoch: >= 0 })
         {
-            for (int q = 0; q < bestParameters.Length; q++)
-            {
-                net.Parameters[q].Value.CopyFrom(bestParameters[q]);
-            }
+            stopper.RestoreBest(); // never when no validation loss improved (e.g. all NaN): as before, keep the last weights
         }
 
         return Math.Min(epoch, options.MaxEpochs);

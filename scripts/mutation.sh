@@ -28,7 +28,8 @@ hs_filter="FullyQualifiedName~PublishedCorrelation|FullyQualifiedName~NusseltTes
 fm_filter="FullyQualifiedName~PublishedPhysics|FullyQualifiedName~PhysicsTests"
 ep_filter="FullyQualifiedName~SimulatorInvariant|FullyQualifiedName~SimulatorTests|FullyQualifiedName~SimulatorOptionsTests|FullyQualifiedName~GrowthDefinition|FullyQualifiedName~GrowthPipeline"
 qs_filter="FullyQualifiedName~SpinChain"
-qg_filter="FullyQualifiedName~GateMatri|FullyQualifiedName~TwoQubitKernel|FullyQualifiedName~BackendSuite"
+# Category!=Slow: the ILGPU-CPU backend theories of the Slow tier take 5-9 s each per mutant.
+qg_filter="(FullyQualifiedName~GateMatri|FullyQualifiedName~TwoQubitKernel|FullyQualifiedName~BackendSuite)&Category!=Slow"
 # Core targets run the Core test namespaces that exercise the folder directly (the Nn tests train networks
 # through every kernel and would multiply the run time per mutant); again a lower bound.
 ad_filter="FullyQualifiedName~SciTransfer.Core.Tests.Autodiff"

@@ -101,7 +101,7 @@ measure_pass() {
   if pick lstm-step; then
     out=$(run bench lstm-step --threads 1 --reps 30 2>&1)
     # docs/core-engine.md, Performance: bench lstm-step --threads 1 --reps 30.
-    sample lstm-step-train core-engine.md 13.9 "$(value ms lstm_train_step <<<"$out")" ms
+    sample lstm-step-train core-engine.md 9.0 "$(value ms lstm_train_step <<<"$out")" ms
   fi
   if pick pinn-step; then
     out=$(run bench pinn-step --threads 1 2>&1)
@@ -116,13 +116,13 @@ measure_pass() {
   if pick heat-sink-fv-solve; then
     out=$(run bench heat-sink-fv-solve 2>&1)
     # docs/heat-sink.md, reference solver: bench heat-sink-fv-solve, 1024- and 4096-cell lines.
-    sample heat-sink-fv-solve-1024 heat-sink.md 2.7 "$(value ms 'cells=1024 ' <<<"$out")" ms
+    sample heat-sink-fv-solve-1024 heat-sink.md 4.0 "$(value ms 'cells=1024 ' <<<"$out")" ms
     sample heat-sink-fv-solve-4096 heat-sink.md 19 "$(value ms 'cells=4096 ' <<<"$out")" ms
   fi
   if pick statevector; then
     out=$(run bench statevector --qubits 24 --threads 1 2>&1)
     # docs/benchmarks.md, state-vector table: bench statevector --qubits 24 --threads 1.
-    sample statevector-ry-24 benchmarks.md 14.1 "$(value ms single_state_ry <<<"$out")" ms
+    sample statevector-ry-24 benchmarks.md 10.3 "$(value ms single_state_ry <<<"$out")" ms
     sample statevector-cnot-24 benchmarks.md 10.5 "$(value ms single_state_cnot <<<"$out")" ms
   fi
   if pick qcnn-batch; then

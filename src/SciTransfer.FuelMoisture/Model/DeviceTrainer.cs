@@ -34,60 +34,22 @@ public static class DeviceTrainer
 
         lock (accelerator)
         {
-            int w = options.WindowHours, inputs = net.Inputs;
-            using var device = Create(accelerator, net, options.BatchSize, w, options.LearningRate, options.Scope);
-            var buffers = new Dictionary<int, (Tensor X, Tensor Y, Tensor W, double[] Drop)>();
-            // Early stopping on the validation loss (a snapshot of the best parameters, restored at the end).
-            var stopper = validation is null || validation.Count == 0 ? null : new Core.Optim.EarlyStopping(net.Parameters, options.Patience);
-            int epoch;
-            var order = windows.ToArray();
-            for (epoch = 1; epoch <= options.MaxEpochs; epoch++)
+            using var device = Create(accelerator, net, options.BatchSize, options.WindowHours, options.LearningRate, options.Scope);
+            var drops = new Dictionary<int, double[]>();
+            return Trainer.RunEpochs(net, train, windows, validation, options, rng, (x, y, w) =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                rng.Shuffle(order.AsSpan());
-                int count = options.WindowsPerEpoch > 0 ? Math.Min(options.WindowsPerEpoch, order.Length) : order.Length;
-                double lossSum = 0;
-                int batches = 0;
-                for (int start = 0; start < count; start += options.BatchSize)
+                int b = x.Dim(0);
+                if (!drops.TryGetValue(b, out var drop))
                 {
-                    int b = Math.Min(options.BatchSize, count - start);
-                    if (!buffers.TryGetValue(b, out var buf))
-                    {
-                        buf = (new Tensor(b, w, inputs), new Tensor(b, w, 1), new Tensor(b, w, 1), new double[b * w * MoistureNet.Dense2Width]);
-                        buffers[b] = buf;
-                    }
-
-                    Trainer.Gather(train, order.AsSpan(start, b), w, inputs, buf.X, buf.Y, buf.W);
-                    FillDropout(net, rng, buf.Drop);
-                    device.SetBatch(buf.X.Span, buf.Y.Span, buf.W.Span, net.Dropout > 0 ? buf.Drop : default);
-                    device.Step();
-                    lossSum += device.ReadLoss();
-                    batches++;
+                    drop = new double[b * options.WindowHours * MoistureNet.Dense2Width];
+                    drops[b] = drop;
                 }
 
-                double trainLoss = lossSum / Math.Max(1, batches);
-                if (validation is null || validation.Count == 0)
-                {
-                    progress?.Report(new TrainingProgress(phase, epoch, options.MaxEpochs, trainLoss));
-                    continue;
-                }
-
-                device.CopyParametersTo(net.Parameters);
-                double valLoss = Trainer.Evaluate(net, validation);
-                progress?.Report(new TrainingProgress(phase, epoch, options.MaxEpochs, valLoss));
-                if (stopper!.Report(valLoss))
-                {
-                    break;
-                }
-            }
-
-            device.CopyParametersTo(net.Parameters);
-            if (stopper is { BestEpoch: >= 0 })
-            {
-                stopper.RestoreBest(); // never when no validation loss improved (e.g. all NaN): as before, keep the last weights
-            }
-
-            return Math.Min(epoch, options.MaxEpochs);
+                FillDropout(net, rng, drop);
+                device.SetBatch(x.Span, y.Span, w.Span, net.Dropout > 0 ? drop : default);
+                device.Step();
+                return device.ReadLoss();
+            }, () => device.CopyParametersTo(net.Parameters), progress, phase, cancellationToken);
         }
     }
 

@@ -35,6 +35,30 @@ public static class Trainer
         var trainable = options.Scope == GradientScope.HeadOnly ? net.HeadParameters : net.Parameters;
         var adam = new Core.Optim.Adam(hooks is null ? trainable : [.. trainable, .. hooks.ExtraParameters], options.LearningRate);
         var tape = new Tape();
+        return RunEpochs(net, train, windows, validation, options, rng, (x, y, w) =>
+        {
+            tape.Reset();
+            adam.ZeroGrad();
+            hooks?.BeforeStep?.Invoke();
+            var loss = Ops.MaskedMseLoss(net.Forward(tape, tape.Constant(x), rng), tape.Constant(y), w);
+            tape.Backward(loss);
+            hooks?.AfterGradients?.Invoke();
+            adam.Step();
+            return loss.Item;
+        }, syncParameters: null, progress, phase, cancellationToken);
+    }
+
+    /// <summary>
+    /// The epoch loop of <see cref="Train"/>, shared with <see cref="DeviceTrainer.Train"/> so that both draw the same
+    /// shuffles and batches from <paramref name="rng"/>: per epoch the windows are shuffled, cut into mini-batches
+    /// (X [b, hours, inputs], Y and W [b, hours, 1]) and each batch goes to <paramref name="step"/>, which trains on it
+    /// and returns its loss; with validation sequences the epoch ends with the validation loss and early stopping
+    /// (best parameters restored at the end). <paramref name="syncParameters"/> (optional) copies trained parameters
+    /// into <paramref name="net"/> before each validation and at the end (a device keeps its own copy).
+    /// Returns the number of epochs run.
+    /// </summary>
+    internal static int RunEpochs(MoistureNet net, IReadOnlyList<TrainingSequence> train, List<(int Sequence, int Start)> windows, IReadOnlyList<TrainingSequence>? validation, TrainerOptions options, Rng rng, Func<Tensor, Tensor, Tensor, double> step, Action? syncParameters, IProgress<TrainingProgress>? progress, string phase, CancellationToken cancellationToken)
+    {
         var buffers = new Dictionary<int, (Tensor X, Tensor Y, Tensor W)>();
         int w = options.WindowHours, inputs = net.Inputs;
         // Early stopping on the validation loss (a snapshot of the best parameters, restored at the end).
@@ -58,14 +82,7 @@ public static class Trainer
                 }
 
                 Gather(train, order.AsSpan(start, b), w, inputs, buf.X, buf.Y, buf.W);
-                tape.Reset();
-                adam.ZeroGrad();
-                hooks?.BeforeStep?.Invoke();
-                var loss = Ops.MaskedMseLoss(net.Forward(tape, tape.Constant(buf.X), rng), tape.Constant(buf.Y), buf.W);
-                tape.Backward(loss);
-                hooks?.AfterGradients?.Invoke();
-                adam.Step();
-                lossSum += loss.Item;
+                lossSum += step(buf.X, buf.Y, buf.W);
                 batches++;
             }
 
@@ -76,6 +93,7 @@ public static class Trainer
                 continue;
             }
 
+            syncParameters?.Invoke();
             double valLoss = Evaluate(net, validation);
             progress?.Report(new TrainingProgress(phase, epoch, options.MaxEpochs, valLoss));
             if (stopper!.Report(valLoss))
@@ -84,6 +102,7 @@ public static class Trainer
             }
         }
 
+        syncParameters?.Invoke();
         if (stopper is { BestEpoch: >= 0 })
         {
             stopper.RestoreBest(); // never when no validation loss improved (e.g. all NaN): as before, keep the last weights

@@ -230,7 +230,7 @@ public sealed class CsvTableReaderTests
 
     [Fact]
     [Trait("Category", "Slow")]
-    public void One_million_rows_of_six_columns_read_in_a_few_seconds()
+    public void One_million_rows_of_six_columns_read_every_value()
     {
         using var dir = new TempDir();
         string file = dir.Sub("big.csv");
@@ -244,7 +244,7 @@ public sealed class CsvTableReaderTests
             }
         }
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // How fast is a benchmark's business (bench CsvTableReaderBenchmarks), not this test's: it checks what is read.
         double sum = 0;
         int rows = 0;
         using (var r = CsvTableReader.Open(file, columns))
@@ -259,7 +259,6 @@ public sealed class CsvTableReaderTests
             }
         }
 
-        clock.Stop();
         Assert.Equal(1_000_000, rows);
 
         // The same sum computed from the generator, not from the file.
@@ -270,8 +269,6 @@ public sealed class CsvTableReaderTests
         }
 
         Assert.Equal(fips, sum);
-        Assert.True(clock.Elapsed.TotalSeconds < 10, $"reading took {clock.Elapsed.TotalSeconds:F1} s");
-        Console.WriteLine($"CsvTableReader: 1,000,000 rows x 6 columns in {clock.Elapsed.TotalSeconds:F2} s");
     }
 
     [Fact]

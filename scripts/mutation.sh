@@ -26,7 +26,7 @@ export DOTNET_INFO_WAIT_TIME=${DOTNET_INFO_WAIT_TIME:-120000}
 # forests for minutes); a mutant those classes miss may still be caught by the rest, so their scores are lower bounds.
 hs_filter="FullyQualifiedName~PublishedCorrelation|FullyQualifiedName~NusseltTests|FullyQualifiedName~FvSolverTests|FullyQualifiedName~Sodium_Biot"
 fm_filter="FullyQualifiedName~PublishedPhysics|FullyQualifiedName~PhysicsTests"
-ep_filter="FullyQualifiedName~SimulatorInvariant|FullyQualifiedName~SimulatorTests|FullyQualifiedName~SimulatorOptionsTests|FullyQualifiedName~GrowthDefinition|FullyQualifiedName~GrowthPipeline"
+ep_filter="FullyQualifiedName~Simulator|FullyQualifiedName~GrowthDefinition|FullyQualifiedName~GrowthPipeline"
 qs_filter="FullyQualifiedName~SpinChain"
 # Category!=Slow: the ILGPU-CPU backend theories of the Slow tier take 5-9 s each per mutant.
 qg_filter="(FullyQualifiedName~GateMatri|FullyQualifiedName~TwoQubitKernel|FullyQualifiedName~BackendSuite)&Category!=Slow"

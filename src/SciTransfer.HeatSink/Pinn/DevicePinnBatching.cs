@@ -24,7 +24,7 @@ public sealed record DevicePinnJob(FieldMlp Net, PinnTask Task, PinnTrainingOpti
 /// group (it waits at most <see cref="Window"/> for partners) and returns the cell's own log once the batch has run.
 /// Each model's steps, points, probes, early stop and learning-rate decay are its own (<see cref="DevicePinnRun"/>), so a
 /// cell's result does not depend on which cells shared its batch; the harness still writes, resumes and names failures
-/// per cell. Host work of the batch (probes, new points) runs on the leading cell's thread, one model after another.
+/// per cell. Host work of the batch (probes, new points) runs in parallel over the models between device steps.
 /// </summary>
 public static class DevicePinnBatching
 {
@@ -109,7 +109,9 @@ public static class DevicePinnBatching
         batch.SetPoints([.. runs.Select(r => r.Run.Points())]);
         while (true)
         {
-            for (int k = 0; k < runs.Count; k++)
+            // The cells' host work (probes, learning rates, new points) in parallel: each touches only its own run,
+            // network, RNG and slot of the batch, so the order does not matter.
+            Parallel.For(0, runs.Count, k =>
             {
                 if (batch.IsActive(k))
                 {
@@ -126,7 +128,7 @@ public static class DevicePinnBatching
                         }
                     });
                 }
-            }
+            });
 
             if (batch.ActiveCount == 0)
             {
@@ -151,13 +153,13 @@ public static class DevicePinnBatching
                 return outcomes;
             }
 
-            for (int k = 0; k < runs.Count; k++)
+            Parallel.For(0, runs.Count, k =>
             {
                 if (batch.IsActive(k))
                 {
                     Guard(k, () => runs[k].Run.Record(losses[k], slots[k]));
                 }
-            }
+            });
         }
 
         // A job whose host step throws fails alone: its model stops, the others go on.

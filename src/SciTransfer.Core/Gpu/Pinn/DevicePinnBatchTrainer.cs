@@ -48,6 +48,10 @@ public sealed class DevicePinnBatchTrainer : IDisposable
     private int _totalChunks;
     private bool _activeDirty = true;
 
+    // Per-model calls (Stop, SetPoints(k), parameter copies) may come from several threads at once (the host work of
+    // a batch of cells runs in parallel); the ones that change the layout or the flags take this lock.
+    private readonly object _hostGate = new();
+
     /// <summary>
     /// Creates <paramref name="models"/> MLPs of <paramref name="widths"/> [w_0, ..., w_L = 1] on points in
     /// <paramref name="dimensions"/> coordinates, all active, with zero parameters and fresh Adam states of the given
@@ -109,10 +113,13 @@ public sealed class DevicePinnBatchTrainer : IDisposable
     /// </summary>
     public void Stop(int k)
     {
-        if (_activeHost[Check(k)])
+        lock (_hostGate)
         {
-            _activeHost[k] = false;
-            _activeDirty = true;
+            if (_activeHost[Check(k)])
+            {
+                _activeHost[k] = false;
+                _activeDirty = true;
+            }
         }
     }
 
@@ -187,20 +194,23 @@ public sealed class DevicePinnBatchTrainer : IDisposable
     /// </summary>
     public void SetPoints(int k, PinnPointSet set)
     {
-        var old = _sets[Check(k)];
-        _sets[k] = Validate(set);
-        if (_sets.Any(s => s is null))
+        lock (_hostGate)
         {
-            return;
-        }
+            var old = _sets[Check(k)];
+            _sets[k] = Validate(set);
+            if (_sets.Any(s => s is null))
+            {
+                return;
+            }
 
-        if (old is not null && old.Count == set.Count && _scratch is not null)
-        {
-            Upload(k);
-        }
-        else
-        {
-            Layout();
+            if (old is not null && old.Count == set.Count && _scratch is not null)
+            {
+                Upload(k);
+            }
+            else
+            {
+                Layout();
+            }
         }
     }
 
@@ -212,10 +222,13 @@ public sealed class DevicePinnBatchTrainer : IDisposable
             throw new InvalidOperationException("device PINN batch: not every model has points; call SetPoints first");
         }
 
-        if (_activeDirty)
+        lock (_hostGate)
         {
-            _active.View.CopyFromCPU(_activeHost.Select(a => a ? 1 : 0).ToArray());
-            _activeDirty = false;
+            if (_activeDirty)
+            {
+                _active.View.CopyFromCPU(_activeHost.Select(a => a ? 1 : 0).ToArray());
+                _activeDirty = false;
+            }
         }
 
         _pointPass(_totalPoints, _weights.View, _table.View, _scratch.View, _coefficients!.View, _pointOffsets.View, _active.View, _dims);

@@ -66,4 +66,42 @@ public sealed class DeviceBenchTests
         Assert.Contains("--device", err, StringComparison.Ordinal);
         Assert.Contains("device 'gpu' asked for, but", err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Models_without_a_device_or_below_one_are_a_usage_error_naming_the_option()
+    {
+        var (code, _, err) = Invoke(c => c.Bench("pinn-step", ["--models", "4", "--points", "16"]));
+        Assert.Equal(ExitCodes.BadConfig, code);
+        Assert.Contains("--models", err, StringComparison.Ordinal);
+        Assert.Contains("4 models together need --device gpu or ilgpu-cpu", err, StringComparison.Ordinal);
+        (code, _, err) = Invoke(c => c.Bench("pinn-step", ["--models", "0", "--device", "ilgpu-cpu", "--points", "16"]));
+        Assert.Equal(ExitCodes.BadConfig, code);
+        Assert.Contains("--models", err, StringComparison.Ordinal);
+    }
+
+    [Trait("Category", "Slow")]
+    [Fact]
+    public void Bench_pinn_step_with_models_trains_copies_that_each_follow_the_single_fixture_and_prints_both_timings()
+    {
+        using var single = new DevicePinnStepFixture(EngineDevices.IlgpuCpu, points: 20);
+        using var batch = new DevicePinnBatchStepFixture(EngineDevices.IlgpuCpu, models: 3, points: 20);
+        for (int step = 0; step < 3; step++)
+        {
+            double a = single.Step();
+            double[] b = batch.Step();
+            Assert.All(b, x => Assert.True(Math.Abs(a - x) <= 1e-10 * Math.Max(1, Math.Abs(a)), $"step {step}: single {a:R}, batch {x:R}"));
+        }
+
+        for (int k = 0; k < 3; k++)
+        {
+            double worst = single.Parameters().Zip(batch.Parameters(k), (x, y) => Math.Abs(x - y)).Max();
+            Assert.True(worst <= 1e-10, $"model {k}: largest parameter difference {worst:E2}");
+        }
+
+        var (code, output, err) = Invoke(c => c.Bench("pinn-step", ["--device", "ilgpu-cpu", "--points", "16", "--reps", "1", "--models", "3"]));
+        Assert.True(code == 0, err);
+        Assert.Matches(new Regex(@"^pinn_poisson_step_mlp4x50 float64 device=ilgpu-cpu N=16 models=3 batched ms=\d+\.\d{3} ms_per_model=\d+\.\d{3}$", RegexOptions.Multiline), output);
+        Assert.Matches(new Regex(@"^pinn_poisson_step_mlp4x50 float64 device=ilgpu-cpu N=16 models=3 separate ms=\d+\.\d{3} ms_per_model=\d+\.\d{3}$", RegexOptions.Multiline), output);
+        Assert.Matches(new Regex(@"^batching gain: \d+\.\d{2}x$", RegexOptions.Multiline), output);
+    }
 }

@@ -62,6 +62,22 @@ public class ConfigLoaderTests
     }
 
     [Fact]
+    public void The_device_batch_defaults_to_one_without_entering_the_resolved_config_and_is_range_checked()
+    {
+        using var dir = new TempDir();
+        var plain = StudyConfigLoader.Load(dir.File("plain.json", Good), Catalog, new ProblemSettings());
+        Assert.Equal(1, plain.DeviceBatch);
+        Assert.DoesNotContain("device_batch", plain.Resolved.ToJsonString(), StringComparison.Ordinal);
+
+        var set = StudyConfigLoader.Load(dir.File("set.json", Good), Catalog, new ProblemSettings(), ["device=ilgpu-cpu", "device_batch=16"]);
+        Assert.Equal(16, set.DeviceBatch);
+        Assert.Contains("\"device_batch\":16", set.Resolved.ToJsonString(), StringComparison.Ordinal);
+
+        var e = Reject(Good.Replace("\"repeats\": 2", "\"repeats\": 2, \"device_batch\": 0", StringComparison.Ordinal));
+        Assert.Equal("$.device_batch", e.JsonPath);
+    }
+
+    [Fact]
     public void An_unknown_top_level_key_is_rejected_with_its_path()
     {
         var e = Reject(Good.Replace("\"repeats\": 2", "\"repeats\": 2, \"threads\": 4", StringComparison.Ordinal));

@@ -98,6 +98,10 @@ public sealed class DeviceAdam : IDisposable
 
     // Same arithmetic, in the same order, as Optim.Adam.Step, so the CPU accelerator matches it bit for bit.
     private static void Update(Index1D i, ArrayView<double> w, ArrayView<double> g, ArrayView<double> m,
+        ArrayView<double> v, ArrayView<double> mask, AdamScalars s) => Apply(i, w, g, m, v, mask, s);
+
+    /// <summary>Element <paramref name="i"/>'s update (also the batched Adam's, <see cref="DeviceAdamBatch"/>).</summary>
+    internal static void Apply(long i, ArrayView<double> w, ArrayView<double> g, ArrayView<double> m,
         ArrayView<double> v, ArrayView<double> mask, AdamScalars s)
     {
         if (mask[i] == 0)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ILGPU.Runtime;
 using SciTransfer.Core.Gpu.Pinn;
 using SciTransfer.Core.Random;
@@ -65,64 +64,24 @@ public static class DevicePinnTraining
             throw new ArgumentException($"DevicePinnTraining: {why} does not run on the device", nameof(options));
         }
 
-        var log = new PinnTrainingLog();
-        var sets = PinnConstraints.Build(task, options.InteriorPoints, options.BoundaryPoints, rng);
-        log.Terms.AddRange(sets.Select(s => s.Name));
-        var clock = Stopwatch.StartNew();
-        if (sets.Count == 0)
+        var run = new DevicePinnRun(net, task, options, rng, probe, cancellationToken);
+        if (run.Done)
         {
-            PinnTrainer.Probe(net, task, probe, options, log, 0, clock);
-            return log;
+            return run.Log;
         }
 
-        // The CPU trainer hands the balancer a split of the RNG; split it here too so later draws (fresh points) match.
-        _ = rng.Split();
-        double[] weights = [.. Enumerable.Repeat(1.0, sets.Count)];
         using var trainer = new DevicePinnTrainer(accelerator, net.Sizes, 2, options.LearningRate);
         trainer.SetParameters(net.Network.Parameters);
-        trainer.Optimizer.SetMask(Mask(net, options.FrozenLayers));
-        trainer.SetPoints(Points(net, sets, weights));
-        var ws = new MlpWorkspace();
-        for (int step = 0; step < options.Steps; step++)
+        trainer.Optimizer.SetMask(run.Mask());
+        trainer.SetPoints(run.Points());
+        var slot = new Slot(trainer);
+        while (run.Prepare(slot) is double rate)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (step % options.EvalEvery == 0 && probe is not null)
-            {
-                trainer.CopyParametersTo(net.Network.Parameters);
-                if (PinnTrainer.Probe(net, task, probe, options, log, step, clock) && options.StopAtTarget)
-                {
-                    log.Steps = step;
-                    return log;
-                }
-            }
-
-            trainer.Optimizer.LearningRate = options.LearningRate * Math.Pow(options.LearningRateDecay, step / (double)Math.Max(1, options.Steps - 1));
-            log.Loss.Add(trainer.Step());
-            log.Weights.Add([.. weights]);
-            bool fresh = options.FreshPointsEvery > 0 && (step + 1) % options.FreshPointsEvery == 0 && task.UsePhysics;
-            bool resample = !fresh && options.ResampleEvery > 0 && (step + 1) % options.ResampleEvery == 0 && task.UsePhysics;
-            if (fresh)
-            {
-                var next = PinnConstraints.Build(task, options.InteriorPoints, options.BoundaryPoints, rng);
-                for (int k = 0; k < sets.Count; k++)
-                {
-                    sets[k] = next[k];
-                }
-
-                trainer.SetPoints(Points(net, sets, weights));
-            }
-            else if (resample)
-            {
-                trainer.CopyParametersTo(net.Network.Parameters);
-                sets[0] = PinnConstraints.Pde(PinnTrainer.AdaptiveInterior(net, task.Case.Geometry, options.InteriorPoints, options.AdaptiveFraction, rng, ws), task.ThetaScale);
-                trainer.SetPoints(Points(net, sets, weights));
-            }
+            trainer.Optimizer.LearningRate = rate;
+            run.Record(trainer.Step(), slot);
         }
 
-        log.Steps = options.Steps;
-        trainer.CopyParametersTo(net.Network.Parameters);
-        PinnTrainer.Probe(net, task, probe, options, log, log.Steps, clock);
-        return log;
+        return run.Log;
     }
 
     /// <summary>
@@ -166,17 +125,10 @@ public static class DevicePinnTraining
         return all;
     }
 
-    // 0 for frozen parameters (the caller's flags and the leading frozen layers), 1 elsewhere, in the network's order.
-    private static double[] Mask(FieldMlp net, int frozenLayers)
+    private sealed class Slot(DevicePinnTrainer trainer) : IDevicePinnSlot
     {
-        var mask = new List<double>();
-        var parameters = net.Network.Parameters;
-        for (int i = 0; i < parameters.Count; i++)
-        {
-            bool frozen = parameters[i].Frozen || i / 2 < frozenLayers;
-            mask.AddRange(Enumerable.Repeat(frozen ? 0.0 : 1.0, parameters[i].Count));
-        }
+        public void SetPoints(PinnPointSet points) => trainer.SetPoints(points);
 
-        return [.. mask];
+        public void CopyParametersTo(IReadOnlyList<Core.Nn.Parameter> parameters) => trainer.CopyParametersTo(parameters);
     }
 }

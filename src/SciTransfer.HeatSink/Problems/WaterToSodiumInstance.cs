@@ -34,6 +34,7 @@ internal sealed partial class WaterToSodiumInstance : ProblemInstance<WaterModel
 
     // The run's training device ("cpu", "gpu", "ilgpu-cpu").
     private readonly string _device;
+    private readonly int _deviceBatch;
 
     /// <summary>Solves both reference cases and draws the sensor positions.</summary>
     public WaterToSodiumInstance(WaterToSodiumProblem problem, ProblemContext context)
@@ -44,6 +45,7 @@ internal sealed partial class WaterToSodiumInstance : ProblemInstance<WaterModel
         _s = problem.Settings;
         _repeat = context.Repeat;
         _device = context.Settings.Device;
+        _deviceBatch = context.Settings.DeviceBatch;
         _targetProbe = new FieldProbe(HeatSinkSolver.Solve(_s.Target, _s.GridCellsPerUnit));
         _sourceProbe = new FieldProbe(HeatSinkSolver.Solve(_s.Source, _s.GridCellsPerUnit));
         if (_s.Data is { } data)
@@ -164,12 +166,15 @@ internal sealed partial class WaterToSodiumInstance : ProblemInstance<WaterModel
 
     /// <summary>
     /// <see cref="PinnTrainer.Train"/>, or <see cref="DevicePinnTraining.Train"/> when the run asks for a device and the
-    /// training is one the device supports (else the CPU: the fallback the problem's warning states in run.json).
+    /// training is one the device supports (else the CPU: the fallback the problem's warning states in run.json). With
+    /// <c>"device_batch"</c> above 1 the device training joins the concurrent cells' batch (<see cref="DevicePinnBatching"/>).
     /// </summary>
     private PinnTrainingLog Train(FieldMlp net, PinnTask task, PinnTrainingOptions options, Rng rng, FieldProbe? probe, CancellationToken ct, Transfer.FineTuning.TrainingHooks? hooks = null) =>
-        Core.Gpu.EngineDevices.IsAccelerated(_device) && DevicePinnTraining.Unsupported(net, options, hooks) is null
-            ? DevicePinnTraining.Train(net, task, options, rng, probe, Core.Gpu.EngineDevices.Acquire(_device), ct)
-            : PinnTrainer.Train(net, task, options, rng, probe, ct, hooks);
+        !Core.Gpu.EngineDevices.IsAccelerated(_device) || DevicePinnTraining.Unsupported(net, options, hooks) is not null
+            ? PinnTrainer.Train(net, task, options, rng, probe, ct, hooks)
+            : _deviceBatch > 1
+                ? DevicePinnBatching.Train(new DevicePinnJob(net, task, options, rng, probe, ct), _device, _deviceBatch)
+                : DevicePinnTraining.Train(net, task, options, rng, probe, Core.Gpu.EngineDevices.Acquire(_device), ct);
 
     /// <summary>
     /// Scores the finite-volume solution of the configured sodium case (sampled bilinearly) as the prediction: the

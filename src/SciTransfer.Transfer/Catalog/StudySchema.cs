@@ -72,6 +72,11 @@ public static class StudySchema
                     ["default"] = SciTransfer.Core.Gpu.EngineDevices.Cpu,
                     ["description"] = "training device: cpu (managed engine) | gpu (ILGPU Cuda/OpenCL) | ilgpu-cpu (ILGPU CPU accelerator, tests); problems without a device path train on the CPU (docs/core-engine.md)",
                 },
+                ["device_batch"] = new JsonObject
+                {
+                    ["type"] = "integer", ["minimum"] = 1, ["maximum"] = Config.StudyConfigLoader.MaxDeviceBatch, ["default"] = 1,
+                    ["description"] = "on gpu/ilgpu-cpu: most concurrent cells (one per --threads worker) whose PINN trainings run as one batch on the device; 1 = each cell alone (docs/core-engine.md, \"Many cells at once\")",
+                },
                 ["problems"] = new JsonObject { ["type"] = "array", ["minItems"] = 1, ["items"] = new JsonObject { ["$ref"] = "#/$defs/entry" } },
             },
             ["$defs"] = defs,

@@ -28,6 +28,13 @@ public sealed record StudyConfig(
     /// only when the file (or <c>--set</c>/<c>--device</c>) gives it, so configs without it resolve as before.
     /// </summary>
     public string Device { get; init; } = "cpu";
+
+    /// <summary>
+    /// Most cells whose device trainings run as one batch (<c>"device_batch"</c>, 1 to
+    /// <see cref="StudyConfigLoader.MaxDeviceBatch"/>; default 1, no batching; used only on gpu and ilgpu-cpu).
+    /// Recorded in the resolved config only when given.
+    /// </summary>
+    public int DeviceBatch { get; init; } = 1;
 }
 
 /// <summary>One problem entry of a study.</summary>

@@ -13,6 +13,9 @@ namespace SciTransfer.Transfer.Config;
 /// </summary>
 public static class StudyConfigLoader
 {
+    /// <summary>Largest <c>"device_batch"</c> accepted.</summary>
+    public const int MaxDeviceBatch = 1024;
+
     /// <summary>Loads and validates <paramref name="path"/>.</summary>
     /// <param name="path">Config file.</param>
     /// <param name="catalog">Registered problems.</param>
@@ -89,6 +92,12 @@ public static class StudyConfigLoader
             settings = settings with { Device = r.GetChoice("device", SciTransfer.Core.Gpu.EngineDevices.Cpu, SciTransfer.Core.Gpu.EngineDevices.Names) };
         }
 
+        // Likewise: configs without "device_batch" resolve as before.
+        if (r.Has("device_batch"))
+        {
+            settings = settings with { DeviceBatch = r.GetInt("device_batch", 1, 1, MaxDeviceBatch) };
+        }
+
         var entries = r.GetObjectArray("problems");
         if (entries.Count == 0)
         {
@@ -117,7 +126,7 @@ public static class StudyConfigLoader
         }
 
         r.EnsureAllKeysUsed();
-        return new StudyConfig(name, description, (ulong)seedValue, problems, r.Resolved, file) { Device = settings.Device };
+        return new StudyConfig(name, description, (ulong)seedValue, problems, r.Resolved, file) { Device = settings.Device, DeviceBatch = settings.DeviceBatch };
     }
 
     private static StudyProblem ParseProblem(OptionsReader e, ProblemCatalog catalog, ProblemSettings settings, int studyRepeats)

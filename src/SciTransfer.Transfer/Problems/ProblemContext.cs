@@ -17,4 +17,8 @@ public sealed record ProblemContext(int Repeat, SeedTree Seeds, ProblemSettings 
 /// Training device of the engine (<see cref="SciTransfer.Core.Gpu.EngineDevices"/>: "cpu", "gpu", "ilgpu-cpu"), from the
 /// study's <c>"device"</c> key or <c>run --device</c>; problems without a device path train on the CPU and say so.
 /// </param>
-public sealed record ProblemSettings(bool Quick = false, string Backend = "managed", string Device = "cpu");
+/// <param name="DeviceBatch">
+/// Most models a device trainer may train together (the study's <c>"device_batch"</c>, default 1: every cell trains
+/// alone); problems with a batched device path (the heat-sink PINN) train concurrent cells together up to this many.
+/// </param>
+public sealed record ProblemSettings(bool Quick = false, string Backend = "managed", string Device = "cpu", int DeviceBatch = 1);

@@ -438,7 +438,7 @@ public static class StudyRunner
         }
     }
 
-    private static ProblemSettings Settings(StudyConfig c, RunOptions o) => new(o.Quick, o.Backend, Device(c, o));
+    private static ProblemSettings Settings(StudyConfig c, RunOptions o) => new(o.Quick, o.Backend, Device(c, o), c.DeviceBatch);
 
     /// <summary>The run's training device: the options' override, else the config's.</summary>
     internal static string Device(StudyConfig c, RunOptions o) => o.Device ?? c.Device;

@@ -15,9 +15,16 @@ internal static class PinnKernels
     /// The rule per tanh unit: h = s(z), d_k h = s'(z) d_k z, lap h = s'(z) lap z + s''(z) sum_k (d_k z)^2, and its
     /// adjoint as in <see cref="Nn.ForwardLaplacian"/>'s ActivationBackward.
     /// </summary>
-    public static void PointPass(Index1D index, ArrayView<double> weights, ArrayView<int> table, ArrayView<double> scratch, ArrayView<double> coef, PinnDims dims)
+    public static void PointPass(Index1D index, ArrayView<double> weights, ArrayView<int> table, ArrayView<double> scratch, ArrayView<double> coef, PinnDims dims) =>
+        PointPassAt(index, weights, table, scratch, coef, dims);
+
+    /// <summary>
+    /// <see cref="PointPass"/>'s body for point <paramref name="p"/> of one model: <paramref name="weights"/> [P],
+    /// <paramref name="scratch"/> [SlotsPerPoint N] and <paramref name="coef"/> [(d + 4) N] are that model's views
+    /// (the batched kernels pass sub-views, so a model's arithmetic is the same alone or in a batch).
+    /// </summary>
+    public static void PointPassAt(int p, ArrayView<double> weights, ArrayView<int> table, ArrayView<double> scratch, ArrayView<double> coef, PinnDims dims)
     {
-        int p = index;
         long n = dims.Points;
         int blocks = dims.Blocks, d = blocks - 2, layers = dims.Layers;
         for (int l = 0; l < layers; l++)
@@ -155,9 +162,12 @@ internal static class PinnKernels
     /// parameter q's gradient contribution (weight (i, o): sum_b S_l[b, i] GZ_l[b, o]; bias o: GZ_l[value, o]),
     /// or of the loss terms for q = P. Written to partial[c (P + 1) + q].
     /// </summary>
-    public static void ChunkSums(Index2D index, ArrayView<int> table, ArrayView<double> scratch, ArrayView<double> partial, PinnDims dims)
+    public static void ChunkSums(Index2D index, ArrayView<int> table, ArrayView<double> scratch, ArrayView<double> partial, PinnDims dims) =>
+        ChunkSumAt(index.X, index.Y, table, scratch, partial, dims);
+
+    /// <summary><see cref="ChunkSums"/>'s body for (parameter <paramref name="q"/>, chunk <paramref name="c"/>) of one model's views.</summary>
+    public static void ChunkSumAt(int q, int c, ArrayView<int> table, ArrayView<double> scratch, ArrayView<double> partial, PinnDims dims)
     {
-        int q = index.X, c = index.Y;
         long n = dims.Points;
         long start = (long)c * dims.ChunkSize;
         long end = start + dims.ChunkSize < n ? start + dims.ChunkSize : n;
@@ -210,16 +220,19 @@ internal static class PinnKernels
     }
 
     /// <summary>Thread q: out[q] = sum over chunks c, in order, of partial[c (P + 1) + q] (gradients, then the loss).</summary>
-    public static void ReduceChunks(Index1D q, ArrayView<double> partial, ArrayView<double> output, PinnDims dims)
+    public static void ReduceChunks(Index1D q, ArrayView<double> partial, ArrayView<double> output, PinnDims dims) =>
+        output[q] = ChunkTotal(q, partial, dims.Parameters + 1, dims.Chunks);
+
+    /// <summary>sum over c &lt; <paramref name="chunks"/>, in order, of partial[c total + q] (one model's partial sums).</summary>
+    public static double ChunkTotal(int q, ArrayView<double> partial, int total, int chunks)
     {
-        int total = dims.Parameters + 1;
         double acc = 0;
-        for (int c = 0; c < dims.Chunks; c++)
+        for (int c = 0; c < chunks; c++)
         {
             acc += partial[((long)c * total) + q];
         }
 
-        output[q] = acc;
+        return acc;
     }
 }
 

@@ -29,7 +29,46 @@ internal static class BenchTiming
             times[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
         }
 
+        return Median(times);
+    }
+
+    /// <summary>
+    /// Median wall milliseconds of <paramref name="first"/> and of <paramref name="second"/> timed alternately (one
+    /// of each per round, <paramref name="reps"/> rounds after <paramref name="warmup"/> untimed rounds), so a load that
+    /// changes during the run weighs on both alike.
+    /// </summary>
+    public static (double First, double Second) AlternatingMedianMs(Action first, Action second, int warmup, int reps, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        ArgumentOutOfRangeException.ThrowIfLessThan(reps, 1);
+        for (int i = 0; i < warmup; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            first();
+            second();
+        }
+
+        var a = new double[reps];
+        var b = new double[reps];
+        for (int i = 0; i < reps; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            long t0 = Stopwatch.GetTimestamp();
+            first();
+            a[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            t0 = Stopwatch.GetTimestamp();
+            second();
+            b[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+        }
+
+        return (Median(a), Median(b));
+    }
+
+    private static double Median(double[] times)
+    {
         Array.Sort(times);
-        return reps % 2 == 1 ? times[reps / 2] : 0.5 * (times[(reps / 2) - 1] + times[reps / 2]);
+        int n = times.Length;
+        return n % 2 == 1 ? times[n / 2] : 0.5 * (times[(n / 2) - 1] + times[n / 2]);
     }
 }

@@ -17,6 +17,17 @@ public sealed class DevicePinnStepFixture : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(points, 1);
         var accelerator = EngineDevices.Acquire(device);
+        var (net, set) = Build(points);
+        _trainer = new DevicePinnTrainer(accelerator, PinnStepFixture.Widths, 2, PinnStepFixture.LearningRate);
+        _trainer.SetParameters(net.Parameters);
+        _trainer.SetPoints(set);
+        Points = points;
+        Device = _trainer.Device;
+    }
+
+    /// <summary>The fixture's network and its points as a device point set (mean squared Poisson residual).</summary>
+    internal static (Core.Nn.Mlp Net, PinnPointSet Points) Build(int points)
+    {
         var (net, xy, f) = PinnStepFixture.Build(points);
         var set = PinnPointSet.FromCoordinates(xy.Span, 2);
         for (int p = 0; p < points; p++)
@@ -24,11 +35,7 @@ public sealed class DevicePinnStepFixture : IDisposable
             set.SetResidual(p, 0, [0, 0], 1, f[p], 1.0 / points);
         }
 
-        _trainer = new DevicePinnTrainer(accelerator, PinnStepFixture.Widths, 2, PinnStepFixture.LearningRate);
-        _trainer.SetParameters(net.Parameters);
-        _trainer.SetPoints(set);
-        Points = points;
-        Device = _trainer.Device;
+        return (net, set);
     }
 
     /// <summary>Collocation points N.</summary>

@@ -11,6 +11,8 @@ namespace SciTransfer.Transfer.Bench.Engine;
 /// Laplacian comes from the forward-Laplacian pass (one stacked product per layer) instead of
 /// nested reverse mode. float64. <c>--device gpu|ilgpu-cpu</c> runs the same step on an ILGPU accelerator
 /// (<see cref="DevicePinnStepFixture"/>; <c>--threads</c> is then unused); a missing GPU is a command-line error.
+/// <c>--models K</c> (K &gt; 1, device only) trains K copies together (<see cref="DevicePinnBatchStepFixture"/>) and
+/// times that batched step against K separate single-model steps, alternately (issue 20's "many cells at once").
 /// </summary>
 public sealed class PinnStepWorkload : IBenchWorkload
 {
@@ -21,7 +23,7 @@ public sealed class PinnStepWorkload : IBenchWorkload
     public string Description => "PINN Poisson step, MLP 2-50x4-1 tanh, forward Laplacian + Adam, like torch_pinn.py";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> OptionKeys { get; } = ["threads", "points", "reps", "profile", "device"];
+    public IReadOnlyList<string> OptionKeys { get; } = ["threads", "points", "reps", "profile", "device", "models"];
 
     /// <inheritdoc />
     public void Run(BenchArguments arguments, TextWriter output, CancellationToken cancellationToken)
@@ -35,6 +37,14 @@ public sealed class PinnStepWorkload : IBenchWorkload
         if (!EngineDevices.Names.Contains(device))
         {
             throw new ConfigException("command line", "--device", $"expected {string.Join(", ", EngineDevices.Names)}, found '{device}'");
+        }
+
+        int models = arguments.GetInt("models", 1);
+        if (models < 1 || (models > 1 && device == EngineDevices.Cpu))
+        {
+            throw new ConfigException("command line", "--models", models < 1
+                ? $"expected at least 1, found {models}"
+                : $"{models} models together need --device {EngineDevices.Gpu} or {EngineDevices.IlgpuCpu} (the cpu engine trains one model per cell)");
         }
 
         if (device == EngineDevices.Cpu)
@@ -64,6 +74,12 @@ public sealed class PinnStepWorkload : IBenchWorkload
             return;
         }
 
+        if (models > 1)
+        {
+            RunBatched(device, models, n, reps, output, cancellationToken);
+            return;
+        }
+
         DevicePinnStepFixture deviceFixture;
         try
         {
@@ -80,6 +96,46 @@ public sealed class PinnStepWorkload : IBenchWorkload
             double ms = BenchTiming.MedianMs(() => deviceFixture.Step(), 2, reps, cancellationToken);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"pinn_poisson_step_mlp4x50 float64 device={device} N={n} ms={ms:F3} points_per_s={n / ms * 1e3:F0}"));
+        }
+    }
+
+    // K models in one batch against K single-model trainers stepped one after the other on the same accelerator (what
+    // K cells cost without batching when the device runs one launch at a time), timed alternately.
+    private static void RunBatched(string device, int models, int n, int reps, TextWriter output, CancellationToken ct)
+    {
+        DevicePinnBatchStepFixture batch;
+        try
+        {
+            batch = new DevicePinnBatchStepFixture(device, models, n);
+        }
+        catch (DeviceUnavailableException e)
+        {
+            throw new ConfigException("command line", "--device", e.Message);
+        }
+
+        var singles = new List<DevicePinnStepFixture>();
+        try
+        {
+            for (int k = 0; k < models; k++)
+            {
+                singles.Add(new DevicePinnStepFixture(device, n));
+            }
+
+            output.WriteLine($"device: {device} = {batch.Device}");
+            var (together, separate) = BenchTiming.AlternatingMedianMs(
+                () => batch.Step(),
+                () => singles.ForEach(s => s.Step()),
+                2, reps, ct);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"pinn_poisson_step_mlp4x50 float64 device={device} N={n} models={models} batched ms={together:F3} ms_per_model={together / models:F3}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"pinn_poisson_step_mlp4x50 float64 device={device} N={n} models={models} separate ms={separate:F3} ms_per_model={separate / models:F3}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"batching gain: {separate / together:F2}x"));
+        }
+        finally
+        {
+            batch.Dispose();
+            singles.ForEach(s => s.Dispose());
         }
     }
 }

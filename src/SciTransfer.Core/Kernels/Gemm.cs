@@ -14,7 +14,7 @@ namespace SciTransfer.Core.Kernels;
 /// blocks of 256. Row blocks may be spread over threads; each C element is written by exactly one
 /// thread in a fixed summation order, so results do not depend on the thread count.
 /// </summary>
-public static class Gemm
+public static partial class Gemm
 {
     /// <summary>Columns per packed B panel.</summary>
     public const int Nr = 16;
@@ -57,6 +57,12 @@ public static class Gemm
         if (n == 1 && !transB && ldb >= 1)
         {
             Gemv(a, lda, transA, b, ldb, c, ldc, m, k, accumulate);
+            return;
+        }
+
+        if (UsesTallK(transA, transB, n, k))
+        {
+            MultiplyTallK(a, lda, b, ldb, c, ldc, m, n, k, accumulate, threads);
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace SciTransfer.Core.Kernels;
 
@@ -29,7 +30,7 @@ public static partial class Gemm
     }
 
     /// <summary>Rows p per k sub-block (even, see <see cref="TallPairChains{TW}"/>): 64 rows of a 50-wide B are 25.6 KB, so they stay in L1 across a sub-block's tiles.</summary>
-    private const int TallSubRows = 64;
+    private const int TallSubRows = 32;
 
     /// <summary>Doubles to save one tile's chains between sub-blocks: 4 x 7 vectors, or 2 x 2 x 7 for the pair rows.</summary>
     private const int TallSaveSlots = 4 * TallMaxVectors * 8;
@@ -113,12 +114,14 @@ public static partial class Gemm
     {
         int w = (cols + 7) / 8;
         double* bp = b + ((nint)q.P0 * s.Ldb) + j0;
+        int nextRows = Math.Min(TallSubRows, s.K - q.P0 - q.Count);
+        var next = new TallNext(a + ((nint)(q.P0 + q.Count) * s.Lda), j0 == 0 ? s.M : 0, b + ((nint)(q.P0 + q.Count) * s.Ldb) + j0, cols, nextRows);
 
         // The last vector of a row reads up to 7 values past the panel: in the next row of B, except near B's
         // end, where the sub-block is copied, zero padded, so no read leaves the operand.
         if (((long)(q.P0 + q.Count - 1) * s.Ldb) + j0 + (8L * w) <= s.BLength)
         {
-            TallUnits(a, bp, s.Ldb, c, s, q, u0, u1, j0, cols, w, save, stride);
+            TallUnits(a, bp, s.Ldb, c, s, q, next, u0, u1, j0, cols, w, save, stride);
             return;
         }
 
@@ -132,17 +135,27 @@ public static partial class Gemm
 
         fixed (double* pp = pad)
         {
-            TallUnits(a, pp, 8 * w, c, s, q, u0, u1, j0, cols, w, save, stride);
+            TallUnits(a, pp, 8 * w, c, s, q, next, u0, u1, j0, cols, w, save, stride);
         }
     }
 
     private static unsafe void TallUnits(
-        double* a, double* bp, nint bs, double* c, in TallShape s, in TallSub q, int u0, int u1, int j0, int cols, int w, double* save, int stride)
+        double* a, double* bp, nint bs, double* c, in TallShape s, in TallSub q, in TallNext next, int u0, int u1, int j0, int cols, int w, double* save, int stride)
     {
         nint lda = s.Lda, ldc = s.Ldc;
         double* ak = a + ((nint)q.P0 * lda);
+        int units = u1 - u0;
         for (int u = u0; u < u1; u++)
         {
+            // The first tile of a sub-block would wait for its rows to come from memory: each tile asks for
+            // its share of the next sub-block's rows of A and B ahead of time.
+            if (next.Rows > 0)
+            {
+                int r0 = next.Rows * (u - u0) / units, r1 = next.Rows * (u - u0 + 1) / units;
+                Prefetch(next.A, lda, r0, r1, next.ACols);
+                Prefetch(next.B, s.Ldb, r0, r1, next.BCols);
+            }
+
             double* sv = save + ((nint)(u - u0) * stride);
             if (u < s.Tiles)
             {
@@ -210,6 +223,26 @@ public static partial class Gemm
             case 5: TallPairChains<N5>(a, lda, o1, b, bs, kc, c, ldc, rows, cols, acc, sv, first, last); break;
             case 6: TallPairChains<N6>(a, lda, o1, b, bs, kc, c, ldc, rows, cols, acc, sv, first, last); break;
             default: TallPairChains<N7>(a, lda, o1, b, bs, kc, c, ldc, rows, cols, acc, sv, first, last); break;
+        }
+    }
+
+    /// <summary>Asks the cache for rows r0..r1 of [rows, cols] at p (leading dimension ld); a hint only, results do not depend on it.</summary>
+    private static unsafe void Prefetch(double* p, nint ld, int r0, int r1, int cols)
+    {
+        if (cols <= 0 || !Sse.IsSupported)
+        {
+            return;
+        }
+
+        for (int r = r0; r < r1; r++)
+        {
+            double* row = p + (r * ld);
+            for (int j = 0; j < cols; j += 8)
+            {
+                Sse.Prefetch0(row + j);
+            }
+
+            Sse.Prefetch0(row + cols - 1);
         }
     }
 
@@ -1236,6 +1269,20 @@ public static partial class Gemm
 
     /// <summary>Rows P0..P0+Count of B in one k sub-block; First and Last: whether it starts or ends its 256-long k block.</summary>
     private readonly record struct TallSub(int P0, int Count, bool First, bool Last, bool Accumulate);
+
+    /// <summary>The rows of A (all m columns, or none) and of one B panel that the next k sub-block reads.</summary>
+    private readonly unsafe struct TallNext(double* a, int aCols, double* b, int bCols, int rows)
+    {
+        public double* A { get; } = a;
+
+        public int ACols { get; } = aCols;
+
+        public double* B { get; } = b;
+
+        public int BCols { get; } = bCols;
+
+        public int Rows { get; } = rows;
+    }
 
     /// <summary>Extents and layout of one tall-k product.</summary>
     private readonly record struct TallShape(

@@ -60,7 +60,7 @@ public static partial class Gemm
             return;
         }
 
-        if (UsesTallK(transA, transB, n, k))
+        if (UsesTallK(transA, transB, m, n, k))
         {
             MultiplyTallK(a, lda, b, ldb, c, ldc, m, n, k, accumulate, threads);
             return;

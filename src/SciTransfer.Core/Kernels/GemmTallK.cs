@@ -36,6 +36,9 @@ public static partial class Gemm
     /// <summary>Doubles to save one tile's chains between sub-blocks: 4 x 7 vectors, or 2 x 2 x 7 for the pair rows.</summary>
     private const int TallSaveSlots = 4 * TallMaxVectors * 8;
 
+    /// <summary>Largest C (m n) for the tall-k path: 256 KB of doubles, e.g. the LSTM's 256 x 75 and the PINN's 50 x 50.</summary>
+    private const long TallMaxOutput = 32_768;
+
     [ThreadStatic]
     private static double[]? s_tallPad;
 
@@ -44,10 +47,12 @@ public static partial class Gemm
 
     /// <summary>
     /// Whether C = A^T B goes the tall-k way: AVX-512, B not transposed, at least 2 columns (n = 1 is a
-    /// matrix-vector product) and k of at least two 256-long blocks (shorter k gains nothing measurable).
+    /// matrix-vector product), k of at least two 256-long blocks (shorter k gains nothing measurable) and a
+    /// small C (at most <see cref="TallMaxOutput"/> elements): every tile's accumulators are saved and reloaded
+    /// once per 32-row sub-block, which for a large C would stream all of it through memory that often.
     /// </summary>
-    private static bool UsesTallK(bool transA, bool transB, int n, int k) =>
-        Vector512.IsHardwareAccelerated && transA && !transB && n >= 2 && k >= 2 * Kc;
+    private static bool UsesTallK(bool transA, bool transB, int m, int n, int k) =>
+        Vector512.IsHardwareAccelerated && transA && !transB && n >= 2 && k >= 2 * Kc && (long)m * n <= TallMaxOutput;
 
     /// <summary>C[m, n] (+)= A^T B, A stored [k, m] (leading dimension lda), B [k, n] (ldb); extents checked by the caller.</summary>
     private static unsafe void MultiplyTallK(

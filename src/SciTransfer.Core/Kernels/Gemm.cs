@@ -12,9 +12,10 @@ namespace SciTransfer.Core.Kernels;
 /// tiles and partial panels are packed (zero padded) into small thread-local buffers. Rows of C
 /// are processed in blocks of 128 so the A block stays in cache across column panels, and k in
 /// blocks of 256. Row blocks may be spread over threads; each C element is written by exactly one
-/// thread in a fixed summation order, so results do not depend on the thread count.
+/// thread in a fixed summation order, so results do not depend on the thread count. Weight gradients
+/// A^T B with long k and a small C take the tall-k path (GemmTallK.cs), which keeps that order bit for bit.
 /// </summary>
-public static class Gemm
+public static partial class Gemm
 {
     /// <summary>Columns per packed B panel.</summary>
     public const int Nr = 16;
@@ -57,6 +58,12 @@ public static class Gemm
         if (n == 1 && !transB && ldb >= 1)
         {
             Gemv(a, lda, transA, b, ldb, c, ldc, m, k, accumulate);
+            return;
+        }
+
+        if (UsesTallK(transA, transB, m, n, k))
+        {
+            MultiplyTallK(a, lda, b, ldb, c, ldc, m, n, k, accumulate, threads);
             return;
         }
 

@@ -11,7 +11,7 @@ namespace SciTransfer.Epidemiology.Tests;
 /// deaths come 14-21 days after the report with probability CaseFatality; detection has probability
 /// min(0.95, testing(t) x county factor x e^{N(-0.06, 0.35)}) (expectation by quadrature here); weekend holds
 /// (35 % of Saturday's due reports, 50 % of Sunday's, 3 % otherwise, carried to the next day) give the weekday
-/// pattern of a stationary stream; imports alone (R0 near 0) are Poisson with rate (0.15 before day 40, 0.01
+/// pattern of a stationary stream; backlogs (2 % a day, 2-6 days) silence 4 / 53 of busy county-days; imports alone (R0 near 0) are Poisson with rate (0.15 before day 40, 0.01
 /// after) (N / 1e5)^0.7; the true growth is defined exactly where both rolled values are positive; and the
 /// NYT-shaped CSV has exactly the county-days with cases, by date then FIPS.
 /// </summary>
@@ -131,6 +131,32 @@ public sealed class SimulatorReportingTests
         Assert.InRange(byWeekday[(int)DayOfWeek.Saturday] / midweek, 0.55, 0.8);
         Assert.InRange(byWeekday[(int)DayOfWeek.Sunday] / midweek, 0.55, 0.8);
         Assert.InRange(byWeekday[(int)DayOfWeek.Monday] / midweek, 1.4, 1.85);
+    }
+
+    [Fact]
+    public void Backlogs_silence_about_one_county_day_in_thirteen()
+    {
+        // A county not in a backlog starts one with probability 0.02 a day and then holds everything for L = 2..6
+        // days (mean 4): per cycle 49 free days on average (0.98 / 0.02) and 4 held ones, so 4 / 53 = 7.5 % of
+        // days report nothing. Counted where at least 300 true infections a day in the 8 days before make a
+        // zero report otherwise impossible (a weekend hold keeps at most half of the due reports).
+        var o = OutbreakSimulator.Simulate(Options with { Counties = 150, Days = 300 }, new SeedTree(75));
+        int days = o.Days, busy = 0, silent = 0;
+        for (int c = 0; c < o.Counties.Count; c++)
+        {
+            for (int t = 10; t < days; t++)
+            {
+                int least = Enumerable.Range(t - 8, 8).Min(u => o.TrueIncidence[(c * days) + u]);
+                if (least >= 300)
+                {
+                    busy++;
+                    silent += o.CumulativeCases[(c * days) + t] == o.CumulativeCases[(c * days) + t - 1] ? 1 : 0;
+                }
+            }
+        }
+
+        Assert.True(busy > 2000, $"{busy} busy county-days");
+        Assert.InRange(silent / (double)busy, 0.06, 0.10);
     }
 
     [Fact]

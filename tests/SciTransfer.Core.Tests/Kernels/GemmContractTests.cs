@@ -220,16 +220,16 @@ public class GemmContractTests
     [Fact]
     public void Scratch_buffers_grow_when_a_later_call_needs_more()
     {
-        // A fresh thread has no scratch yet: a small matrix-vector product sizes it first (4096), then a
-        // 256-deep product with a partial tile and panel needs 256 x (8 + 16), then a matrix-vector product
-        // with m + k above both needs more again.
+        // A fresh thread has no scratch yet. A small matrix-vector product sizes it (4096 doubles); a transposed
+        // one needs k + m = 4100 (scaled rows of 4000 after 100 inputs), then a plain one k + m = 5000; then a
+        // 256-deep product with a partial tile and a partial panel needs 256 x (8 + 16) = 6144.
         Exception? failure = null;
         var thread = new Thread(() =>
         {
             try
             {
                 var rng = new System.Random(5);
-                foreach (var (m, n, k, ta) in new[] { (2, 1, 3, true), (9, 17, 256, false), (9, 17, 256, true), (2100, 1, 2000, true), (300, 1, 4000, false) })
+                foreach (var (m, n, k, ta) in new[] { (2, 1, 3, true), (4000, 1, 100, true), (1, 1, 4999, false), (9, 17, 256, false), (9, 17, 256, true) })
                 {
                     var a = GemmOracle.Random(rng, m * k);
                     var b = GemmOracle.Random(rng, k * n);

@@ -39,7 +39,8 @@ public class GemmSweepTests
     public void Padded_leading_dimensions_read_and_write_only_the_matrices(bool transA, bool transB)
     {
         var rng = new System.Random(23 + (transA ? 2 : 0) + (transB ? 1 : 0));
-        foreach (var (m, n, k) in new[] { (1, 1, 5), (9, 1, 7), (3, 17, 2), (10, 9, 3), (17, 33, 5), (26, 4, 11), (8, 16, 1) })
+        // k = 256: exactly one depth block, so a loop over blocks that ran once more would slice past a padded operand.
+        foreach (var (m, n, k) in new[] { (1, 1, 5), (9, 1, 7), (3, 17, 2), (10, 9, 3), (17, 33, 5), (26, 4, 11), (8, 16, 1), (9, 17, 256) })
         {
             foreach (int pad in new[] { 1, 3 })
             {
@@ -113,6 +114,34 @@ public class GemmSweepTests
                 GemmOracle.AssertClose(expected, c, 1e-12, $"packed m {m} n {n} k {k} transA {ta} transB {tb} acc {acc}");
             }
         }
+    }
+
+    [Theory]
+    [InlineData(9, 17, 256)]
+    [InlineData(3, 5, 512)]
+    [InlineData(10, 20, 300)]
+    public void Prepacked_products_read_a_padded_transposed_a_only_inside_it(int m, int n, int k)
+    {
+        // A stored [k, m] with leading dimension m + 2 (NaN padding), so reading past its last row throws or shows.
+        var rng = new System.Random(m + n + k);
+        int lda = m + 2;
+        var a = new double[((k - 1) * lda) + m];
+        Array.Fill(a, double.NaN);
+        for (int p = 0; p < k; p++)
+        {
+            for (int i = 0; i < m; i++)
+            {
+                a[(p * lda) + i] = (2 * rng.NextDouble()) - 1;
+            }
+        }
+
+        var b = GemmOracle.Random(rng, k * n);
+        var packed = new double[Gemm.PackedLength(k, n)];
+        Gemm.Pack(b, n, false, k, n, packed);
+        var c = Nans(m * n);
+        Gemm.MultiplyPacked(a, lda, true, packed, c, n, m, n, k, accumulate: false);
+        var expected = GemmOracle.Product(a, lda, true, b, n, false, Nans(m * n), n, m, n, k, false);
+        GemmOracle.AssertClose(expected, c, 1e-12, $"packed, padded A^T, m {m} n {n} k {k}");
     }
 
     private static double[] Nans(int length)

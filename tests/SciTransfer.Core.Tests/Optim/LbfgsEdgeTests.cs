@@ -65,6 +65,35 @@ public sealed class LbfgsEdgeTests
     }
 
     [Fact]
+    public void A_non_descent_direction_forgets_the_curvature_pairs()
+    {
+        // Run 1 stores the pair s = y = 16 and ends at the minimum x = 100 (as above). Run 2 starts there with the
+        // gradient test disabled: g = 0 gives d = 0, not a descent direction, so the pairs are dropped (the step of
+        // length 0 stores none). Run 3 from x = 0 then starts like a fresh optimizer (t0 = 1/100: 1, 2, 4, 8, 16,
+        // 100); with the pair kept it would take the Newton step to 100 at once.
+        var p = new Parameter("x", Tensor.FromArray([0.0], 1));
+        var xs = new List<double>();
+        double Loss()
+        {
+            double x = p.Value[0];
+            xs.Add(x);
+            p.Grad[0] += x - 100;
+            return (x - 100) * (x - 100) / 2;
+        }
+
+        var lbfgs = new Lbfgs([p]);
+        Assert.Equal(LbfgsStop.GradientTolerance, lbfgs.Minimize(Loss, 10).Reason);
+        Assert.Equal(100.0, p.Value[0]);
+        lbfgs.GradientTolerance = -1;
+        Assert.Equal(LbfgsStop.NoProgress, lbfgs.Minimize(Loss, 1).Reason);
+        lbfgs.GradientTolerance = 1e-10;
+        p.Value[0] = 0;
+        xs.Clear();
+        lbfgs.Minimize(Loss, 10);
+        Assert.Equal([0.0, 1, 2, 4, 8, 16, 100], xs);
+    }
+
+    [Fact]
     public void A_small_loss_change_alone_is_no_progress_even_after_a_long_step()
     {
         // f = 1e-6 (x - 5)^2 / 2 with lr = 1e6: t0 = min(1, 1 / 5e-6) 1e6 = 1e6, d = 5e-6: the Newton step to x = 5

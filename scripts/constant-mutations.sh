@@ -23,7 +23,7 @@ mutants=(
   "seban-0.025->0.026|$hs|5 + (0.025 * |5 + (0.026 * |$hst|$hsf"
   "seban-5->5.5|$hs|=> 5 + (|=> 5.5 + (|$hst|$hsf"
   "seban-exponent-0.8->0.82|$hs|5 + (0.025 * Math.Pow(peclet, 0.8)|5 + (0.025 * Math.Pow(peclet, 0.82)|$hst|$hsf"
-  "skupinski-4.82->4.9|$hs|4.82 + |4.9 + |$hst|$hsf"
+  "skupinski-4.82->4.9|$hs|=> 4.82 + (|=> 4.9 + (|$hst|$hsf"
   "skupinski-0.0185->0.0195|$hs|(0.0185 *|(0.0195 *|$hst|$hsf"
   "skupinski-0.827->0.8|$hs|0.827)|0.8)|$hst|$hsf"
   "dittus-0.023->0.024|$hs|=> 0.023 *|=> 0.024 *|$hst|$hsf"
@@ -75,6 +75,14 @@ for m in "${mutants[@]}"; do
     hit=0
     for w in "$@"; do [[ "$name" == *"$w"* ]] && hit=1; done
     ((hit)) || continue
+  fi
+  # The first occurrence is mutated: it must be code, not a comment that quotes the formula (the Skupinski mutant
+  # once changed its doc comment and "survived"; 2026-12-06).
+  first=$(grep -nF -- "$from" "$file" | head -1 | cut -d: -f2- | sed 's/^ *//')
+  if [[ "$first" == //* ]]; then
+    echo "COMMENT   $name: the first occurrence of the text is a comment in $file"
+    survived=$((survived + 1))
+    continue
   fi
   if ! grep -qF -- "$from" "$file"; then
     echo "MISSING   $name: text not found in $file"

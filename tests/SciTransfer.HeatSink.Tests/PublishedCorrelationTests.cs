@@ -97,6 +97,10 @@ public sealed class PublishedCorrelationTests
         Assert.Equal(3.702990792480, NusseltCorrelations.Prior(Fluid.Water, 2000, 0.75), 1e-9);
         // Re 1e4, Pr 5.85: turbulent Dittus-Boelter.
         Assert.Equal(73.890768328833, NusseltCorrelations.Prior(Fluid.Water, 1e4, 0.75), 1e-8);
+        // The switch sits at Re 2300 exactly: just below it laminar, from it on Dittus-Boelter (0.023 Re^0.8 Pr^0.4,
+        // values from Python: 0.023 * 2500**0.8 * 5.85**0.4), so a moved switch (e.g. to 3000) fails here.
+        Assert.Equal(3.702990792480, NusseltCorrelations.Prior(Fluid.Water, 2299, 0.75), 1e-9);
+        Assert.Equal(24.37486333574564, NusseltCorrelations.Prior(Fluid.Water, 2500, 0.75), 1e-9);
         // Sodium Re 1000, Pr 0.0057 -> Pe 5.7: Lyon.
         Assert.Equal(7.0 + (0.025 * Math.Pow(5.7, 0.8)), NusseltCorrelations.Prior(Fluid.Sodium, 1000, 0.75), 1e-12);
     }
